@@ -1,0 +1,136 @@
+//! The language commands: `parse`, `fmt`, `init`, `terms`.
+
+use std::path::{Path, PathBuf};
+
+use super::files::{expand, write_atomic};
+use super::{input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::syntax::{format::format_program, parse_file};
+use crate::vocab;
+
+pub fn parse(file: &Path, emit: Emit) -> u8 {
+    let Some(bytes) = read(file) else { return EXIT_INPUT };
+    match parse_file(&file.display().to_string(), &bytes) {
+        Err(r) => {
+            report_rejected(&r);
+            EXIT_INPUT
+        }
+        Ok(p) => {
+            if !p.warnings.is_empty() {
+                report_rejected(&crate::syntax::Rejected { source: p.source.clone(), diagnostics: p.warnings.clone() });
+            }
+            match emit {
+                Emit::Ast => print!("{}", outline(&p.program)),
+                Emit::Json => println!("{}", serde_json::to_string_pretty(&p.terms).expect("terms serialise")),
+            }
+            EXIT_OK
+        }
+    }
+}
+
+fn outline(program: &crate::syntax::ast::Program) -> String {
+    use crate::syntax::ast::Item;
+    use crate::syntax::format::value;
+    fn items(out: &mut String, list: &[Item], depth: usize) {
+        let pad = "  ".repeat(depth);
+        for it in list {
+            let s = it.span();
+            let at = format!("[{}..{}]", s.start, s.end);
+            match it {
+                Item::Field(f) => out.push_str(&format!("{pad}field {} = {} {at}\n", f.key.text, value(&f.value))),
+                Item::Block(b) => {
+                    out.push_str(&format!("{pad}block {} {at}\n", b.key.text));
+                    items(out, &b.items, depth + 1);
+                }
+                Item::Transition(t) => out.push_str(&format!(
+                    "{pad}transition {} -> {} on {} ({} qualifiers) {at}\n",
+                    t.from.text,
+                    t.to.text,
+                    t.trigger.text,
+                    t.modifiers.len()
+                )),
+                Item::Flow(f) => out.push_str(&format!("{pad}flow {} pays {} {at}\n", f.payer.text, f.cost.text)),
+            }
+        }
+    }
+    let mut out = format!("program {:?} [{}..{}]\n", program.name.text, program.span.start, program.span.end);
+    items(&mut out, &program.items, 1);
+    out
+}
+
+pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
+    let mut code = EXIT_OK;
+    for entry in expand(paths, "fair") {
+        let path = match entry {
+            Ok(p) => p,
+            Err(msg) => {
+                input_error(&msg);
+                code = EXIT_INPUT;
+                continue;
+            }
+        };
+        let Some(bytes) = read(&path) else {
+            code = EXIT_INPUT;
+            continue;
+        };
+        let parsed = crate::syntax::source::decode(&bytes)
+            .map_err(|(text, d)| (text, vec![d]))
+            .and_then(|text| crate::syntax::parse::parse_program(&text).map(|p| (text.clone(), p)).map_err(|d| (text, vec![d])));
+        let (text, program) = match parsed {
+            Ok(ok) => ok,
+            Err((text, diagnostics)) => {
+                report_rejected(&crate::syntax::Rejected { source: crate::syntax::Source { name: path.display().to_string(), text }, diagnostics });
+                code = EXIT_INPUT;
+                continue;
+            }
+        };
+        let formatted = format_program(&program, &text);
+        if formatted == text {
+            continue;
+        }
+        if check {
+            println!("{} is not formatted", path.display());
+            code = code.max(EXIT_FINDINGS);
+        } else if let Err(e) = write_atomic(&path, formatted.as_bytes()) {
+            input_error(&format!("cannot write `{}`: {e}", path.display()));
+            code = EXIT_INPUT;
+        } else {
+            println!("formatted {}", path.display());
+        }
+    }
+    code
+}
+
+pub fn init(file: Option<&Path>, force: bool) -> u8 {
+    let text = vocab::template::template();
+    let Some(path) = file else {
+        print!("{text}");
+        return EXIT_OK;
+    };
+    if path.exists() && !force {
+        input_error(&format!("`{}` already exists; pass `--force` to overwrite it", path.display()));
+        return EXIT_INPUT;
+    }
+    match write_atomic(path, text.as_bytes()) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            input_error(&format!("cannot write `{}`: {e}", path.display()));
+            EXIT_INPUT
+        }
+    }
+}
+
+pub fn terms(format: TermsFormat) -> u8 {
+    match format {
+        TermsFormat::Text => {
+            for t in vocab::TERMS {
+                println!("{:<44} {:<48} {}", t.path, t.kind.describe(), t.doc);
+            }
+        }
+        TermsFormat::Markdown => print!("{}", vocab::docs::markdown()),
+        TermsFormat::Json => println!("{}", serde_json::to_string_pretty(&vocab::docs::json()).expect("vocabulary serialises")),
+    }
+    EXIT_OK
+}

@@ -1,0 +1,140 @@
+//! The `fairpath` command line.
+
+mod files;
+mod lang;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::syntax::diagnostic::{render, Style};
+use crate::syntax::Rejected;
+
+/// Exit code: nothing at or above the failure threshold.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above the failure threshold (or files that need formatting).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: a usage or input error.
+pub const EXIT_INPUT: u8 = 2;
+
+const EXIT_CODES: &str = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it \
+(for `fmt --check`: files that need formatting; for `test`: failed expectations); 2 a usage or input error.";
+
+/// Checks labour-migration programs against migrant workers' rights standards.
+#[derive(Debug, Parser)]
+#[command(name = "fairpath", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what fairpath understood of a program.
+    Parse {
+        /// The program file.
+        file: PathBuf,
+        /// What to print.
+        #[arg(long, value_enum, default_value = "ast")]
+        emit: Emit,
+    },
+    /// Rewrite programs in canonical layout, keeping comments.
+    Fmt {
+        /// Files or folders (folders are searched for `.fair` files).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only report files that are not in canonical layout.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write a template program that states every term of the vocabulary.
+    Init {
+        /// Where to write it (standard output when absent).
+        file: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the vocabulary: every term, its type and what it means.
+    Terms {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TermsFormat,
+    },
+}
+
+/// What `parse` prints.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Emit {
+    /// The syntax tree, as an outline.
+    Ast,
+    /// The typed terms, parties, statuses, transitions and flows, as JSON.
+    Json,
+}
+
+/// How `terms` prints the vocabulary.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TermsFormat {
+    /// One line per term.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
+        }
+    };
+    ExitCode::from(run(cli))
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Parse { file, emit } => lang::parse(&file, emit),
+        Command::Fmt { paths, check } => lang::fmt(&paths, check),
+        Command::Init { file, force } => lang::init(file.as_deref(), force),
+        Command::Terms { format } => lang::terms(format),
+    }
+}
+
+/// The drawing style for people: plain when `NO_COLOR` is set or standard error is not a terminal.
+pub fn style() -> Style {
+    if std::env::var_os("NO_COLOR").is_some() || !std::io::stderr().is_terminal() {
+        Style::Plain
+    } else {
+        Style::Fancy
+    }
+}
+
+/// Prints a rejected file's diagnostics to standard error.
+pub fn report_rejected(r: &Rejected) {
+    eprint!("{}", render(&r.diagnostics, &r.source.name, &r.source.text, style()));
+}
+
+/// Prints a one-line input error to standard error.
+pub fn input_error(message: &str) {
+    eprintln!("error: {message}");
+}
+
+/// Reads a file, reporting a failure as an input error.
+pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) => {
+            input_error(&format!("cannot read `{}`: {}", path.display(), e.to_string().to_lowercase()));
+            None
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The syntax tree of programs and standard packs. Every node keeps its byte span.
+
+use serde::Serialize;
+
+/// A byte range in the source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(s: Span) -> Self {
+        (s.start, s.end.saturating_sub(s.start)).into()
+    }
+}
+
+/// A word with its span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Name {
+    /// The word as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A value as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ValueKind {
+    /// A bare word: `seasonal`, `yes`, `employer`.
+    Word {
+        /// The word.
+        word: String,
+    },
+    /// Text in quotes.
+    Text {
+        /// The text, unescaped.
+        text: String,
+    },
+    /// A number with an optional unit: `8 months`, `85 CAD`, `50 %`.
+    Quantity {
+        /// The number.
+        number: f64,
+        /// The unit, if written.
+        unit: Option<String>,
+    },
+    /// `2024-06-01`.
+    Date {
+        /// `YYYY-MM-DD`.
+        date: String,
+    },
+    /// `[a, b]`.
+    List {
+        /// The items.
+        items: Vec<Value>,
+    },
+}
+
+/// A value with its span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    /// What was written.
+    #[serde(flatten)]
+    pub kind: ValueKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A whole program.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Program {
+    /// The program's name.
+    pub name: Name,
+    /// Its clauses.
+    pub items: Vec<Item>,
+    /// The span of the `program` header.
+    pub header: Span,
+    /// The whole program.
+    pub span: Span,
+}
+
+/// One clause of a program.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "item", rename_all = "snake_case")]
+pub enum Item {
+    /// `key value`.
+    Field(Field),
+    /// `key { … }`.
+    Block(Block),
+    /// `from -> to on trigger …`.
+    Transition(Transition),
+    /// `payer pays cost …`.
+    Flow(Flow),
+}
+
+impl Item {
+    /// The clause's span.
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Field(f) => f.span,
+            Item::Block(b) => b.span,
+            Item::Transition(t) => t.span,
+            Item::Flow(f) => f.span,
+        }
+    }
+}
+
+/// `key value @ "source"`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The term's key.
+    pub key: Name,
+    /// Its value.
+    pub value: Value,
+    /// The clause of the agreement it encodes.
+    pub source: Option<Name>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// `key { items } @ "source"`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// The block's key.
+    pub key: Name,
+    /// Its clauses.
+    pub items: Vec<Item>,
+    /// The clause of the agreement it encodes.
+    pub source: Option<Name>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A change of status: `employed -> job_seeking on job_loss within 90 days`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transition {
+    /// Status before.
+    pub from: Name,
+    /// Status after.
+    pub to: Name,
+    /// The event.
+    pub trigger: Name,
+    /// `within`, `after`, `decided_by`, `consent`, `if`.
+    pub modifiers: Vec<Modifier>,
+    /// The clause of the agreement it encodes.
+    pub source: Option<Name>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// A qualifier on a transition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "modifier", rename_all = "snake_case")]
+pub enum Modifier {
+    /// The transition must happen within this time (a time limit).
+    Within {
+        /// A duration.
+        value: Value,
+    },
+    /// The transition opens only after this time.
+    After {
+        /// A duration.
+        value: Value,
+    },
+    /// Who decides.
+    DecidedBy {
+        /// A party.
+        party: Name,
+    },
+    /// Whose consent is needed.
+    Consent {
+        /// A list of parties.
+        parties: Value,
+    },
+    /// A condition in words.
+    If {
+        /// The condition.
+        text: Name,
+    },
+}
+
+/// A money flow: `worker pays visa 85 CAD to origin_state deducted`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flow {
+    /// Who pays.
+    pub payer: Name,
+    /// For what.
+    pub cost: Name,
+    /// How much, if stated.
+    pub amount: Option<Value>,
+    /// To whom, if stated.
+    pub payee: Option<Name>,
+    /// Whether it is taken from wages.
+    pub deducted: bool,
+    /// The clause of the agreement it encodes.
+    pub source: Option<Name>,
+    /// The whole clause.
+    pub span: Span,
+}

@@ -1,0 +1,616 @@
+//! Checks a parsed program against the vocabulary and turns it into typed terms, reporting every
+//! problem at once: unknown terms and values, wrong units, out-of-range values, duplicate
+//! clauses, and references to undefined parties or statuses.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::ast::*;
+use super::diagnostic::{did_you_mean, Diagnostic};
+use crate::vocab::{self, Kind, Typed};
+
+/// A stated term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// The typed value.
+    pub value: Typed,
+    /// The clause that states it.
+    pub span: Span,
+    /// The clause of the agreement it encodes, if tagged.
+    pub source: Option<String>,
+}
+
+/// A declared worker status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusDecl {
+    /// The program's name for it.
+    pub name: String,
+    /// Its category from the vocabulary.
+    pub category: &'static str,
+    /// The declaring clause.
+    pub span: Span,
+}
+
+/// A declared party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyDecl {
+    /// The program's name for it.
+    pub name: String,
+    /// Its role from the vocabulary.
+    pub role: &'static str,
+    /// The declaring clause.
+    pub span: Span,
+}
+
+/// A typed status transition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TransitionDecl {
+    /// Status before.
+    pub from: String,
+    /// Status after.
+    pub to: String,
+    /// The event.
+    pub trigger: &'static str,
+    /// Time limit, in days.
+    pub within: Option<f64>,
+    /// Earliest time, in days.
+    pub after: Option<f64>,
+    /// Who decides.
+    pub decided_by: Option<String>,
+    /// Whose consent is needed.
+    pub consent: Vec<String>,
+    /// A condition in words.
+    pub condition: Option<String>,
+    /// The clause.
+    pub span: Span,
+    /// The clause of the agreement it encodes.
+    pub source: Option<String>,
+}
+
+/// A typed money flow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowDecl {
+    /// Who pays.
+    pub payer: String,
+    /// For what.
+    pub cost: &'static str,
+    /// How much, if stated: money, or a percentage share of the cost.
+    pub amount: Option<Typed>,
+    /// To whom, if stated.
+    pub payee: Option<String>,
+    /// Taken from wages.
+    pub deducted: bool,
+    /// The clause.
+    pub span: Span,
+    /// The clause of the agreement it encodes.
+    pub source: Option<String>,
+}
+
+/// A program whose every clause has been checked against the vocabulary.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Terms {
+    /// The program's name.
+    pub name: String,
+    /// The `program "…"` header.
+    pub header: Span,
+    /// Stated terms by path; a term not here is unstated.
+    pub facts: BTreeMap<&'static str, Fact>,
+    /// Declared parties.
+    pub parties: Vec<PartyDecl>,
+    /// Declared statuses; empty when the program has no `statuses` block.
+    pub statuses: Vec<StatusDecl>,
+    /// The status a worker starts in.
+    pub entry: Option<(String, Span)>,
+    /// The `statuses` block, if any.
+    pub statuses_block: Option<Span>,
+    /// Status transitions.
+    pub transitions: Vec<TransitionDecl>,
+    /// Money flows.
+    pub flows: Vec<FlowDecl>,
+}
+
+/// Checks `program` and returns its typed terms with every diagnostic found.
+pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
+    let mut v = Validator { terms: Terms::default(), diags: Vec::new(), seen: BTreeMap::new() };
+    v.terms.name = program.name.text.clone();
+    v.terms.header = program.header;
+    v.declarations(&program.items);
+    v.items("", &program.items);
+    (v.terms, v.diags)
+}
+
+struct Validator {
+    terms: Terms,
+    diags: Vec<Diagnostic>,
+    seen: BTreeMap<String, Span>,
+}
+
+const SPECIAL_BLOCKS: &[&str] = &["statuses", "parties"];
+const FLOW_BLOCKS: &[&str] = &["", "recruitment"];
+
+impl Validator {
+    fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// First pass: parties and statuses, so references anywhere can be resolved.
+    fn declarations(&mut self, items: &[Item]) {
+        for it in items {
+            let Item::Block(b) = it else { continue };
+            match b.key.text.as_str() {
+                "parties" => self.parties(b),
+                "statuses" => self.status_decls(b),
+                _ => {}
+            }
+        }
+    }
+
+    fn parties(&mut self, b: &Block) {
+        for it in &b.items {
+            let Item::Field(f) = it else {
+                self.error(
+                    Diagnostic::error("fairpath::misplaced", it.span(), "only party declarations belong in `parties`", "not a party")
+                        .with_help("declare a party as `name role`, for example `ufcw union`"),
+                );
+                continue;
+            };
+            if !self.unique(&format!("parties.{}", f.key.text), f.span) {
+                continue;
+            }
+            if vocab::BUILTIN_PARTIES.contains(&f.key.text.as_str()) {
+                self.error(Diagnostic::error(
+                    "fairpath::reserved-name",
+                    f.key.span,
+                    format!("`{}` is a built-in party and cannot be declared", f.key.text),
+                    "built-in",
+                ));
+                continue;
+            }
+            if let Some(role) = self.one_of(&f.value, vocab::PARTY_ROLES, "a party role") {
+                self.terms.parties.push(PartyDecl { name: f.key.text.clone(), role, span: f.span });
+            }
+        }
+    }
+
+    fn status_decls(&mut self, b: &Block) {
+        self.terms.statuses_block = Some(b.span);
+        for it in &b.items {
+            match it {
+                Item::Field(f) if f.key.text == "entry" => {}
+                Item::Field(f) => {
+                    if !self.unique(&format!("statuses.{}", f.key.text), f.span) {
+                        continue;
+                    }
+                    if let Some(category) = self.one_of(&f.value, vocab::STATUS_CATEGORIES, "a status category") {
+                        self.terms.statuses.push(StatusDecl { name: f.key.text.clone(), category, span: f.span });
+                    }
+                }
+                Item::Transition(_) => {}
+                other => self.error(
+                    Diagnostic::error("fairpath::misplaced", other.span(), "this clause does not belong in `statuses`", "misplaced")
+                        .with_help("`statuses` holds `entry name`, declarations `name category` and transitions `from -> to on trigger`"),
+                ),
+            }
+        }
+    }
+
+    /// Records `path` as stated at `span`; reports and returns false when it was stated before.
+    fn unique(&mut self, path: &str, span: Span) -> bool {
+        if let Some(first) = self.seen.get(path) {
+            let first = *first;
+            self.error(
+                Diagnostic::error("fairpath::duplicate", span, format!("`{path}` is stated twice"), "stated again here")
+                    .with_help(format!("keep one statement (the first is at byte {}); a term has one value", first.start)),
+            );
+            return false;
+        }
+        self.seen.insert(path.to_string(), span);
+        true
+    }
+
+    fn items(&mut self, block: &str, items: &[Item]) {
+        for it in items {
+            match it {
+                Item::Field(f) => self.field(block, f),
+                Item::Block(b) => self.block(block, b),
+                Item::Transition(t) => self.transition(block, t),
+                Item::Flow(f) => self.flow(block, f),
+            }
+        }
+    }
+
+    fn block(&mut self, parent: &str, b: &Block) {
+        let path = join(parent, &b.key.text);
+        if parent.is_empty() && SPECIAL_BLOCKS.contains(&b.key.text.as_str()) {
+            if b.key.text == "statuses" {
+                self.statuses(b);
+            }
+            return;
+        }
+        if !vocab::is_block(&path) {
+            let d = Diagnostic::error("fairpath::unknown-block", b.key.span, format!("unknown block `{path}`"), "unknown block");
+            let help = self.key_help(parent, &b.key.text);
+            self.error(d.with_help_opt(help));
+            return;
+        }
+        if !self.unique(&path, b.span) {
+            return;
+        }
+        self.items(&path, &b.items);
+    }
+
+    fn key_help(&self, parent: &str, key: &str) -> Option<String> {
+        let mut siblings = vocab::children(parent);
+        if parent.is_empty() {
+            siblings.extend(SPECIAL_BLOCKS);
+        }
+        if let Some(s) = did_you_mean(key, siblings.iter().copied()) {
+            return Some(s);
+        }
+        let elsewhere = vocab::TERMS.iter().find(|t| t.path.rsplit('.').next() == Some(key) || t.path.split('.').any(|p| p == key));
+        if let Some(t) = elsewhere {
+            let (block, _) = t.path.rsplit_once('.').unwrap_or(("the top level", ""));
+            return Some(format!("`{key}` belongs in `{block}`"));
+        }
+        let place = if parent.is_empty() { "the top level".to_string() } else { format!("`{parent}`") };
+        Some(format!("terms allowed in {place}: {}", siblings.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")))
+    }
+
+    fn field(&mut self, block: &str, f: &Field) {
+        let path = join(block, &f.key.text);
+        let Some(term) = vocab::term(&path) else {
+            let code = if vocab::is_block(&path) { "fairpath::block-as-term" } else { "fairpath::unknown-term" };
+            let msg = if vocab::is_block(&path) {
+                format!("`{path}` is a block and takes `{{ … }}`")
+            } else {
+                format!("unknown term `{path}`")
+            };
+            let help = self.key_help(block, &f.key.text);
+            self.error(Diagnostic::error(code, f.key.span, msg, "not in the vocabulary").with_help_opt(help));
+            return;
+        };
+        if !self.unique(&path, f.span) {
+            return;
+        }
+        if let Some(value) = self.typed(term.path, term.kind, &f.value) {
+            let fact = Fact { value, span: f.span, source: f.source.as_ref().map(|s| s.text.clone()) };
+            self.terms.facts.insert(term.path, fact);
+        }
+    }
+
+    fn statuses(&mut self, b: &Block) {
+        for it in &b.items {
+            match it {
+                Item::Field(f) if f.key.text == "entry" => {
+                    if !self.unique("statuses.entry", f.span) {
+                        continue;
+                    }
+                    match &f.value.kind {
+                        ValueKind::Word { word } if self.status_ref(word, f.value.span) => {
+                            self.terms.entry = Some((word.clone(), f.value.span));
+                        }
+                        ValueKind::Word { .. } => {}
+                        _ => self.error(Diagnostic::error("fairpath::wrong-type", f.value.span, "`entry` takes a status name", "not a status")),
+                    }
+                }
+                Item::Transition(t) => self.transition("statuses", t),
+                _ => {}
+            }
+        }
+    }
+
+    fn status_ref(&mut self, word: &str, span: Span) -> bool {
+        if self.terms.statuses.iter().any(|s| s.name == word) {
+            return true;
+        }
+        let names: Vec<&str> = self.terms.statuses.iter().map(|s| s.name.as_str()).collect();
+        let help = did_you_mean(word, names.iter().copied())
+            .unwrap_or_else(|| format!("declare it in `statuses` as `{word} category`, with a category such as `job_seeking`"));
+        self.error(Diagnostic::error("fairpath::undefined-status", span, format!("undefined status `{word}`"), "not declared").with_help(help));
+        false
+    }
+
+    fn party_ref(&mut self, word: &str, span: Span) -> bool {
+        if vocab::BUILTIN_PARTIES.contains(&word) || self.terms.parties.iter().any(|p| p.name == word) {
+            return true;
+        }
+        let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
+        names.extend(self.terms.parties.iter().map(|p| p.name.as_str()));
+        let help = did_you_mean(word, names.iter().copied()).unwrap_or_else(|| {
+            format!("use a built-in party ({}) or declare it in `parties`", vocab::BUILTIN_PARTIES.join(", "))
+        });
+        self.error(Diagnostic::error("fairpath::undefined-party", span, format!("undefined party `{word}`"), "not a party").with_help(help));
+        false
+    }
+
+    fn parties_list(&mut self, v: &Value) -> Option<Vec<String>> {
+        let items: Vec<&Value> = match &v.kind {
+            ValueKind::List { items } => items.iter().collect(),
+            _ => vec![v],
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match &item.kind {
+                ValueKind::Word { word } => {
+                    ok &= self.party_ref(word, item.span);
+                    out.push(word.clone());
+                }
+                _ => {
+                    self.error(Diagnostic::error("fairpath::wrong-type", item.span, "expected a party", "not a party"));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn transition(&mut self, block: &str, t: &Transition) {
+        if block != "statuses" {
+            self.error(
+                Diagnostic::error("fairpath::misplaced", t.span, "transitions belong in `statuses`", "misplaced")
+                    .with_help("move this line into the `statuses { … }` block"),
+            );
+            return;
+        }
+        let from_ok = self.status_ref(&t.from.text, t.from.span);
+        let to_ok = self.status_ref(&t.to.text, t.to.span);
+        let trigger = self.one_word(&t.trigger.text, t.trigger.span, vocab::TRIGGERS, "trigger");
+        let mut decl = TransitionDecl {
+            from: t.from.text.clone(),
+            to: t.to.text.clone(),
+            trigger: trigger.unwrap_or(""),
+            within: None,
+            after: None,
+            decided_by: None,
+            consent: Vec::new(),
+            condition: None,
+            span: t.span,
+            source: t.source.as_ref().map(|s| s.text.clone()),
+        };
+        let mut ok = from_ok && to_ok && trigger.is_some();
+        for m in &t.modifiers {
+            match m {
+                Modifier::Within { value } => decl.within = self.number(value, "within", Kind::Duration),
+                Modifier::After { value } => decl.after = self.number(value, "after", Kind::Duration),
+                Modifier::DecidedBy { party } => {
+                    ok &= self.party_ref(&party.text, party.span);
+                    decl.decided_by = Some(party.text.clone());
+                }
+                Modifier::Consent { parties } => match self.parties_list(parties) {
+                    Some(p) => decl.consent = p,
+                    None => ok = false,
+                },
+                Modifier::If { text } => decl.condition = Some(text.text.clone()),
+            }
+        }
+        if ok {
+            self.terms.transitions.push(decl);
+        }
+    }
+
+    fn flow(&mut self, block: &str, f: &Flow) {
+        if !FLOW_BLOCKS.contains(&block) {
+            self.error(
+                Diagnostic::error("fairpath::misplaced", f.span, "money flows belong in `recruitment`", "misplaced")
+                    .with_help("move this line into the `recruitment { … }` block"),
+            );
+            return;
+        }
+        let payer_ok = self.party_ref(&f.payer.text, f.payer.span);
+        let cost = self.one_word(&f.cost.text, f.cost.span, vocab::COSTS, "cost");
+        let payee_ok = f.payee.as_ref().is_none_or(|p| self.party_ref(&p.text, p.span));
+        let amount = match &f.amount {
+            Some(v @ Value { kind: ValueKind::Quantity { unit: Some(u), .. }, .. }) if u == "%" => {
+                self.typed("share", Kind::Percent, v)
+            }
+            Some(v) => self.typed("amount", Kind::Money, v),
+            None => None,
+        };
+        if f.amount.is_some() && amount.is_none() {
+            return;
+        }
+        if let (true, Some(cost), true) = (payer_ok, cost, payee_ok) {
+            self.terms.flows.push(FlowDecl {
+                payer: f.payer.text.clone(),
+                cost,
+                amount,
+                payee: f.payee.as_ref().map(|p| p.text.clone()),
+                deducted: f.deducted,
+                span: f.span,
+                source: f.source.as_ref().map(|s| s.text.clone()),
+            });
+        }
+    }
+
+    fn one_word(&mut self, word: &str, span: Span, allowed: &'static [&'static str], what: &str) -> Option<&'static str> {
+        if let Some(w) = allowed.iter().find(|a| **a == word) {
+            return Some(w);
+        }
+        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or_else(|| format!("a {what} is one of {}", list(allowed)));
+        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("unknown {what} `{word}`"), format!("not a {what}")).with_help(help));
+        None
+    }
+
+    fn one_of(&mut self, v: &Value, allowed: &'static [&'static str], what: &str) -> Option<&'static str> {
+        match &v.kind {
+            ValueKind::Word { word } => self.one_word(word, v.span, allowed, what.trim_start_matches("a ")),
+            _ => {
+                self.error(Diagnostic::error("fairpath::wrong-type", v.span, format!("expected {what}"), "wrong kind of value").with_help(format!("one of {}", list(allowed))));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str, kind: Kind) -> Option<f64> {
+        match self.typed(path, kind, v) {
+            Some(Typed::Number(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Type-checks one value against `kind`.
+    fn typed(&mut self, path: &str, kind: Kind, v: &Value) -> Option<Typed> {
+        let wrong = |me: &mut Self| {
+            me.error(
+                Diagnostic::error("fairpath::wrong-type", v.span, format!("`{path}` takes {}", kind.describe()), "wrong kind of value")
+                    .with_help(example_help(path)),
+            );
+            None
+        };
+        match (kind, &v.kind) {
+            (Kind::Enum(allowed), ValueKind::Word { word }) => {
+                self.value_word(path, word, v.span, allowed).map(|w| Typed::Word(w.into()))
+            }
+            (Kind::Bool, ValueKind::Word { word }) => match word.as_str() {
+                "yes" => Some(Typed::Bool(true)),
+                "no" => Some(Typed::Bool(false)),
+                _ => self.value_word(path, word, v.span, &["yes", "no"]).and(None),
+            },
+            (Kind::Duration, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, vocab::DURATION_UNITS, "days, weeks, months or years", f64::MAX),
+            (Kind::Hours, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, vocab::HOUR_UNITS, "hours", f64::MAX),
+            (Kind::Percent, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, &[("%", 1.0)], "%", 100.0),
+            (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
+                if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() {
+                    self.range(path, v.span, "a whole number, zero or more")
+                } else {
+                    Some(Typed::Number(*number))
+                }
+            }
+            (Kind::Money, ValueKind::Quantity { number, unit }) => self.money(path, *number, unit.as_deref(), v.span),
+            (Kind::Date, ValueKind::Date { date }) => self.date(path, date, v.span),
+            (Kind::Text, ValueKind::Text { text }) => Some(Typed::Text(text.clone())),
+            (Kind::Party, ValueKind::Word { word }) => self.party_ref(word, v.span).then(|| Typed::Word(word.clone())),
+            (Kind::PartyList, _) => self.parties_list(v).map(Typed::Words),
+            (Kind::EnumList(allowed), _) => self.word_list(path, v, |me, w, span| me.value_word(path, w, span, allowed).map(str::to_string)),
+            (Kind::Countries, _) => self.word_list(path, v, |me, w, span| me.country(w, span)),
+            _ => wrong(self),
+        }
+    }
+
+    fn word_list(&mut self, path: &str, v: &Value, mut check: impl FnMut(&mut Self, &str, Span) -> Option<String>) -> Option<Typed> {
+        let items: Vec<&Value> = match &v.kind {
+            ValueKind::List { items } => items.iter().collect(),
+            _ => vec![v],
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match &item.kind {
+                ValueKind::Word { word } => match check(self, word, item.span) {
+                    Some(w) if out.contains(&w) => {
+                        self.error(Diagnostic::warning("fairpath::duplicate-item", item.span, format!("`{w}` is listed twice in `{path}`"), "listed again"));
+                    }
+                    Some(w) => out.push(w),
+                    None => ok = false,
+                },
+                _ => {
+                    self.error(Diagnostic::error("fairpath::wrong-type", item.span, format!("`{path}` lists words"), "not a word").with_help(example_help(path)));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(Typed::Words(out))
+    }
+
+    fn value_word<'a>(&mut self, path: &str, word: &str, span: Span, allowed: &[&'a str]) -> Option<&'a str> {
+        if let Some(w) = allowed.iter().find(|a| **a == word) {
+            return Some(w);
+        }
+        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or_else(|| format!("`{path}` takes one of {}", list(allowed)));
+        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("`{word}` is not a value of `{path}`"), "unknown value").with_help(help));
+        None
+    }
+
+    fn country(&mut self, code: &str, span: Span) -> Option<String> {
+        if vocab::is_country(code) {
+            return Some(code.to_string());
+        }
+        let help = did_you_mean(code, vocab::countries()).unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
+        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("`{code}` is not an ISO 3166-1 alpha-3 country code"), "unknown country").with_help(help));
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn measure(&mut self, path: &str, number: f64, unit: &Option<String>, span: Span, units: &[(&str, f64)], expected: &str, max: f64) -> Option<Typed> {
+        let Some(unit) = unit else {
+            self.error(
+                Diagnostic::error("fairpath::missing-unit", span, format!("`{path}` needs a unit: {expected}"), "no unit")
+                    .with_help(example_help(path)),
+            );
+            return None;
+        };
+        let Some((_, factor)) = units.iter().find(|(u, _)| u == unit) else {
+            let names: Vec<&str> = units.iter().map(|(u, _)| *u).collect();
+            let help = did_you_mean(unit, names).unwrap_or_else(|| example_help(path));
+            self.error(Diagnostic::error("fairpath::wrong-unit", span, format!("wrong unit `{unit}` for `{path}`: expected {expected}"), "wrong unit").with_help(help));
+            return None;
+        };
+        if number < 0.0 || number > max || !number.is_finite() {
+            let allowed = if max < f64::MAX { format!("from 0 to {}", vocab::trim_number(max)) } else { "zero or more".into() };
+            return self.range(path, span, &allowed);
+        }
+        Some(Typed::Number(number * factor))
+    }
+
+    fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
+        self.error(Diagnostic::error("fairpath::out-of-range", span, format!("value out of range for `{path}`: expected {allowed}"), "out of range"));
+        None
+    }
+
+    fn money(&mut self, path: &str, amount: f64, unit: Option<&str>, span: Span) -> Option<Typed> {
+        let Some(unit) = unit else {
+            self.error(Diagnostic::error("fairpath::missing-unit", span, format!("`{path}` needs a currency"), "no currency").with_help("write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`"));
+            return None;
+        };
+        if !(vocab::is_currency(unit) || vocab::WAGE_MONTHS.contains(&unit)) {
+            let mut names: Vec<&str> = vocab::currencies().collect();
+            names.extend(vocab::WAGE_MONTHS);
+            let help = did_you_mean(unit, names).unwrap_or_else(|| "write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`".into());
+            self.error(Diagnostic::error("fairpath::wrong-unit", span, format!("wrong unit `{unit}` for `{path}`: expected a currency"), "not a currency").with_help(help));
+            return None;
+        }
+        if amount < 0.0 || !amount.is_finite() {
+            return self.range(path, span, "zero or more");
+        }
+        let currency = if vocab::WAGE_MONTHS.contains(&unit) { "months_of_wages" } else { unit };
+        Some(Typed::Money { amount, currency: currency.into() })
+    }
+
+    fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
+        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => Some(Typed::Text(date.into())),
+            _ => self.range(path, span, "a real calendar date"),
+        }
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn join(block: &str, key: &str) -> String {
+    if block.is_empty() {
+        key.to_string()
+    } else {
+        format!("{block}.{key}")
+    }
+}
+
+fn list(words: &[&str]) -> String {
+    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn example_help(path: &str) -> String {
+    match vocab::term(path) {
+        Some(t) => format!("for example `{} {}`", path.rsplit('.').next().unwrap_or(path), t.example),
+        None => "see `fairpath terms` for the vocabulary".into(),
+    }
+}

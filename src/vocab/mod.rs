@@ -1,0 +1,179 @@
+//! The one vocabulary: every program term, its type, unit, allowed values, doc line and which
+//! direction is more protective. Validation, suggestions, `init`, the docs, rule type-checking
+//! and the property-test generators all read [`TERMS`].
+
+mod codes;
+pub mod docs;
+pub mod template;
+mod terms;
+mod value;
+
+pub use codes::{countries, currencies, is_country, is_currency};
+pub use terms::{COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS};
+pub use value::{trim_number, Typed};
+
+/// The type of a term's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One of a fixed set of words.
+    Enum(&'static [&'static str]),
+    /// `yes` or `no`.
+    Bool,
+    /// A length of time: days, weeks, months or years.
+    Duration,
+    /// A number of hours (`days` are read as 24 hours).
+    Hours,
+    /// An amount of money in an ISO 4217 currency, or `months_of_wages`.
+    Money,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// A whole number, zero or more.
+    Count,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// Free text in double quotes.
+    Text,
+    /// One or more ISO 3166-1 alpha-3 country codes.
+    Countries,
+    /// A party: a role such as `worker` or `employer`, or a party declared in `parties`.
+    Party,
+    /// A list of words from a fixed set.
+    EnumList(&'static [&'static str]),
+    /// A list of parties.
+    PartyList,
+}
+
+impl Kind {
+    /// How the type reads in messages and docs.
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::Enum(v) => format!("one of {}", words(v)),
+            Kind::Bool => "`yes` or `no`".into(),
+            Kind::Duration => "a duration (days, weeks, months or years)".into(),
+            Kind::Hours => "a number of hours".into(),
+            Kind::Money => "an amount with an ISO 4217 currency, or `months_of_wages`".into(),
+            Kind::Percent => "a percentage (0 to 100 %)".into(),
+            Kind::Count => "a whole number".into(),
+            Kind::Date => "a date (YYYY-MM-DD)".into(),
+            Kind::Text => "text in double quotes".into(),
+            Kind::Countries => "ISO 3166-1 alpha-3 country codes".into(),
+            Kind::Party => "a party".into(),
+            Kind::EnumList(v) => format!("a list of {}", words(v)),
+            Kind::PartyList => "a list of parties".into(),
+        }
+    }
+
+    /// The allowed words, for enum kinds.
+    pub fn allowed(&self) -> &'static [&'static str] {
+        match self {
+            Kind::Enum(v) | Kind::EnumList(v) => v,
+            _ => &[],
+        }
+    }
+}
+
+fn words(v: &[&str]) -> String {
+    v.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Which direction of a term protects workers more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    /// Larger numbers protect more (a longer grace period).
+    Higher,
+    /// Smaller numbers protect more (a smaller deduction).
+    Lower,
+    /// `yes` protects more.
+    Yes,
+    /// `no` protects more.
+    No,
+    /// Enum values listed from least to most protective.
+    Ordered,
+    /// More list items protect more (grounds for changing employer).
+    More,
+    /// Fewer list items protect more (parties whose consent is needed).
+    Fewer,
+    /// The worker holding it protects more (a passport held by the worker).
+    Worker,
+    /// Paid by anyone but the worker protects more.
+    NotWorker,
+    /// No direction: descriptive terms.
+    Neutral,
+}
+
+/// One program term.
+#[derive(Debug, Clone, Copy)]
+pub struct Term {
+    /// Dotted path, as written in a program (`permit.grace_period`).
+    pub path: &'static str,
+    /// Value type.
+    pub kind: Kind,
+    /// Which direction protects more.
+    pub better: Better,
+    /// One-line doc.
+    pub doc: &'static str,
+    /// A protective example value, as written in a program.
+    pub example: &'static str,
+}
+
+/// Looks a term up by its dotted path.
+pub fn term(path: &str) -> Option<&'static Term> {
+    TERMS.iter().find(|t| t.path == path)
+}
+
+/// Whether `path` is a block (a prefix of some term path).
+pub fn is_block(path: &str) -> bool {
+    TERMS
+        .iter()
+        .any(|t| t.path.len() > path.len() && t.path.starts_with(path) && t.path.as_bytes()[path.len()] == b'.')
+}
+
+/// The terms and blocks directly inside `block` (`""` for the top level), in vocabulary order.
+pub fn children(block: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in TERMS {
+        let rest = if block.is_empty() {
+            Some(t.path)
+        } else {
+            t.path.strip_prefix(block).and_then(|r| r.strip_prefix('.'))
+        };
+        if let Some(rest) = rest {
+            let head = rest.split('.').next().unwrap_or(rest);
+            if !out.contains(&head) {
+                out.push(head);
+            }
+        }
+    }
+    out
+}
+
+/// Duration units and their length in days.
+pub const DURATION_UNITS: &[(&str, f64)] = &[
+    ("day", 1.0),
+    ("days", 1.0),
+    ("week", 7.0),
+    ("weeks", 7.0),
+    ("month", 30.4375),
+    ("months", 30.4375),
+    ("year", 365.25),
+    ("years", 365.25),
+];
+
+/// Hour units and their length in hours.
+pub const HOUR_UNITS: &[(&str, f64)] = &[("hour", 1.0), ("hours", 1.0), ("day", 24.0), ("days", 24.0)];
+
+/// The unit that expresses money as a number of months of the worker's wages.
+pub const WAGE_MONTHS: &[&str] = &["months_of_wages", "month_of_wages"];
+
+/// Status categories that end a worker's journey: a status with no way out is a trap unless it is one of these.
+pub const TERMINAL_STATUSES: &[&str] = &["returned", "removed", "permanent_resident"];
+
+/// Built-in party roles every program may name without declaring them.
+pub const BUILTIN_PARTIES: &[&str] = &[
+    "worker",
+    "employer",
+    "origin_state",
+    "destination_state",
+    "agency",
+    "family",
+];

@@ -1,0 +1,58 @@
+//! Typed values, as the vocabulary reads them.
+
+use serde::Serialize;
+
+/// A term's value after type-checking. Numbers are in canonical units: days for durations,
+/// hours for hours, 0–100 for percentages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Typed {
+    /// A word: an enum value or a party.
+    Word(String),
+    /// `yes` or `no`.
+    Bool(bool),
+    /// A number in canonical units.
+    Number(f64),
+    /// An amount of money; `currency` is an ISO 4217 code or `months_of_wages`.
+    Money {
+        /// The amount.
+        amount: f64,
+        /// The currency.
+        currency: String,
+    },
+    /// Text or a date.
+    Text(String),
+    /// A list of words.
+    Words(Vec<String>),
+}
+
+impl Typed {
+    /// The words of a list, or the single word.
+    pub fn words(&self) -> Vec<&str> {
+        match self {
+            Typed::Words(w) => w.iter().map(String::as_str).collect(),
+            Typed::Word(w) => vec![w.as_str()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// How the value reads in a report.
+    pub fn display(&self) -> String {
+        match self {
+            Typed::Word(w) | Typed::Text(w) => w.clone(),
+            Typed::Bool(b) => if *b { "yes" } else { "no" }.into(),
+            Typed::Number(n) => trim_number(*n),
+            Typed::Money { amount, currency } => format!("{} {currency}", trim_number(*amount)),
+            Typed::Words(w) => format!("[{}]", w.join(", ")),
+        }
+    }
+}
+
+/// A number without a trailing `.0`.
+pub fn trim_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{:.2}", n).trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
