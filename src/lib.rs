@@ -10,3 +10,6 @@
 pub mod syntax;
 pub mod vocab;
 pub mod cli;
+pub mod model;
+pub mod rules;
+pub mod report;

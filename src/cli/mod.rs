@@ -1,5 +1,6 @@
 //! The `fairpath` command line.
 
+mod check;
 mod files;
 mod lang;
 
@@ -59,6 +60,55 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Check programs against the standard packs.
+    Check {
+        /// Files or folders (folders are searched for `.fair` files, recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// An extra rule pack to load (repeatable).
+        #[arg(long = "standard", value_name = "FILE")]
+        standards: Vec<PathBuf>,
+        /// Use only these packs (repeatable), by id such as `ilo-c143`.
+        #[arg(long = "only", value_name = "PACK")]
+        only: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The lowest verdict that makes the exit code 1.
+        #[arg(long, value_enum, default_value = "violated")]
+        fail_on: FailOn,
+        /// In JSON, include satisfied and not-applicable findings too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Draw a program's worker-status graph.
+    Graph {
+        /// The program file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "dot")]
+        format: GraphFormat,
+    },
+    /// List every rule with its citation, strength and scope.
+    Rules {
+        /// An extra rule pack to load (repeatable).
+        #[arg(long = "standard", value_name = "FILE")]
+        standards: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
+    /// Explain one rule: its text, rationale, remedy and a compliant example.
+    Explain {
+        /// The rule id, such as `c143.art14.a`.
+        rule: String,
+        /// An extra rule pack to load (repeatable).
+        #[arg(long = "standard", value_name = "FILE")]
+        standards: Vec<PathBuf>,
+    },
     /// List the vocabulary: every term, its type and what it means.
     Terms {
         /// Output format.
@@ -73,6 +123,52 @@ pub enum Emit {
     /// The syntax tree, as an outline.
     Ast,
     /// The typed terms, parties, statuses, transitions and flows, as JSON.
+    Json,
+}
+
+/// Report formats for `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Drawn diagnostics with colour (plain when `NO_COLOR` is set or output is not a terminal).
+    Human,
+    /// The same, without colour or drawing.
+    Plain,
+    /// JSON following `schemas/report.schema.json`.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// A Markdown report to print.
+    Markdown,
+}
+
+/// The lowest verdict that fails `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on violated findings.
+    Violated,
+    /// Fail on violated or unstated findings.
+    Unstated,
+    /// Never fail on findings.
+    Never,
+}
+
+/// Graph formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// JSON following `schemas/graph.schema.json`.
+    Json,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// Formats for `rules`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RulesFormat {
+    /// One line per rule.
+    Text,
+    /// JSON.
     Json,
 }
 
@@ -106,6 +202,12 @@ pub fn run(cli: Cli) -> u8 {
         Command::Fmt { paths, check } => lang::fmt(&paths, check),
         Command::Init { file, force } => lang::init(file.as_deref(), force),
         Command::Terms { format } => lang::terms(format),
+        Command::Check { paths, standards, only, format, output, fail_on, all } => {
+            check::check(&paths, &standards, &only, format, output.as_deref(), fail_on, all)
+        }
+        Command::Graph { file, format } => check::graph(&file, format),
+        Command::Rules { standards, format } => check::rules(&standards, format),
+        Command::Explain { rule, standards } => check::explain(&rule, &standards),
     }
 }
 

@@ -22,7 +22,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Stable code, such as `fairpath::unknown-term`.
-    pub code: &'static str,
+    pub code: String,
     /// Error or warning.
     pub severity: Severity,
     /// One lower-case sentence.
@@ -37,12 +37,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error.
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic { code, severity: Severity::Error, message: message.into(), label: label.into(), span, help: None }
+    pub fn error(code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Diagnostic { code: code.into(), severity: Severity::Error, message: message.into(), label: label.into(), span, help: None }
     }
 
     /// A warning.
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn warning(code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Self::error(code, span, message, label) }
     }
 
@@ -81,7 +81,7 @@ impl std::error::Error for Bound {}
 
 impl miette::Diagnostic for Bound {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.diag.code))
+        Some(Box::new(&self.diag.code))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diag.severity {

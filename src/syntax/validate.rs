@@ -110,6 +110,16 @@ pub struct Terms {
     pub flows: Vec<FlowDecl>,
 }
 
+/// Type-checks one value against a term kind outside any program (as rule packs do): only
+/// built-in parties resolve.
+pub fn type_value(path: &str, kind: Kind, value: &Value) -> Result<Typed, Vec<Diagnostic>> {
+    let mut v = Validator { terms: Terms::default(), diags: Vec::new(), seen: BTreeMap::new() };
+    match v.typed(path, kind, value) {
+        Some(t) if v.diags.is_empty() => Ok(t),
+        _ => Err(v.diags),
+    }
+}
+
 /// Checks `program` and returns its typed terms with every diagnostic found.
 pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
     let mut v = Validator { terms: Terms::default(), diags: Vec::new(), seen: BTreeMap::new() };

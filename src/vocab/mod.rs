@@ -101,7 +101,7 @@ pub enum Better {
     Neutral,
 }
 
-/// One program term.
+/// One program term. Terms are equal when their paths are.
 #[derive(Debug, Clone, Copy)]
 pub struct Term {
     /// Dotted path, as written in a program (`permit.grace_period`).
@@ -114,6 +114,12 @@ pub struct Term {
     pub doc: &'static str,
     /// A protective example value, as written in a program.
     pub example: &'static str,
+}
+
+impl PartialEq for Term {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
 }
 
 /// Looks a term up by its dotted path.

@@ -1,0 +1,148 @@
+//! The program graph as Graphviz DOT, Mermaid and versioned JSON.
+
+use petgraph::visit::EdgeRef;
+use serde_json::{json, Value};
+
+use super::{Edge, Model, Node};
+use crate::vocab::{trim_number, TERMINAL_STATUSES};
+
+/// The version of the graph JSON schema (`schemas/graph.schema.json`).
+pub const GRAPH_SCHEMA: &str = "fairpath.graph/1";
+
+/// A transition's label: trigger and qualifiers.
+pub fn transition_label(m: &Model, index: usize) -> String {
+    let t = &m.terms.transitions[index];
+    let mut label = t.trigger.replace('_', " ");
+    if let Some(d) = t.after {
+        label.push_str(&format!(", after {}", days(d)));
+    }
+    if let Some(d) = t.within {
+        label.push_str(&format!(", within {}", days(d)));
+    }
+    if let Some(p) = &t.decided_by {
+        label.push_str(&format!(", decided by {p}"));
+    }
+    if !t.consent.is_empty() {
+        label.push_str(&format!(", consent of {}", t.consent.join(" and ")));
+    }
+    label
+}
+
+/// A number of days in the largest unit that divides it well.
+pub fn days(d: f64) -> String {
+    for (unit, len) in [("years", 365.25), ("months", 30.4375), ("weeks", 7.0)] {
+        let n = d / len;
+        if n >= 1.0 && (n - n.round()).abs() < 1e-6 {
+            return format!("{} {unit}", trim_number(n.round()));
+        }
+    }
+    format!("{} days", trim_number(d))
+}
+
+fn node_label(n: &Node) -> String {
+    match n {
+        Node::Status { name, category, .. } if name == category => name.replace('_', " "),
+        Node::Status { name, category, .. } => format!("{} ({})", name.replace('_', " "), category.replace('_', " ")),
+        Node::Party { name, .. } => name.replace('_', " "),
+        Node::Document { name } => name.clone(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Graphviz DOT: statuses as ellipses (terminal ones doubled, irregular ones red), transitions
+/// labelled with trigger and time limits, money flows and custody dashed between parties.
+pub fn dot(m: &Model) -> String {
+    let mut out = format!("digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n", escape(&m.terms.name));
+    for n in m.graph.node_indices() {
+        let node = &m.graph[n];
+        let attrs = match node {
+            Node::Status { category, .. } if TERMINAL_STATUSES.contains(category) => "shape=doublecircle",
+            Node::Status { category: "irregular" | "detained", .. } => "shape=ellipse, color=red, fontcolor=red",
+            Node::Status { .. } => "shape=ellipse",
+            Node::Party { .. } => "shape=box, style=rounded",
+            Node::Document { .. } => "shape=note",
+        };
+        out.push_str(&format!("  n{} [label=\"{}\", {attrs}];\n", n.index(), escape(&node_label(node))));
+    }
+    if let Some(e) = m.entry {
+        out.push_str(&format!("  entry [shape=point];\n  entry -> n{};\n", e.index()));
+    }
+    for e in m.graph.edge_references() {
+        let (label, style) = match e.weight() {
+            Edge::Transition { index } => (transition_label(m, *index), ""),
+            Edge::Flow { index } => {
+                let f = &m.terms.flows[*index];
+                (format!("pays {}{}", f.cost.replace('_', " "), if f.deducted { " (deducted)" } else { "" }), ", style=dashed, color=gray40")
+            }
+            Edge::Custody { .. } => ("held by".to_string(), ", style=dotted"),
+            Edge::Duty { term } => (term.rsplit('.').next().unwrap_or(term).replace('_', " "), ", style=dotted, color=gray40"),
+        };
+        out.push_str(&format!("  n{} -> n{} [label=\"{}\"{style}];\n", e.source().index(), e.target().index(), escape(&label)));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A Mermaid flowchart of the statuses and transitions.
+pub fn mermaid(m: &Model) -> String {
+    let mut out = String::from("flowchart LR\n");
+    for n in m.graph.node_indices() {
+        if let Node::Status { .. } = &m.graph[n] {
+            out.push_str(&format!("  n{}([\"{}\"])\n", n.index(), node_label(&m.graph[n]).replace('"', "'")));
+        }
+    }
+    if let Some(e) = m.entry {
+        out.push_str(&format!("  start((start)) --> n{}\n", e.index()));
+    }
+    for e in m.graph.edge_references() {
+        if let Edge::Transition { index } = e.weight() {
+            out.push_str(&format!("  n{} -->|\"{}\"| n{}\n", e.source().index(), transition_label(m, *index).replace('"', "'"), e.target().index()));
+        }
+    }
+    out
+}
+
+/// The graph as JSON, following `schemas/graph.schema.json`.
+pub fn json(m: &Model) -> Value {
+    let nodes: Vec<Value> = m
+        .graph
+        .node_indices()
+        .map(|n| {
+            let mut v = serde_json::to_value(&m.graph[n]).expect("node serialises");
+            v["id"] = json!(format!("n{}", n.index()));
+            v
+        })
+        .collect();
+    let edges: Vec<Value> = m
+        .graph
+        .edge_references()
+        .map(|e| {
+            let mut v = match e.weight() {
+                Edge::Transition { index } => {
+                    let t = &m.terms.transitions[*index];
+                    json!({"kind": "transition", "trigger": t.trigger, "within_days": t.within, "after_days": t.after,
+                           "decided_by": t.decided_by, "consent": t.consent, "condition": t.condition, "span": t.span, "source": t.source})
+                }
+                Edge::Flow { index } => {
+                    let f = &m.terms.flows[*index];
+                    json!({"kind": "flow", "cost": f.cost, "amount": f.amount, "deducted": f.deducted, "span": f.span, "source": f.source})
+                }
+                Edge::Custody { term } => json!({"kind": "custody", "term": term, "span": m.fact(term).map(|f| f.span)}),
+                Edge::Duty { term } => json!({"kind": "duty", "term": term, "span": m.fact(term).map(|f| f.span)}),
+            };
+            v["from"] = json!(format!("n{}", e.source().index()));
+            v["to"] = json!(format!("n{}", e.target().index()));
+            v
+        })
+        .collect();
+    json!({
+        "schema": GRAPH_SCHEMA,
+        "program": m.terms.name,
+        "entry": m.entry.map(|e| format!("n{}", e.index())),
+        "nodes": nodes,
+        "edges": edges,
+    })
+}

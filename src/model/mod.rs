@@ -1,0 +1,166 @@
+//! The program model: typed terms plus a petgraph graph of worker statuses, parties and
+//! documents, joined by transitions, money flows, custody and duties. Terms the program does not
+//! state stay absent, so rules can tell silence from "no".
+
+mod checks;
+pub mod export;
+mod queries;
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+
+use crate::syntax::ast::Span;
+use crate::syntax::validate::Terms;
+use crate::syntax::{Diagnostic, Parsed};
+use crate::vocab::{self, Kind, Typed};
+
+pub use queries::Witness;
+
+/// A node of the program graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Node {
+    /// A worker status.
+    Status {
+        /// The program's name for it.
+        name: String,
+        /// Its vocabulary category.
+        category: &'static str,
+        /// The declaring clause.
+        span: Span,
+    },
+    /// A party: built-in or declared.
+    Party {
+        /// The name.
+        name: String,
+        /// The role (built-in parties are their own role).
+        role: String,
+    },
+    /// An identity or permit document.
+    Document {
+        /// `passport` or `permit`.
+        name: String,
+    },
+}
+
+/// An edge of the program graph.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Edge {
+    /// A status transition: index into [`Terms::transitions`].
+    Transition {
+        /// The index.
+        index: usize,
+    },
+    /// A money flow from payer to payee: index into [`Terms::flows`].
+    Flow {
+        /// The index.
+        index: usize,
+    },
+    /// A document held by a party: the stating term.
+    Custody {
+        /// The term's path.
+        term: &'static str,
+    },
+    /// A duty a party owes the worker: the stating term.
+    Duty {
+        /// The term's path.
+        term: &'static str,
+    },
+}
+
+/// A compiled program.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The typed terms.
+    pub terms: Terms,
+    /// The graph.
+    pub graph: DiGraph<Node, Edge>,
+    /// The status a worker starts in.
+    pub entry: Option<NodeIndex>,
+    statuses: HashMap<String, NodeIndex>,
+    parties: HashMap<String, NodeIndex>,
+}
+
+impl Model {
+    /// Builds the model from a vocabulary-checked program, with the semantic diagnostics.
+    pub fn compile(parsed: &Parsed) -> (Model, Vec<Diagnostic>) {
+        Self::from_terms(parsed.terms.clone())
+    }
+
+    /// Builds the model from typed terms, with the semantic diagnostics.
+    pub fn from_terms(terms: Terms) -> (Model, Vec<Diagnostic>) {
+        let mut m = Model { terms, graph: DiGraph::new(), entry: None, statuses: HashMap::new(), parties: HashMap::new() };
+        for s in &m.terms.statuses {
+            let ix = m.graph.add_node(Node::Status { name: s.name.clone(), category: s.category, span: s.span });
+            m.statuses.insert(s.name.clone(), ix);
+        }
+        m.entry = m.terms.entry.as_ref().and_then(|(n, _)| m.statuses.get(n).copied());
+        for (index, t) in m.terms.transitions.clone().iter().enumerate() {
+            let (a, b) = (m.statuses[&t.from], m.statuses[&t.to]);
+            m.graph.add_edge(a, b, Edge::Transition { index });
+        }
+        for (index, f) in m.terms.flows.clone().iter().enumerate() {
+            let payer = m.party(&f.payer);
+            let payee = m.party(f.payee.as_deref().unwrap_or("unstated_payee"));
+            m.graph.add_edge(payer, payee, Edge::Flow { index });
+        }
+        let party_terms: Vec<(&'static str, String)> = vocab::TERMS
+            .iter()
+            .filter(|t| t.kind == Kind::Party)
+            .filter_map(|t| match m.terms.facts.get(t.path) {
+                Some(f) => match &f.value {
+                    Typed::Word(w) => Some((t.path, w.clone())),
+                    _ => None,
+                },
+                None => None,
+            })
+            .collect();
+        for (term, holder) in party_terms {
+            let party = m.party(&holder);
+            if let Some(doc) = term.strip_prefix("documents.") {
+                let d = m.graph.add_node(Node::Document { name: doc.to_string() });
+                m.graph.add_edge(d, party, Edge::Custody { term });
+            } else {
+                let worker = m.party("worker");
+                m.graph.add_edge(party, worker, Edge::Duty { term });
+            }
+        }
+        let diags = checks::run(&m);
+        (m, diags)
+    }
+
+    fn party(&mut self, name: &str) -> NodeIndex {
+        if let Some(ix) = self.parties.get(name) {
+            return *ix;
+        }
+        let role = self.terms.parties.iter().find(|p| p.name == name).map_or(name.to_string(), |p| p.role.to_string());
+        let ix = self.graph.add_node(Node::Party { name: name.to_string(), role });
+        self.parties.insert(name.to_string(), ix);
+        ix
+    }
+
+    /// The stated value of a term, if any.
+    pub fn fact(&self, path: &str) -> Option<&crate::syntax::validate::Fact> {
+        self.terms.facts.get(path)
+    }
+
+    /// Whether the program describes workers' statuses at all.
+    pub fn has_statuses(&self) -> bool {
+        self.terms.statuses_block.is_some()
+    }
+
+    /// Whether `party` (a name used in the program) is, or has the role, `wanted`.
+    pub fn party_is(&self, party: &str, wanted: &str) -> bool {
+        if party == wanted {
+            return true;
+        }
+        let role = self.terms.parties.iter().find(|p| p.name == party).map(|p| p.role);
+        match role {
+            Some(r) => r == wanted || (wanted == "agency" && r.ends_with("agency")) || (wanted == "origin_state" && r == "state"),
+            None => false,
+        }
+    }
+}

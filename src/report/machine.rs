@@ -1,0 +1,122 @@
+//! Reports for machines: JSON (`schemas/report.schema.json`) and SARIF 2.1.0.
+
+use serde_json::{json, Value};
+
+use super::{shown, Checked};
+use crate::rules::{Engine, Finding, Verdict};
+use crate::syntax::ast::Span;
+
+/// The version of the JSON report schema.
+pub const REPORT_SCHEMA: &str = "fairpath.report/1";
+
+fn span_json(c: &Checked, s: Span) -> Value {
+    let (line, column) = c.line_col(s.start);
+    json!({"start": s.start, "end": s.end, "line": line, "column": column})
+}
+
+fn finding_json(c: &Checked, f: &Finding) -> Value {
+    let clause = |cl: &crate::rules::Clause| json!({"span": span_json(c, cl.span), "says": cl.says, "source": cl.source});
+    json!({
+        "rule": f.rule,
+        "pack": f.pack,
+        "instrument": f.instrument,
+        "article": f.article,
+        "strength": f.strength,
+        "obligation": f.obligation,
+        "verdict": f.verdict,
+        "high_severity": f.high,
+        "message": f.message,
+        "remedy": f.remedy,
+        "verified": f.verified,
+        "file": c.source.name,
+        "span": span_json(c, f.primary_span(c.header)),
+        "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
+        "silent": f.silent,
+        "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
+        "binding": f.binding.iter().map(|b| json!({"party": b.party, "code": b.state, "instrument": b.instrument,
+            "ratified": b.ratified, "year": b.year, "binds": b.binds, "note": b.note})).collect::<Vec<_>>(),
+    })
+}
+
+/// The JSON report for a batch of checked programs.
+pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
+    let programs: Vec<Value> = checked
+        .iter()
+        .map(|c| {
+            let mut summary = serde_json::Map::new();
+            for i in c.instruments() {
+                let counts: serde_json::Map<String, Value> = Verdict::ALL.iter().map(|v| (v.word().to_string(), json!(c.count(*v, Some(i))))).collect();
+                summary.insert(i.to_string(), Value::Object(counts));
+            }
+            json!({
+                "file": c.source.name,
+                "sha256": c.hash(),
+                "program": c.name,
+                "origin": c.origin,
+                "destination": c.destination,
+                "summary": summary,
+                "findings": c.findings.iter().filter(|f| all || shown(f)).map(|f| finding_json(c, f)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "schema": REPORT_SCHEMA,
+        "tool": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION")},
+        "packs": engine.packs.iter().map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()})).collect::<Vec<_>>(),
+        "programs": programs,
+    })
+}
+
+/// A SARIF 2.1.0 log: one run, one reporting descriptor per rule, one result per violated or
+/// unstated finding, the exit code in `invocations`.
+pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
+    let rules: Vec<Value> = engine
+        .rules()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id.replace(['.', '-'], "_"),
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": format!("{} {}: {}", r.instrument, r.cites, r.rationale)},
+                "help": {"text": r.remedy},
+                "properties": {"instrument": r.instrument, "article": r.cites, "strength": r.strength.word(), "pack": r.pack},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = checked
+        .iter()
+        .flat_map(|c| c.findings.iter().filter(|f| shown(f)).map(move |f| (c, f)))
+        .map(|(c, f)| {
+            let span = f.primary_span(c.header);
+            let (sl, sc) = c.line_col(span.start);
+            let (el, ec) = c.line_col(span.end);
+            let level = match (f.verdict, f.strength) {
+                (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
+                (Verdict::Violated, _) => "warning",
+                _ => "note",
+            };
+            json!({
+                "ruleId": f.rule,
+                "level": level,
+                "kind": if f.verdict == Verdict::Violated { "fail" } else { "review" },
+                "message": {"text": format!("{} {} ({}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(), f.message, f.remedy)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": c.source.name},
+                    "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+                               "charOffset": span.start, "charLength": span.end - span.start},
+                }}],
+                "properties": {"verdict": f.verdict.word()},
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": rules}},
+            "invocations": [{"executionSuccessful": exit_code != 2, "exitCode": exit_code}],
+            "artifacts": checked.iter().map(|c| json!({"location": {"uri": c.source.name}, "hashes": {"sha-256": c.hash()}})).collect::<Vec<_>>(),
+            "results": results,
+        }],
+    })
+}

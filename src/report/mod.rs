@@ -1,0 +1,87 @@
+//! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
+//! machines (JSON with a versioned schema, SARIF 2.1.0).
+
+mod machine;
+mod people;
+
+pub use machine::{json, sarif, REPORT_SCHEMA};
+pub use people::{human, markdown};
+
+use crate::model::Model;
+use crate::rules::{fingerprint, Engine, Finding, Verdict};
+use crate::syntax::ast::Span;
+use crate::syntax::{Diagnostic, Source};
+
+/// One program's findings, ready to report.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The program file.
+    pub source: Source,
+    /// The program's name.
+    pub name: String,
+    /// The `program "…"` header, where silence is reported.
+    pub header: Span,
+    /// Origin and destination codes.
+    pub origin: Vec<String>,
+    /// Destination codes.
+    pub destination: Vec<String>,
+    /// One finding per rule.
+    pub findings: Vec<Finding>,
+    /// Warnings from the language and model checks.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Evaluates `engine` on `model` and collects the result.
+    pub fn new(source: Source, model: &Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
+        let codes = |p: &str| model.fact(p).map_or(Vec::new(), |f| f.value.words().iter().map(|s| s.to_string()).collect());
+        Checked {
+            name: model.terms.name.clone(),
+            header: model.terms.header,
+            origin: codes("origin"),
+            destination: codes("destination"),
+            findings: engine.evaluate(model),
+            warnings,
+            source,
+        }
+    }
+
+    /// How many findings have `verdict`, overall or for one instrument.
+    pub fn count(&self, verdict: Verdict, instrument: Option<&str>) -> usize {
+        self.findings.iter().filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.instrument == i)).count()
+    }
+
+    /// The instruments with findings, in first-seen order.
+    pub fn instruments(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for f in &self.findings {
+            if !out.contains(&f.instrument.as_str()) {
+                out.push(&f.instrument);
+            }
+        }
+        out
+    }
+
+    /// A hash of the program text.
+    pub fn hash(&self) -> String {
+        fingerprint(&self.source.text)
+    }
+
+    /// Line and column of a byte offset in the program.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        crate::syntax::source::line_col(&self.source.text, offset)
+    }
+}
+
+/// What to show: the verdicts worth reporting by default are violated and unstated.
+pub fn shown(f: &Finding) -> bool {
+    matches!(f.verdict, Verdict::Violated | Verdict::Unstated)
+}
+
+/// One line on whether each party is bound.
+pub fn binding_line(f: &Finding) -> String {
+    if f.binding.is_empty() {
+        return "bindingness: the program names no origin or destination state".into();
+    }
+    f.binding.iter().map(|b| format!("{} {}: {}", b.party, b.state, b.note)).collect::<Vec<_>>().join("; ")
+}

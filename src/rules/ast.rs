@@ -1,0 +1,177 @@
+//! Compiled standard packs: rules with their metadata and type-checked conditions.
+
+use serde::Serialize;
+
+use crate::syntax::ast::Span;
+use crate::vocab::{Term, Typed};
+
+/// How binding a provision is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Non-binding guidance (civil-society asks, fair-recruitment principles).
+    Guidance,
+    /// Promotional: "should" or "may" (Recommendations, the Global Compact).
+    Promotional,
+    /// Binding on states that ratified it: "shall".
+    Binding,
+}
+
+impl Strength {
+    /// The word used in packs and reports.
+    pub fn word(self) -> &'static str {
+        match self {
+            Strength::Binding => "binding",
+            Strength::Promotional => "promotional",
+            Strength::Guidance => "guidance",
+        }
+    }
+}
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Op {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `>=`
+    Ge,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `<`
+    Lt,
+    /// `has`: a list contains the value.
+    Has,
+    /// `lacks`: a list does not contain the value.
+    Lacks,
+    /// `in`: the value is one of a list.
+    In,
+}
+
+/// A type-checked condition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// All hold.
+    And(Vec<Cond>),
+    /// One holds.
+    Or(Vec<Cond>),
+    /// Does not hold.
+    Not(Box<Cond>),
+    /// The term is stated.
+    Stated(&'static Term),
+    /// The term is not stated.
+    Unstated(&'static Term),
+    /// `term op value`.
+    Compare {
+        /// The term.
+        term: &'static Term,
+        /// The operator.
+        op: Op,
+        /// The typed operand.
+        value: Typed,
+    },
+    /// A journey exists between status categories.
+    Path {
+        /// Start categories.
+        from: Vec<&'static str>,
+        /// End categories.
+        to: Vec<&'static str>,
+        /// Triggers the first step must be on.
+        on: Option<Vec<&'static str>>,
+        /// Categories the journey never enters.
+        avoiding: Vec<&'static str>,
+    },
+    /// A transition exists.
+    Transition {
+        /// From categories.
+        from: Option<Vec<&'static str>>,
+        /// To categories.
+        to: Option<Vec<&'static str>>,
+        /// Triggers.
+        on: Option<Vec<&'static str>>,
+        /// Parties whose consent and decision it must not need.
+        without_consent: Vec<String>,
+        /// It must open no later than this many days.
+        by: Option<f64>,
+    },
+    /// A money flow exists.
+    Flow {
+        /// Payers.
+        from: Option<Vec<String>>,
+        /// Payees.
+        to: Option<Vec<String>>,
+        /// Costs.
+        costs: Option<Vec<&'static str>>,
+        /// Only flows taken from wages.
+        deducted: bool,
+    },
+}
+
+/// Whether the condition must hold or must not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// `require`: violated when the condition is false.
+    Require,
+    /// `forbid`: violated when the condition is true.
+    Forbid,
+}
+
+/// One rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    /// Stable id, such as `c143.art8.1`.
+    pub id: String,
+    /// The pack it belongs to.
+    pub pack: String,
+    /// Instrument code used for ratification look-ups (`C143`, `ICRMW`, `R086`, …).
+    pub instrument: String,
+    /// The part of the instrument a state may exclude (`annex_i`, `part_ii`), if any.
+    pub part: Option<String>,
+    /// Article and paragraph.
+    pub cites: String,
+    /// Binding, promotional or guidance.
+    pub strength: Strength,
+    /// The kind of obligation, as the legal brief codes it (`shall`, `conditional`, `progressive`, `ceiling`, `should`).
+    pub obligation: String,
+    /// Who the provision protects.
+    pub scope: Vec<String>,
+    /// One sentence.
+    pub summary: String,
+    /// Why, in plain words.
+    pub rationale: String,
+    /// What clause would fix a shortfall.
+    pub remedy: String,
+    /// A compliant clause, as a program would state it.
+    pub example: String,
+    /// Verification code from the legal brief (`V1`, `V2`, `V3`, `UNVERIFIED`).
+    pub verified: String,
+    /// Escalate severity: a combined finding (forced-labour indicators).
+    pub high: bool,
+    /// The rule's span in its pack.
+    pub span: Span,
+    /// Scope and `applies` conditions, all of which must hold.
+    #[serde(skip)]
+    pub applies: Vec<Cond>,
+    /// The checks.
+    #[serde(skip)]
+    pub checks: Vec<(Polarity, Cond)>,
+}
+
+/// A pack of rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pack {
+    /// Pack id, such as `ilo-c143`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Where it was read from.
+    pub origin: String,
+    /// A hash of its text.
+    pub hash: String,
+    /// Its rules.
+    pub rules: Vec<Rule>,
+}

@@ -1,0 +1,258 @@
+//! The rules engine: standard packs written in fairpath's rule language, type-checked against
+//! the vocabulary and evaluated on a program model, one verdict per rule.
+
+pub mod ast;
+pub mod compile;
+pub mod eval;
+pub mod ratify;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::model::Model;
+use crate::syntax::ast::Span;
+use crate::syntax::{Diagnostic, Source};
+use ast::{Pack, Polarity, Rule, Strength};
+use eval::{eval, Evidence, Tri};
+use ratify::{Binding, Ratifications};
+
+/// The packs shipped with fairpath, embedded in the binary: (file name, text).
+pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
+    ("ilo-c097.rules", include_str!("../../policies/standards/ilo-c097.rules")),
+    ("ilo-c143.rules", include_str!("../../policies/standards/ilo-c143.rules")),
+    ("ilo-c189.rules", include_str!("../../policies/standards/ilo-c189.rules")),
+    ("ilo-fundamental.rules", include_str!("../../policies/standards/ilo-fundamental.rules")),
+    ("un-icrmw.rules", include_str!("../../policies/standards/un-icrmw.rules")),
+    ("civil-society-floor.rules", include_str!("../../policies/standards/civil-society-floor.rules")),
+];
+
+/// The outcome of one rule on one program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The program falls short of the provision.
+    Violated,
+    /// The program is silent where the provision needs an answer.
+    Unstated,
+    /// The program meets the provision.
+    Satisfied,
+    /// The provision does not apply to this program.
+    NotApplicable,
+}
+
+impl Verdict {
+    /// The word used in reports.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Violated => "violated",
+            Verdict::Unstated => "unstated",
+            Verdict::Satisfied => "satisfied",
+            Verdict::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// All verdicts, worst first.
+    pub const ALL: [Verdict; 4] = [Verdict::Violated, Verdict::Unstated, Verdict::Satisfied, Verdict::NotApplicable];
+}
+
+/// A clause that supports a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Clause {
+    /// Where it is in the program.
+    pub span: Span,
+    /// What it says, in words.
+    pub says: String,
+    /// The article of the agreement it encodes, if tagged.
+    pub source: Option<String>,
+}
+
+/// One rule's verdict on one program, with its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The rule.
+    pub rule: String,
+    /// Its pack.
+    pub pack: String,
+    /// The instrument.
+    pub instrument: String,
+    /// Article and paragraph.
+    pub article: String,
+    /// Binding, promotional or guidance.
+    pub strength: Strength,
+    /// The kind of obligation.
+    pub obligation: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The rule's summary.
+    pub message: String,
+    /// What would fix it.
+    pub remedy: String,
+    /// Verification code of the rule's legal text.
+    pub verified: String,
+    /// Raised severity (a combined finding).
+    pub high: bool,
+    /// Clauses that decided the verdict.
+    pub clauses: Vec<Clause>,
+    /// Terms the program is silent on.
+    pub silent: Vec<String>,
+    /// A worker's journey, for graph findings.
+    pub witness: Vec<Clause>,
+    /// Whether the instrument binds each party.
+    pub binding: Vec<Binding>,
+}
+
+impl Finding {
+    /// Where a report should point: the first clause, or the program header for silence.
+    pub fn primary_span(&self, header: Span) -> Span {
+        self.witness.first().or(self.clauses.first()).map_or(header, |c| c.span)
+    }
+}
+
+/// A set of packs and the ratification table, ready to evaluate programs.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    /// The packs, in order.
+    pub packs: Vec<Pack>,
+    /// Ratifications.
+    pub ratifications: Ratifications,
+}
+
+/// A rule file that failed to compile.
+#[derive(Debug, Clone)]
+pub struct PackError {
+    /// The file.
+    pub source: Source,
+    /// Why.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Engine {
+    /// The engine with the embedded packs.
+    pub fn embedded() -> Engine {
+        let mut packs = Vec::new();
+        for (name, text) in EMBEDDED_PACKS {
+            let src = Source { name: format!("policies/standards/{name}"), text: (*text).to_string() };
+            packs.extend(compile::compile_packs(&src).unwrap_or_else(|d| panic!("shipped pack {name} compiles: {d:?}")));
+        }
+        Engine { packs, ratifications: Ratifications::embedded() }
+    }
+
+    /// Adds the packs in a rule file.
+    pub fn add(&mut self, source: Source) -> Result<(), PackError> {
+        let packs = compile::compile_packs(&source).map_err(|diagnostics| PackError { source: source.clone(), diagnostics })?;
+        let existing: Vec<String> = self.rules().map(|r| r.id.clone()).collect();
+        if let Some(dup) = packs.iter().flat_map(|p| &p.rules).find(|r| existing.contains(&r.id)) {
+            let d = Diagnostic::error("fairpath::duplicate", dup.span, format!("rule `{}` is already defined by another pack", dup.id), "defined again")
+                .with_help("give the rule an id of its own, such as `mypack.rule`");
+            return Err(PackError { source, diagnostics: vec![d] });
+        }
+        self.packs.extend(packs);
+        Ok(())
+    }
+
+    /// Keeps only the packs whose id is in `ids`.
+    pub fn retain(&mut self, ids: &[String]) {
+        self.packs.retain(|p| ids.contains(&p.id));
+    }
+
+    /// Every rule.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.packs.iter().flat_map(|p| &p.rules)
+    }
+
+    /// Looks a rule up by id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules().find(|r| r.id == id)
+    }
+
+    /// Evaluates every rule on `m`.
+    pub fn evaluate(&self, m: &Model) -> Vec<Finding> {
+        self.rules().map(|r| self.evaluate_rule(r, m)).collect()
+    }
+
+    /// Evaluates one rule on `m`.
+    pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
+        let (verdict, evidence) = verdict(rule, m);
+        let source_of = |span: Span| {
+            m.terms.facts.values().find(|f| f.span == span).and_then(|f| f.source.clone()).or_else(|| {
+                m.terms.transitions.iter().find(|t| t.span == span).and_then(|t| t.source.clone())
+            }).or_else(|| m.terms.flows.iter().find(|f| f.span == span).and_then(|f| f.source.clone()))
+        };
+        let clause = |(span, says): (Span, String)| Clause { span, says, source: source_of(span) };
+        let witness = evidence.witness.as_ref().map_or(Vec::new(), |w| {
+            w.transitions
+                .iter()
+                .map(|&i| {
+                    let t = &m.terms.transitions[i];
+                    let label = crate::model::export::transition_label(m, i);
+                    let says = format!("{} → {} ({label})", t.from.replace('_', " "), t.to.replace('_', " "));
+                    Clause { span: t.span, says, source: t.source.clone() }
+                })
+                .collect()
+        });
+        Finding {
+            rule: rule.id.clone(),
+            pack: rule.pack.clone(),
+            instrument: rule.instrument.clone(),
+            article: rule.cites.clone(),
+            strength: rule.strength,
+            obligation: rule.obligation.clone(),
+            verdict,
+            message: rule.summary.clone(),
+            remedy: rule.remedy.clone(),
+            verified: rule.verified.clone(),
+            high: rule.high,
+            clauses: if evidence.witness.is_some() { Vec::new() } else { evidence.clauses.into_iter().map(clause).collect() },
+            silent: evidence.silent,
+            witness,
+            binding: self.bindings(rule, m),
+        }
+    }
+
+    /// Whether the rule's instrument binds the program's origin and destination states.
+    pub fn bindings(&self, rule: &Rule, m: &Model) -> Vec<Binding> {
+        let codes = |path: &str| m.fact(path).map_or(Vec::new(), |f| f.value.words().iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let mut out = Vec::new();
+        for (party, path) in [("destination", "destination"), ("origin", "origin")] {
+            for code in codes(path) {
+                out.push(self.ratifications.binding(rule, party, &code));
+            }
+        }
+        out
+    }
+}
+
+/// The rule's verdict and the evidence behind it.
+fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
+    let scope = eval(&ast::Cond::And(rule.applies.clone()), m);
+    match scope.0 {
+        Tri::False => return (Verdict::NotApplicable, scope.1),
+        Tri::Unknown => return (Verdict::Unstated, scope.1),
+        Tri::True => {}
+    }
+    let mut worst = (Verdict::Satisfied, Evidence::default());
+    let mut satisfied = Evidence::default();
+    for (polarity, cond) in &rule.checks {
+        let (t, ev) = eval(cond, m);
+        let v = match (polarity, t) {
+            (_, Tri::Unknown) => Verdict::Unstated,
+            (Polarity::Require, Tri::True) | (Polarity::Forbid, Tri::False) => Verdict::Satisfied,
+            _ => Verdict::Violated,
+        };
+        if v < worst.0 {
+            worst = (v, ev);
+        } else if v == Verdict::Satisfied {
+            satisfied.clauses.extend(ev.clauses);
+        }
+    }
+    if worst.0 == Verdict::Satisfied {
+        worst.1 = satisfied;
+    }
+    worst
+}
+
+/// A hex SHA-256 of `text`.
+pub fn fingerprint(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
