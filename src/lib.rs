@@ -7,9 +7,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod syntax;
-pub mod vocab;
 pub mod cli;
 pub mod model;
-pub mod rules;
 pub mod report;
+pub mod rules;
+pub mod syntax;
+pub mod vocab;

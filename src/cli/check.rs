@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
-use super::{input_error, read, report_rejected, style, CheckFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use super::{
+    input_error, read, report_rejected, style, CheckFormat, FailOn, GraphFormat, RulesFormat,
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+};
 use crate::model::{export, Model};
 use crate::report::{self, Checked};
 use crate::rules::{Engine, Verdict};
@@ -13,10 +16,14 @@ use crate::syntax::{parse_file, Diagnostic, Rejected, Source};
 /// A program read, checked against the vocabulary and compiled, or the reason it was not.
 pub fn load_model(path: &Path) -> Result<(Source, Model, Vec<Diagnostic>), ()> {
     let bytes = read(path).ok_or(())?;
-    let parsed = parse_file(&path.display().to_string(), &bytes).map_err(|r| report_rejected(&r))?;
+    let parsed =
+        parse_file(&path.display().to_string(), &bytes).map_err(|r| report_rejected(&r))?;
     let (model, mut diags) = Model::compile(&parsed);
     if has_errors(&diags) {
-        report_rejected(&Rejected { source: parsed.source, diagnostics: diags });
+        report_rejected(&Rejected {
+            source: parsed.source,
+            diagnostics: diags,
+        });
         return Err(());
     }
     diags.extend(parsed.warnings);
@@ -34,8 +41,14 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if let Err(e) = engine.add(Source { name: path.display().to_string(), text }) {
-            report_rejected(&Rejected { source: e.source, diagnostics: e.diagnostics });
+        if let Err(e) = engine.add(Source {
+            name: path.display().to_string(),
+            text,
+        }) {
+            report_rejected(&Rejected {
+                source: e.source,
+                diagnostics: e.diagnostics,
+            });
             ok = false;
         }
     }
@@ -43,7 +56,10 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
         let known: Vec<String> = engine.packs.iter().map(|p| p.id.clone()).collect();
         for id in only {
             if !known.contains(id) {
-                input_error(&format!("unknown pack `{id}`; packs are {}", known.join(", ")));
+                input_error(&format!(
+                    "unknown pack `{id}`; packs are {}",
+                    known.join(", ")
+                ));
                 ok = false;
             }
         }
@@ -53,13 +69,23 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 }
 
 /// `fairpath check`.
-pub fn check(paths: &[PathBuf], standards: &[PathBuf], only: &[String], format: CheckFormat, output: Option<&Path>, fail_on: FailOn, all: bool) -> u8 {
+pub fn check(
+    paths: &[PathBuf],
+    standards: &[PathBuf],
+    only: &[String],
+    format: CheckFormat,
+    output: Option<&Path>,
+    fail_on: FailOn,
+    all: bool,
+) -> u8 {
     let (engine, mut inputs_ok) = engine(standards, only);
     let mut checked = Vec::new();
     for entry in expand(paths, "fair") {
         match entry {
             Ok(path) => match load_model(&path) {
-                Ok((source, model, warnings)) => checked.push(Checked::new(source, &model, &engine, warnings)),
+                Ok((source, model, warnings)) => {
+                    checked.push(Checked::new(source, &model, &engine, warnings))
+                }
                 Err(()) => inputs_ok = false,
             },
             Err(msg) => {
@@ -75,21 +101,33 @@ pub fn check(paths: &[PathBuf], standards: &[PathBuf], only: &[String], format: 
     };
     let code = if !inputs_ok {
         EXIT_INPUT
-    } else if checked.iter().flat_map(|c| &c.findings).any(|f| failing(f.verdict)) {
+    } else if checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .any(|f| failing(f.verdict))
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     };
     let text = match format {
         CheckFormat::Human | CheckFormat::Plain => {
-            let st = if format == CheckFormat::Plain || output.is_some() { Style::Plain } else { style() };
+            let st = if format == CheckFormat::Plain || output.is_some() {
+                Style::Plain
+            } else {
+                style()
+            };
             let mut out: String = checked.iter().map(|c| report::human(c, st)).collect();
             if checked.len() > 1 {
                 out.push_str(&summary_table(&checked));
             }
             out
         }
-        CheckFormat::Markdown => checked.iter().map(report::markdown).collect::<Vec<_>>().join("\n---\n\n"),
+        CheckFormat::Markdown => checked
+            .iter()
+            .map(report::markdown)
+            .collect::<Vec<_>>()
+            .join("\n---\n\n"),
         CheckFormat::Json => pretty(&report::json(&checked, &engine, all)),
         CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
     };
@@ -110,7 +148,12 @@ fn pretty(v: &serde_json::Value) -> String {
 }
 
 fn summary_table(checked: &[Checked]) -> String {
-    let width = checked.iter().map(|c| c.source.name.len()).max().unwrap_or(4).max(4);
+    let width = checked
+        .iter()
+        .map(|c| c.source.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
     let mut out = format!("\n{:<width$}  violated  unstated  satisfied  n/a\n", "file");
     for c in checked {
         out.push_str(&format!(
@@ -127,7 +170,9 @@ fn summary_table(checked: &[Checked]) -> String {
 
 /// `fairpath graph`.
 pub fn graph(file: &Path, format: GraphFormat) -> u8 {
-    let Ok((source, model, warnings)) = load_model(file) else { return EXIT_INPUT };
+    let Ok((source, model, warnings)) = load_model(file) else {
+        return EXIT_INPUT;
+    };
     if !warnings.is_empty() {
         eprint!("{}", render(&warnings, &source.name, &source.text, style()));
     }
@@ -156,7 +201,14 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
         }
         RulesFormat::Text => {
             for r in engine.rules() {
-                println!("{:<34} {:<10} {:<28} {:<11} {}", r.id, r.instrument, r.cites, r.strength.word(), r.scope.join(", "));
+                println!(
+                    "{:<34} {:<10} {:<28} {:<11} {}",
+                    r.id,
+                    r.instrument,
+                    r.cites,
+                    r.strength.word(),
+                    r.scope.join(", ")
+                );
             }
         }
     }
@@ -172,17 +224,37 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
     let (engine, _) = engine(standards, &[]);
     let Some(r) = engine.rule(id) else {
         let ids: Vec<&str> = engine.rules().map(|r| r.id.as_str()).collect();
-        let hint = crate::syntax::diagnostic::did_you_mean(id, ids).map_or(String::new(), |s| format!("; {s}"));
+        let hint = crate::syntax::diagnostic::did_you_mean(id, ids)
+            .map_or(String::new(), |s| format!("; {s}"));
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
     };
     println!("{}  ({})\n", r.id, r.pack);
-    println!("{} {} — {} ({}), text {}", r.instrument, r.cites, r.strength.word(), r.obligation, r.verified);
+    println!(
+        "{} {} — {} ({}), text {}",
+        r.instrument,
+        r.cites,
+        r.strength.word(),
+        r.obligation,
+        r.verified
+    );
     if !r.scope.is_empty() {
-        let scopes: Vec<&str> = r.scope.iter().filter_map(|s| crate::rules::compile::SCOPES.iter().find(|x| x.0 == s).map(|x| x.2)).collect();
+        let scopes: Vec<&str> = r
+            .scope
+            .iter()
+            .filter_map(|s| {
+                crate::rules::compile::SCOPES
+                    .iter()
+                    .find(|x| x.0 == s)
+                    .map(|x| x.2)
+            })
+            .collect();
         println!("applies to: {}", scopes.join("; "));
     }
-    println!("\n{}\n\nwhy: {}\n\nremedy: {}", r.summary, r.rationale, r.remedy);
+    println!(
+        "\n{}\n\nwhy: {}\n\nremedy: {}",
+        r.summary, r.rationale, r.remedy
+    );
     if !r.example.is_empty() {
         println!("\na compliant clause:\n  {}", r.example);
     }

@@ -14,7 +14,10 @@ pub fn expand(paths: &[PathBuf], ext: &str) -> Vec<Result<PathBuf, String>> {
             walk(p, ext, &mut found);
             found.sort();
             if found.is_empty() {
-                out.push(Err(format!("no `.{ext}` files in folder `{}`", p.display())));
+                out.push(Err(format!(
+                    "no `.{ext}` files in folder `{}`",
+                    p.display()
+                )));
             }
             out.extend(found.into_iter().map(Ok));
         } else if p.exists() {
@@ -27,7 +30,9 @@ pub fn expand(paths: &[PathBuf], ext: &str) -> Vec<Result<PathBuf, String>> {
 }
 
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -41,8 +46,14 @@ fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
 /// Writes `contents` to `path` through a temporary file in the same folder, renamed into place,
 /// so that an interrupted write never leaves a half-written file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;

@@ -3,12 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
-use super::{input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use super::{
+    input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+};
 use crate::syntax::{format::format_program, parse_file};
 use crate::vocab;
 
 pub fn parse(file: &Path, emit: Emit) -> u8 {
-    let Some(bytes) = read(file) else { return EXIT_INPUT };
+    let Some(bytes) = read(file) else {
+        return EXIT_INPUT;
+    };
     match parse_file(&file.display().to_string(), &bytes) {
         Err(r) => {
             report_rejected(&r);
@@ -16,11 +20,17 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
         }
         Ok(p) => {
             if !p.warnings.is_empty() {
-                report_rejected(&crate::syntax::Rejected { source: p.source.clone(), diagnostics: p.warnings.clone() });
+                report_rejected(&crate::syntax::Rejected {
+                    source: p.source.clone(),
+                    diagnostics: p.warnings.clone(),
+                });
             }
             match emit {
                 Emit::Ast => print!("{}", outline(&p.program)),
-                Emit::Json => println!("{}", serde_json::to_string_pretty(&p.terms).expect("terms serialise")),
+                Emit::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&p.terms).expect("terms serialise")
+                ),
             }
             EXIT_OK
         }
@@ -36,7 +46,11 @@ fn outline(program: &crate::syntax::ast::Program) -> String {
             let s = it.span();
             let at = format!("[{}..{}]", s.start, s.end);
             match it {
-                Item::Field(f) => out.push_str(&format!("{pad}field {} = {} {at}\n", f.key.text, value(&f.value))),
+                Item::Field(f) => out.push_str(&format!(
+                    "{pad}field {} = {} {at}\n",
+                    f.key.text,
+                    value(&f.value)
+                )),
                 Item::Block(b) => {
                     out.push_str(&format!("{pad}block {} {at}\n", b.key.text));
                     items(out, &b.items, depth + 1);
@@ -48,11 +62,17 @@ fn outline(program: &crate::syntax::ast::Program) -> String {
                     t.trigger.text,
                     t.modifiers.len()
                 )),
-                Item::Flow(f) => out.push_str(&format!("{pad}flow {} pays {} {at}\n", f.payer.text, f.cost.text)),
+                Item::Flow(f) => out.push_str(&format!(
+                    "{pad}flow {} pays {} {at}\n",
+                    f.payer.text, f.cost.text
+                )),
             }
         }
     }
-    let mut out = format!("program {:?} [{}..{}]\n", program.name.text, program.span.start, program.span.end);
+    let mut out = format!(
+        "program {:?} [{}..{}]\n",
+        program.name.text, program.span.start, program.span.end
+    );
     items(&mut out, &program.items, 1);
     out
 }
@@ -73,12 +93,22 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
             continue;
         };
         let parsed = crate::syntax::source::decode(&bytes)
-            .map_err(|(text, d)| (text, vec![d]))
-            .and_then(|text| crate::syntax::parse::parse_program(&text).map(|p| (text.clone(), p)).map_err(|d| (text, vec![d])));
+            .map_err(|e| (e.0, vec![e.1]))
+            .and_then(|text| {
+                crate::syntax::parse::parse_program(&text)
+                    .map(|p| (text.clone(), p))
+                    .map_err(|d| (text, vec![d]))
+            });
         let (text, program) = match parsed {
             Ok(ok) => ok,
             Err((text, diagnostics)) => {
-                report_rejected(&crate::syntax::Rejected { source: crate::syntax::Source { name: path.display().to_string(), text }, diagnostics });
+                report_rejected(&crate::syntax::Rejected {
+                    source: crate::syntax::Source {
+                        name: path.display().to_string(),
+                        text,
+                    },
+                    diagnostics,
+                });
                 code = EXIT_INPUT;
                 continue;
             }
@@ -107,7 +137,10 @@ pub fn init(file: Option<&Path>, force: bool) -> u8 {
         return EXIT_OK;
     };
     if path.exists() && !force {
-        input_error(&format!("`{}` already exists; pass `--force` to overwrite it", path.display()));
+        input_error(&format!(
+            "`{}` already exists; pass `--force` to overwrite it",
+            path.display()
+        ));
         return EXIT_INPUT;
     }
     match write_atomic(path, text.as_bytes()) {
@@ -130,7 +163,10 @@ pub fn terms(format: TermsFormat) -> u8 {
             }
         }
         TermsFormat::Markdown => print!("{}", vocab::docs::markdown()),
-        TermsFormat::Json => println!("{}", serde_json::to_string_pretty(&vocab::docs::json()).expect("vocabulary serialises")),
+        TermsFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&vocab::docs::json()).expect("vocabulary serialises")
+        ),
     }
     EXIT_OK
 }

@@ -202,9 +202,23 @@ pub fn run(cli: Cli) -> u8 {
         Command::Fmt { paths, check } => lang::fmt(&paths, check),
         Command::Init { file, force } => lang::init(file.as_deref(), force),
         Command::Terms { format } => lang::terms(format),
-        Command::Check { paths, standards, only, format, output, fail_on, all } => {
-            check::check(&paths, &standards, &only, format, output.as_deref(), fail_on, all)
-        }
+        Command::Check {
+            paths,
+            standards,
+            only,
+            format,
+            output,
+            fail_on,
+            all,
+        } => check::check(
+            &paths,
+            &standards,
+            &only,
+            format,
+            output.as_deref(),
+            fail_on,
+            all,
+        ),
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules { standards, format } => check::rules(&standards, format),
         Command::Explain { rule, standards } => check::explain(&rule, &standards),
@@ -222,7 +236,10 @@ pub fn style() -> Style {
 
 /// Prints a rejected file's diagnostics to standard error.
 pub fn report_rejected(r: &Rejected) {
-    eprint!("{}", render(&r.diagnostics, &r.source.name, &r.source.text, style()));
+    eprint!(
+        "{}",
+        render(&r.diagnostics, &r.source.name, &r.source.text, style())
+    );
 }
 
 /// Prints a one-line input error to standard error.
@@ -235,7 +252,11 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(b) => Some(b),
         Err(e) => {
-            input_error(&format!("cannot read `{}`: {}", path.display(), e.to_string().to_lowercase()));
+            input_error(&format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                e.to_string().to_lowercase()
+            ));
             None
         }
     }

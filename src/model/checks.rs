@@ -18,25 +18,49 @@ pub fn run(m: &Model) -> Vec<Diagnostic> {
 }
 
 fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
-    let Some(block) = m.terms.statuses_block else { return };
+    let Some(block) = m.terms.statuses_block else {
+        return;
+    };
     let Some(entry) = m.entry else {
         if !m.terms.statuses.is_empty() {
             out.push(
-                Diagnostic::error("fairpath::no-entry", block, "`statuses` has no `entry` status", "no entry")
-                    .with_help("say where a worker starts, for example `entry employed`"),
+                Diagnostic::error(
+                    "fairpath::no-entry",
+                    block,
+                    "`statuses` has no `entry` status",
+                    "no entry",
+                )
+                .with_help("say where a worker starts, for example `entry employed`"),
             );
         }
         return;
     };
     let reached = m.reachable(entry, |_| true);
     for n in m.graph.node_indices() {
-        let Node::Status { name, category, span } = &m.graph[n] else { continue };
+        let Node::Status {
+            name,
+            category,
+            span,
+        } = &m.graph[n]
+        else {
+            continue;
+        };
         if !reached[n.index()] {
             out.push(
-                Diagnostic::warning("fairpath::unreachable-status", *span, format!("status `{name}` cannot be reached from the entry status"), "unreachable")
-                    .with_help(format!("add a transition into `{name}`, or remove it")),
+                Diagnostic::warning(
+                    "fairpath::unreachable-status",
+                    *span,
+                    format!("status `{name}` cannot be reached from the entry status"),
+                    "unreachable",
+                )
+                .with_help(format!("add a transition into `{name}`, or remove it")),
             );
-        } else if !TERMINAL_STATUSES.contains(category) && m.graph.neighbors_directed(n, Direction::Outgoing).next().is_none() {
+        } else if !TERMINAL_STATUSES.contains(category)
+            && m.graph
+                .neighbors_directed(n, Direction::Outgoing)
+                .next()
+                .is_none()
+        {
             out.push(
                 Diagnostic::warning("fairpath::trap-status", *span, format!("status `{name}` has no way out"), "a trap")
                     .with_help(format!("say what happens next to a worker in `{name}` (a `{category}` status is not an end)")),
@@ -47,19 +71,36 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
 
 fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
     let ts = &m.terms.transitions;
-    let mut sorted: Vec<usize> = (0..ts.len()).filter(|&i| ts[i].condition.is_none()).collect();
-    sorted.sort_by(|&a, &b| (&ts[a].from, ts[a].trigger, &ts[a].decided_by).cmp(&(&ts[b].from, ts[b].trigger, &ts[b].decided_by)));
+    let mut sorted: Vec<usize> = (0..ts.len())
+        .filter(|&i| ts[i].condition.is_none())
+        .collect();
+    sorted.sort_by(|&a, &b| {
+        (&ts[a].from, ts[a].trigger, &ts[a].decided_by).cmp(&(
+            &ts[b].from,
+            ts[b].trigger,
+            &ts[b].decided_by,
+        ))
+    });
     for pair in sorted.windows(2) {
         let (a, b) = (&ts[pair[0]], &ts[pair[1]]);
-        if a.from == b.from && a.trigger == b.trigger && a.decided_by == b.decided_by && a.to != b.to {
+        if a.from == b.from
+            && a.trigger == b.trigger
+            && a.decided_by == b.decided_by
+            && a.to != b.to
+        {
             out.push(
                 Diagnostic::error(
                     "fairpath::conflicting-transitions",
                     b.span,
-                    format!("`{}` on `{}` leads both to `{}` and to `{}`", a.from, a.trigger, a.to, b.to),
+                    format!(
+                        "`{}` on `{}` leads both to `{}` and to `{}`",
+                        a.from, a.trigger, a.to, b.to
+                    ),
                     "conflicts with an earlier transition",
                 )
-                .with_help("add `if \"…\"` to say when each applies, or `decided_by` to say who chooses"),
+                .with_help(
+                    "add `if \"…\"` to say when each applies, or `decided_by` to say who chooses",
+                ),
             );
         }
     }
@@ -67,29 +108,68 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
 
 /// Pairs of terms that cannot both hold.
 const CONTRADICTIONS: &[(&str, &str, &str)] = &[
-    ("permit.tied_to", "permit.employer_change.consent", "a permit tied to nothing needs no employer's consent to change employer"),
-    ("permit.employer_change.allowed", "permit.employer_change.max_changes", "changes of employer are not allowed, yet a number of changes is given"),
-    ("permit.employer_change.allowed", "permit.employer_change.grounds", "changes of employer are not allowed, yet grounds for a change are given"),
-    ("permit.renewable", "permit.renewals", "the permit is not renewable, yet a number of renewals is given"),
-    ("permit.permanent_residence", "permit.permanent_residence_after", "there is no path to permanent residence, yet a qualifying period is given"),
-    ("family.reunification", "family.reunification_after", "family reunification is not allowed, yet a waiting period is given"),
-    ("accommodation.provided", "accommodation.live_in_required", "accommodation is not provided, yet the worker must live in"),
+    (
+        "permit.tied_to",
+        "permit.employer_change.consent",
+        "a permit tied to nothing needs no employer's consent to change employer",
+    ),
+    (
+        "permit.employer_change.allowed",
+        "permit.employer_change.max_changes",
+        "changes of employer are not allowed, yet a number of changes is given",
+    ),
+    (
+        "permit.employer_change.allowed",
+        "permit.employer_change.grounds",
+        "changes of employer are not allowed, yet grounds for a change are given",
+    ),
+    (
+        "permit.renewable",
+        "permit.renewals",
+        "the permit is not renewable, yet a number of renewals is given",
+    ),
+    (
+        "permit.permanent_residence",
+        "permit.permanent_residence_after",
+        "there is no path to permanent residence, yet a qualifying period is given",
+    ),
+    (
+        "family.reunification",
+        "family.reunification_after",
+        "family reunification is not allowed, yet a waiting period is given",
+    ),
+    (
+        "accommodation.provided",
+        "accommodation.live_in_required",
+        "accommodation is not provided, yet the worker must live in",
+    ),
 ];
 
 fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
     for (a, b, why) in CONTRADICTIONS {
-        let (Some(fa), Some(fb)) = (m.fact(a), m.fact(b)) else { continue };
+        let (Some(fa), Some(fb)) = (m.fact(a), m.fact(b)) else {
+            continue;
+        };
         if contradicts(a, fa, fb) {
             out.push(
-                Diagnostic::error("fairpath::contradiction", fb.span, format!("`{b}` contradicts `{a}`: {why}"), "contradicts an earlier term")
-                    .with_help(format!("`{a}` is `{}` here; change one of the two", fa.value.display())),
+                Diagnostic::error(
+                    "fairpath::contradiction",
+                    fb.span,
+                    format!("`{b}` contradicts `{a}`: {why}"),
+                    "contradicts an earlier term",
+                )
+                .with_help(format!(
+                    "`{a}` is `{}` here; change one of the two",
+                    fa.value.display()
+                )),
             );
         }
     }
 }
 
 fn contradicts(a: &str, fa: &Fact, fb: &Fact) -> bool {
-    let negative = matches!(&fa.value, Typed::Bool(false)) || (a == "permit.tied_to" && fa.value == Typed::Word("none".into()));
+    let negative = matches!(&fa.value, Typed::Bool(false))
+        || (a == "permit.tied_to" && fa.value == Typed::Word("none".into()));
     let positive = match &fb.value {
         Typed::Bool(b) => *b,
         Typed::Number(n) => *n > 0.0,

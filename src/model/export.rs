@@ -42,7 +42,11 @@ pub fn days(d: f64) -> String {
 fn node_label(n: &Node) -> String {
     match n {
         Node::Status { name, category, .. } if name == category => name.replace('_', " "),
-        Node::Status { name, category, .. } => format!("{} ({})", name.replace('_', " "), category.replace('_', " ")),
+        Node::Status { name, category, .. } => format!(
+            "{} ({})",
+            name.replace('_', " "),
+            category.replace('_', " ")
+        ),
         Node::Party { name, .. } => name.replace('_', " "),
         Node::Document { name } => name.clone(),
     }
@@ -59,28 +63,55 @@ pub fn dot(m: &Model) -> String {
     for n in m.graph.node_indices() {
         let node = &m.graph[n];
         let attrs = match node {
-            Node::Status { category, .. } if TERMINAL_STATUSES.contains(category) => "shape=doublecircle",
-            Node::Status { category: "irregular" | "detained", .. } => "shape=ellipse, color=red, fontcolor=red",
+            Node::Status { category, .. } if TERMINAL_STATUSES.contains(category) => {
+                "shape=doublecircle"
+            }
+            Node::Status {
+                category: "irregular" | "detained",
+                ..
+            } => "shape=ellipse, color=red, fontcolor=red",
             Node::Status { .. } => "shape=ellipse",
             Node::Party { .. } => "shape=box, style=rounded",
             Node::Document { .. } => "shape=note",
         };
-        out.push_str(&format!("  n{} [label=\"{}\", {attrs}];\n", n.index(), escape(&node_label(node))));
+        out.push_str(&format!(
+            "  n{} [label=\"{}\", {attrs}];\n",
+            n.index(),
+            escape(&node_label(node))
+        ));
     }
     if let Some(e) = m.entry {
-        out.push_str(&format!("  entry [shape=point];\n  entry -> n{};\n", e.index()));
+        out.push_str(&format!(
+            "  entry [shape=point];\n  entry -> n{};\n",
+            e.index()
+        ));
     }
     for e in m.graph.edge_references() {
         let (label, style) = match e.weight() {
             Edge::Transition { index } => (transition_label(m, *index), ""),
             Edge::Flow { index } => {
                 let f = &m.terms.flows[*index];
-                (format!("pays {}{}", f.cost.replace('_', " "), if f.deducted { " (deducted)" } else { "" }), ", style=dashed, color=gray40")
+                (
+                    format!(
+                        "pays {}{}",
+                        f.cost.replace('_', " "),
+                        if f.deducted { " (deducted)" } else { "" }
+                    ),
+                    ", style=dashed, color=gray40",
+                )
             }
             Edge::Custody { .. } => ("held by".to_string(), ", style=dotted"),
-            Edge::Duty { term } => (term.rsplit('.').next().unwrap_or(term).replace('_', " "), ", style=dotted, color=gray40"),
+            Edge::Duty { term } => (
+                term.rsplit('.').next().unwrap_or(term).replace('_', " "),
+                ", style=dotted, color=gray40",
+            ),
         };
-        out.push_str(&format!("  n{} -> n{} [label=\"{}\"{style}];\n", e.source().index(), e.target().index(), escape(&label)));
+        out.push_str(&format!(
+            "  n{} -> n{} [label=\"{}\"{style}];\n",
+            e.source().index(),
+            e.target().index(),
+            escape(&label)
+        ));
     }
     out.push_str("}\n");
     out
@@ -91,7 +122,11 @@ pub fn mermaid(m: &Model) -> String {
     let mut out = String::from("flowchart LR\n");
     for n in m.graph.node_indices() {
         if let Node::Status { .. } = &m.graph[n] {
-            out.push_str(&format!("  n{}([\"{}\"])\n", n.index(), node_label(&m.graph[n]).replace('"', "'")));
+            out.push_str(&format!(
+                "  n{}([\"{}\"])\n",
+                n.index(),
+                node_label(&m.graph[n]).replace('"', "'")
+            ));
         }
     }
     if let Some(e) = m.entry {
@@ -99,7 +134,12 @@ pub fn mermaid(m: &Model) -> String {
     }
     for e in m.graph.edge_references() {
         if let Edge::Transition { index } = e.weight() {
-            out.push_str(&format!("  n{} -->|\"{}\"| n{}\n", e.source().index(), transition_label(m, *index).replace('"', "'"), e.target().index()));
+            out.push_str(&format!(
+                "  n{} -->|\"{}\"| n{}\n",
+                e.source().index(),
+                transition_label(m, *index).replace('"', "'"),
+                e.target().index()
+            ));
         }
     }
     out

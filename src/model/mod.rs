@@ -92,12 +92,26 @@ impl Model {
 
     /// Builds the model from typed terms, with the semantic diagnostics.
     pub fn from_terms(terms: Terms) -> (Model, Vec<Diagnostic>) {
-        let mut m = Model { terms, graph: DiGraph::new(), entry: None, statuses: HashMap::new(), parties: HashMap::new() };
+        let mut m = Model {
+            terms,
+            graph: DiGraph::new(),
+            entry: None,
+            statuses: HashMap::new(),
+            parties: HashMap::new(),
+        };
         for s in &m.terms.statuses {
-            let ix = m.graph.add_node(Node::Status { name: s.name.clone(), category: s.category, span: s.span });
+            let ix = m.graph.add_node(Node::Status {
+                name: s.name.clone(),
+                category: s.category,
+                span: s.span,
+            });
             m.statuses.insert(s.name.clone(), ix);
         }
-        m.entry = m.terms.entry.as_ref().and_then(|(n, _)| m.statuses.get(n).copied());
+        m.entry = m
+            .terms
+            .entry
+            .as_ref()
+            .and_then(|(n, _)| m.statuses.get(n).copied());
         for (index, t) in m.terms.transitions.clone().iter().enumerate() {
             let (a, b) = (m.statuses[&t.from], m.statuses[&t.to]);
             m.graph.add_edge(a, b, Edge::Transition { index });
@@ -121,7 +135,9 @@ impl Model {
         for (term, holder) in party_terms {
             let party = m.party(&holder);
             if let Some(doc) = term.strip_prefix("documents.") {
-                let d = m.graph.add_node(Node::Document { name: doc.to_string() });
+                let d = m.graph.add_node(Node::Document {
+                    name: doc.to_string(),
+                });
                 m.graph.add_edge(d, party, Edge::Custody { term });
             } else {
                 let worker = m.party("worker");
@@ -136,8 +152,16 @@ impl Model {
         if let Some(ix) = self.parties.get(name) {
             return *ix;
         }
-        let role = self.terms.parties.iter().find(|p| p.name == name).map_or(name.to_string(), |p| p.role.to_string());
-        let ix = self.graph.add_node(Node::Party { name: name.to_string(), role });
+        let role = self
+            .terms
+            .parties
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(name.to_string(), |p| p.role.to_string());
+        let ix = self.graph.add_node(Node::Party {
+            name: name.to_string(),
+            role,
+        });
         self.parties.insert(name.to_string(), ix);
         ix
     }
@@ -157,9 +181,18 @@ impl Model {
         if party == wanted {
             return true;
         }
-        let role = self.terms.parties.iter().find(|p| p.name == party).map(|p| p.role);
+        let role = self
+            .terms
+            .parties
+            .iter()
+            .find(|p| p.name == party)
+            .map(|p| p.role);
         match role {
-            Some(r) => r == wanted || (wanted == "agency" && r.ends_with("agency")) || (wanted == "origin_state" && r == "state"),
+            Some(r) => {
+                r == wanted
+                    || (wanted == "agency" && r.ends_with("agency"))
+                    || (wanted == "origin_state" && r == "state")
+            }
             None => false,
         }
     }

@@ -36,7 +36,10 @@ impl Model {
 
     /// Status nodes whose category is in `cats`.
     pub fn statuses_in(&self, cats: &[&str]) -> Vec<NodeIndex> {
-        self.graph.node_indices().filter(|n| self.category(*n).is_some_and(|c| cats.contains(&c))).collect()
+        self.graph
+            .node_indices()
+            .filter(|n| self.category(*n).is_some_and(|c| cats.contains(&c)))
+            .collect()
     }
 
     /// Status nodes reachable from `from` (itself included) through transitions `allow` accepts.
@@ -46,7 +49,9 @@ impl Model {
         seen[from.index()] = true;
         while let Some(n) = queue.pop_front() {
             for e in self.graph.edges(n) {
-                let Some((_, t)) = self.transition_of(e.id()) else { continue };
+                let Some((_, t)) = self.transition_of(e.id()) else {
+                    continue;
+                };
                 if allow(t) && !seen[e.target().index()] {
                     seen[e.target().index()] = true;
                     queue.push_back(e.target());
@@ -58,7 +63,13 @@ impl Model {
 
     /// The shortest journey from a status in `from` to a status in `to` whose first transition's
     /// trigger is in `first` (any trigger when `None`), never entering a status in `avoiding`.
-    pub fn find_path(&self, from: &[&str], to: &[&str], first: Option<&[&str]>, avoiding: &[&str]) -> Option<Witness> {
+    pub fn find_path(
+        &self,
+        from: &[&str],
+        to: &[&str],
+        first: Option<&[&str]>,
+        avoiding: &[&str],
+    ) -> Option<Witness> {
         let n = self.graph.node_count();
         let mut parent: Vec<Option<(NodeIndex, usize, bool)>> = vec![None; n];
         let mut seen = vec![false; n];
@@ -66,9 +77,12 @@ impl Model {
         let enter = |node: NodeIndex| self.category(node).is_some_and(|c| !avoiding.contains(&c));
         for s in self.statuses_in(from) {
             for e in self.graph.edges(s) {
-                let Some((ix, t)) = self.transition_of(e.id()) else { continue };
+                let Some((ix, t)) = self.transition_of(e.id()) else {
+                    continue;
+                };
                 let tgt = e.target();
-                if first.is_none_or(|f| f.contains(&t.trigger)) && enter(tgt) && !seen[tgt.index()] {
+                if first.is_none_or(|f| f.contains(&t.trigger)) && enter(tgt) && !seen[tgt.index()]
+                {
                     seen[tgt.index()] = true;
                     parent[tgt.index()] = Some((s, ix, true));
                     queue.push_back(tgt);
@@ -80,7 +94,9 @@ impl Model {
                 return Some(self.walk_back(node, &parent));
             }
             for e in self.graph.edges(node) {
-                let Some((ix, _)) = self.transition_of(e.id()) else { continue };
+                let Some((ix, _)) = self.transition_of(e.id()) else {
+                    continue;
+                };
                 let tgt = e.target();
                 if enter(tgt) && !seen[tgt.index()] {
                     seen[tgt.index()] = true;
@@ -94,7 +110,11 @@ impl Model {
 
     /// Follows parent links back to a first step; each link points at an earlier-visited node,
     /// so the walk ends.
-    fn walk_back(&self, mut node: NodeIndex, parent: &[Option<(NodeIndex, usize, bool)>]) -> Witness {
+    fn walk_back(
+        &self,
+        mut node: NodeIndex,
+        parent: &[Option<(NodeIndex, usize, bool)>],
+    ) -> Witness {
         let mut transitions = Vec::new();
         while let Some((prev, ix, first)) = parent[node.index()] {
             transitions.push(ix);
@@ -108,22 +128,46 @@ impl Model {
     }
 
     /// Transitions leaving a status in `from` on a trigger in `on` (any when `None`).
-    pub fn transitions_matching<'a>(&'a self, from: Option<&'a [&'a str]>, to: Option<&'a [&'a str]>, on: Option<&'a [&'a str]>) -> impl Iterator<Item = (usize, &'a TransitionDecl)> + 'a {
-        self.terms.transitions.iter().enumerate().filter(move |(_, t)| {
-            let cat = |name: &str| self.terms.statuses.iter().find(|s| s.name == name).map(|s| s.category);
-            from.is_none_or(|f| cat(&t.from).is_some_and(|c| f.contains(&c)))
-                && to.is_none_or(|f| cat(&t.to).is_some_and(|c| f.contains(&c)))
-                && on.is_none_or(|f| f.contains(&t.trigger))
-        })
+    pub fn transitions_matching<'a>(
+        &'a self,
+        from: Option<&'a [&'a str]>,
+        to: Option<&'a [&'a str]>,
+        on: Option<&'a [&'a str]>,
+    ) -> impl Iterator<Item = (usize, &'a TransitionDecl)> + 'a {
+        self.terms
+            .transitions
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| {
+                let cat = |name: &str| {
+                    self.terms
+                        .statuses
+                        .iter()
+                        .find(|s| s.name == name)
+                        .map(|s| s.category)
+                };
+                from.is_none_or(|f| cat(&t.from).is_some_and(|c| f.contains(&c)))
+                    && to.is_none_or(|f| cat(&t.to).is_some_and(|c| f.contains(&c)))
+                    && on.is_none_or(|f| f.contains(&t.trigger))
+            })
     }
 
     /// The earliest time, in days, at which a transition from `from` on a trigger in `on` opens.
     pub fn earliest_open(&self, from: &[&str], on: &[&str]) -> Option<f64> {
-        self.transitions_matching(Some(from), None, Some(on)).map(|(_, t)| t.after.unwrap_or(0.0)).min_by(f64::total_cmp)
+        self.transitions_matching(Some(from), None, Some(on))
+            .map(|(_, t)| t.after.unwrap_or(0.0))
+            .min_by(f64::total_cmp)
     }
 
     /// Money flows paid by `party` (a name or a role).
-    pub fn flows_from<'a>(&'a self, party: &'a str) -> impl Iterator<Item = (usize, &'a FlowDecl)> + 'a {
-        self.terms.flows.iter().enumerate().filter(move |(_, f)| self.party_is(&f.payer, party))
+    pub fn flows_from<'a>(
+        &'a self,
+        party: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a FlowDecl)> + 'a {
+        self.terms
+            .flows
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| self.party_is(&f.payer, party))
     }
 }

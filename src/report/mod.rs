@@ -34,7 +34,11 @@ pub struct Checked {
 impl Checked {
     /// Evaluates `engine` on `model` and collects the result.
     pub fn new(source: Source, model: &Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
-        let codes = |p: &str| model.fact(p).map_or(Vec::new(), |f| f.value.words().iter().map(|s| s.to_string()).collect());
+        let codes = |p: &str| {
+            model.fact(p).map_or(Vec::new(), |f| {
+                f.value.words().iter().map(|s| s.to_string()).collect()
+            })
+        };
         Checked {
             name: model.terms.name.clone(),
             header: model.terms.header,
@@ -48,7 +52,10 @@ impl Checked {
 
     /// How many findings have `verdict`, overall or for one instrument.
     pub fn count(&self, verdict: Verdict, instrument: Option<&str>) -> usize {
-        self.findings.iter().filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.instrument == i)).count()
+        self.findings
+            .iter()
+            .filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.instrument == i))
+            .count()
     }
 
     /// The instruments with findings, in first-seen order.
@@ -83,5 +90,9 @@ pub fn binding_line(f: &Finding) -> String {
     if f.binding.is_empty() {
         return "bindingness: the program names no origin or destination state".into();
     }
-    f.binding.iter().map(|b| format!("{} {}: {}", b.party, b.state, b.note)).collect::<Vec<_>>().join("; ")
+    f.binding
+        .iter()
+        .map(|b| format!("{} {}: {}", b.party, b.state, b.note))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

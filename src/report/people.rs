@@ -9,7 +9,12 @@ use crate::syntax::diagnostic::{render, Diagnostic, Severity, Style};
 /// One diagnostic per violated or unstated finding, pointing at the clause (or at the program
 /// header for silence), then a summary line.
 pub fn human(c: &Checked, style: Style) -> String {
-    let diags: Vec<Diagnostic> = c.findings.iter().filter(|f| shown(f)).map(|f| finding_diagnostic(c, f)).collect();
+    let diags: Vec<Diagnostic> = c
+        .findings
+        .iter()
+        .filter(|f| shown(f))
+        .map(|f| finding_diagnostic(c, f))
+        .collect();
     let mut out = render(&c.warnings, &c.source.name, &c.source.text, style);
     out.push_str(&render(&diags, &c.source.name, &c.source.text, style));
     let _ = writeln!(
@@ -29,39 +34,84 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
     let (label, message) = match f.verdict {
         Verdict::Unstated => (
             "the program is silent here".to_string(),
-            format!("{} {} ({}): silent on {}", f.instrument, f.article, f.strength.word(), silent_words(f)),
+            format!(
+                "{} {} ({}): silent on {}",
+                f.instrument,
+                f.article,
+                f.strength.word(),
+                silent_words(f)
+            ),
         ),
         _ => (
-            f.clauses.first().or(f.witness.first()).map_or("here".into(), |c| c.says.clone()),
-            format!("{} {} ({}): {}", f.instrument, f.article, f.strength.word(), lower_first(&f.message)),
+            f.clauses
+                .first()
+                .or(f.witness.first())
+                .map_or("here".into(), |c| c.says.clone()),
+            format!(
+                "{} {} ({}): {}",
+                f.instrument,
+                f.article,
+                f.strength.word(),
+                lower_first(&f.message)
+            ),
         ),
     };
     let mut help = format!("{}\n{}", f.remedy, binding_line(f));
     if !f.witness.is_empty() {
-        let path: Vec<String> = f.witness.iter().map(|w| format!("{} (line {})", w.says, c.line_col(w.span.start).0)).collect();
+        let path: Vec<String> = f
+            .witness
+            .iter()
+            .map(|w| format!("{} (line {})", w.says, c.line_col(w.span.start).0))
+            .collect();
         help = format!("journey: {}\n{help}", path.join(", then "));
     }
     if f.verdict == Verdict::Unstated {
         help = format!("{}\n{help}", f.message);
     }
-    let severity = if f.verdict == Verdict::Violated && f.strength == crate::rules::ast::Strength::Binding { Severity::Error } else { Severity::Warning };
-    Diagnostic { code: f.rule.clone(), severity, message, label, span, help: Some(help) }
+    let severity =
+        if f.verdict == Verdict::Violated && f.strength == crate::rules::ast::Strength::Binding {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+    Diagnostic {
+        code: f.rule.clone(),
+        severity,
+        message,
+        label,
+        span,
+        help: Some(help),
+    }
 }
 
 fn silent_words(f: &Finding) -> String {
-    f.silent.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    f.silent
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| f.to_lowercase().collect::<String>() + c.as_str())
+    c.next().map_or(String::new(), |f| {
+        f.to_lowercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// A Markdown report a union officer can read and print: a scorecard per instrument, then each
 /// finding in plain words with the clause quoted, the article, bindingness and the remedy.
 pub fn markdown(c: &Checked) -> String {
-    let mut out = format!("# fairpath report: {}\n\nFile: `{}`  \n", c.name, c.source.name);
-    let _ = writeln!(out, "Origin: {}  \nDestination: {}\n", or_none(&c.origin), or_none(&c.destination));
+    let mut out = format!(
+        "# fairpath report: {}\n\nFile: `{}`  \n",
+        c.name, c.source.name
+    );
+    let _ = writeln!(
+        out,
+        "Origin: {}  \nDestination: {}\n",
+        or_none(&c.origin),
+        or_none(&c.destination)
+    );
     out.push_str("## Scorecard\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
     for i in c.instruments() {
         let _ = writeln!(
@@ -73,7 +123,10 @@ pub fn markdown(c: &Checked) -> String {
             c.count(Verdict::NotApplicable, Some(i))
         );
     }
-    for (verdict, title) in [(Verdict::Violated, "Shortfalls"), (Verdict::Unstated, "What the text is silent on")] {
+    for (verdict, title) in [
+        (Verdict::Violated, "Shortfalls"),
+        (Verdict::Unstated, "What the text is silent on"),
+    ] {
         let list: Vec<&Finding> = c.findings.iter().filter(|f| f.verdict == verdict).collect();
         if list.is_empty() {
             continue;
@@ -81,12 +134,30 @@ pub fn markdown(c: &Checked) -> String {
         let _ = writeln!(out, "\n## {title}\n");
         for f in list {
             let _ = writeln!(out, "### {} {} — `{}`\n", f.instrument, f.article, f.rule);
-            let _ = writeln!(out, "{}{}\n", f.message, if f.high { " **High severity.**" } else { "" });
+            let _ = writeln!(
+                out,
+                "{}{}\n",
+                f.message,
+                if f.high { " **High severity.**" } else { "" }
+            );
             for cl in f.witness.iter().chain(&f.clauses) {
                 let (line, _) = c.line_col(cl.span.start);
-                let quoted = c.source.text.get(cl.span.start..cl.span.end).unwrap_or("").trim();
-                let src = cl.source.as_ref().map_or(String::new(), |s| format!(" ({s})"));
-                let _ = writeln!(out, "- Line {line}{src}: `{}` — {}", quoted.replace('`', "'"), cl.says);
+                let quoted = c
+                    .source
+                    .text
+                    .get(cl.span.start..cl.span.end)
+                    .unwrap_or("")
+                    .trim();
+                let src = cl
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" ({s})"));
+                let _ = writeln!(
+                    out,
+                    "- Line {line}{src}: `{}` — {}",
+                    quoted.replace('`', "'"),
+                    cl.says
+                );
             }
             if !f.silent.is_empty() {
                 let _ = writeln!(out, "- The text does not state: {}", silent_words(f));

@@ -7,7 +7,10 @@ use pest::Parser;
 use super::ast::*;
 use crate::syntax::ast::{Span, ValueKind};
 use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
-use crate::syntax::parse::{list_value, name, significant, span_of, string_name, syntax_error, value, value_of_quantity, FairParser, Rule as R};
+use crate::syntax::parse::{
+    list_value, name, significant, span_of, string_name, syntax_error, value, value_of_quantity,
+    FairParser, Rule as R,
+};
 use crate::syntax::validate::type_value;
 use crate::syntax::Source;
 use crate::vocab::{self, Kind, Typed};
@@ -34,16 +37,35 @@ pub const SCOPES: &[(&str, &str, &str)] = &[
 ];
 
 const RULE_FIELDS: &[&str] = &[
-    "instrument", "part", "cites", "strength", "obligation", "scope", "summary", "rationale", "remedy", "example", "verified", "severity",
+    "instrument",
+    "part",
+    "cites",
+    "strength",
+    "obligation",
+    "scope",
+    "summary",
+    "rationale",
+    "remedy",
+    "example",
+    "verified",
+    "severity",
 ];
 const STRENGTHS: &[&str] = &["binding", "promotional", "guidance"];
-const OBLIGATIONS: &[&str] = &["shall", "conditional", "progressive", "ceiling", "should", "principle"];
+const OBLIGATIONS: &[&str] = &[
+    "shall",
+    "conditional",
+    "progressive",
+    "ceiling",
+    "should",
+    "principle",
+];
 const VERIFIED: &[&str] = &["V1", "V2", "V3", "UNVERIFIED"];
 
 /// Reads the packs in one rule file.
 pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
     let text = &source.text;
-    let mut pairs = FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
+    let mut pairs =
+        FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
     let file = pairs.next().expect("standard_file matched");
     let mut c = Compiler { diags: Vec::new() };
     let hash = super::fingerprint(text);
@@ -54,16 +76,29 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
         .collect();
     if packs.is_empty() && c.diags.is_empty() {
         c.diags.push(
-            Diagnostic::error("fairpath::empty", Span::new(0, 0), "rule file has no `standard` block", "nothing here")
-                .with_help("a pack starts `standard my-pack \"Title\" { rule id { … } }`"),
+            Diagnostic::error(
+                "fairpath::empty",
+                Span::new(0, 0),
+                "rule file has no `standard` block",
+                "nothing here",
+            )
+            .with_help("a pack starts `standard my-pack \"Title\" { rule id { … } }`"),
         );
     }
     let mut seen = std::collections::BTreeMap::new();
     for r in packs.iter().flat_map(|p| &p.rules) {
         if let Some(first) = seen.insert(r.id.clone(), r.span) {
             c.diags.push(
-                Diagnostic::error("fairpath::duplicate", r.span, format!("rule `{}` is defined twice", r.id), "defined again")
-                    .with_help(format!("rule ids are unique; the first is at byte {}", first.start)),
+                Diagnostic::error(
+                    "fairpath::duplicate",
+                    r.span,
+                    format!("rule `{}` is defined twice", r.id),
+                    "defined again",
+                )
+                .with_help(format!(
+                    "rule ids are unique; the first is at byte {}",
+                    first.start
+                )),
             );
         }
     }
@@ -102,7 +137,13 @@ impl Compiler {
                 r => unreachable!("pack part {r:?}"),
             }
         }
-        Pack { id, title, origin: origin.to_string(), hash: hash.to_string(), rules }
+        Pack {
+            id,
+            title,
+            origin: origin.to_string(),
+            hash: hash.to_string(),
+            rules,
+        }
     }
 
     fn meta_field(&mut self, pair: Pair<R>, meta: &mut Meta) {
@@ -111,8 +152,17 @@ impl Compiler {
         let key = name(inner.next().expect("key"));
         let v = value(inner.next().expect("value"));
         if !RULE_FIELDS.contains(&key.text.as_str()) {
-            let help = did_you_mean(&key.text, RULE_FIELDS.iter().copied()).unwrap_or_else(|| format!("rule fields are {}", RULE_FIELDS.join(", ")));
-            self.diags.push(Diagnostic::error("fairpath::unknown-field", key.span, format!("unknown rule field `{}`", key.text), "not a rule field").with_help(help));
+            let help = did_you_mean(&key.text, RULE_FIELDS.iter().copied())
+                .unwrap_or_else(|| format!("rule fields are {}", RULE_FIELDS.join(", ")));
+            self.diags.push(
+                Diagnostic::error(
+                    "fairpath::unknown-field",
+                    key.span,
+                    format!("unknown rule field `{}`", key.text),
+                    "not a rule field",
+                )
+                .with_help(help),
+            );
             return;
         }
         let text = match &v.kind {
@@ -122,7 +172,12 @@ impl Compiler {
                 meta.scope = Vec::new();
                 for it in items {
                     if let ValueKind::Word { word } = &it.kind {
-                        if self.known(word, it.span, &SCOPES.iter().map(|s| s.0).collect::<Vec<_>>(), "scope") {
+                        if self.known(
+                            word,
+                            it.span,
+                            &SCOPES.iter().map(|s| s.0).collect::<Vec<_>>(),
+                            "scope",
+                        ) {
                             meta.scope.push(word.clone());
                         }
                     }
@@ -130,7 +185,12 @@ impl Compiler {
                 return;
             }
             _ => {
-                self.diags.push(Diagnostic::error("fairpath::wrong-type", v.span, format!("`{}` takes a word or text", key.text), "wrong kind of value"));
+                self.diags.push(Diagnostic::error(
+                    "fairpath::wrong-type",
+                    v.span,
+                    format!("`{}` takes a word or text", key.text),
+                    "wrong kind of value",
+                ));
                 return;
             }
         };
@@ -147,7 +207,12 @@ impl Compiler {
             }
         }
         if key.text == "scope" {
-            if self.known(&text, v.span, &SCOPES.iter().map(|s| s.0).collect::<Vec<_>>(), "scope") {
+            if self.known(
+                &text,
+                v.span,
+                &SCOPES.iter().map(|s| s.0).collect::<Vec<_>>(),
+                "scope",
+            ) {
                 meta.scope = vec![text];
             }
             return;
@@ -159,8 +224,17 @@ impl Compiler {
         if allowed.contains(&word) {
             return true;
         }
-        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or_else(|| format!("one of {}", allowed.join(", ")));
-        self.diags.push(Diagnostic::error("fairpath::unknown-value", span, format!("`{word}` is not a {what}"), format!("unknown {what}")).with_help(help));
+        let help = did_you_mean(word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("one of {}", allowed.join(", ")));
+        self.diags.push(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("`{word}` is not a {what}"),
+                format!("unknown {what}"),
+            )
+            .with_help(help),
+        );
         false
     }
 
@@ -177,8 +251,14 @@ impl Compiler {
             match p.as_rule() {
                 R::field => self.meta_field(p, &mut meta),
                 R::applies => applies.push(self.expr(significant(p).next().expect("expr"))),
-                R::require => checks.push((Polarity::Require, self.expr(significant(p).next().expect("expr")))),
-                R::forbid => checks.push((Polarity::Forbid, self.expr(significant(p).next().expect("expr")))),
+                R::require => checks.push((
+                    Polarity::Require,
+                    self.expr(significant(p).next().expect("expr")),
+                )),
+                R::forbid => checks.push((
+                    Polarity::Forbid,
+                    self.expr(significant(p).next().expect("expr")),
+                )),
                 r => unreachable!("rule part {r:?}"),
             }
         }
@@ -186,15 +266,27 @@ impl Compiler {
         for required in ["instrument", "cites", "strength", "summary", "remedy"] {
             if get(required).is_none() {
                 self.diags.push(
-                    Diagnostic::error("fairpath::missing-field", span_of(&id_pair), format!("rule `{id}` has no `{required}`"), "incomplete rule")
-                        .with_help("every rule states its instrument, citation, strength, summary and remedy"),
+                    Diagnostic::error(
+                        "fairpath::missing-field",
+                        span_of(&id_pair),
+                        format!("rule `{id}` has no `{required}`"),
+                        "incomplete rule",
+                    )
+                    .with_help(
+                        "every rule states its instrument, citation, strength, summary and remedy",
+                    ),
                 );
             }
         }
         if checks.is_empty() {
             self.diags.push(
-                Diagnostic::error("fairpath::missing-field", span_of(&id_pair), format!("rule `{id}` has no `require` or `forbid`"), "nothing to check")
-                    .with_help("add `require condition` or `forbid condition`"),
+                Diagnostic::error(
+                    "fairpath::missing-field",
+                    span_of(&id_pair),
+                    format!("rule `{id}` has no `require` or `forbid`"),
+                    "nothing to check",
+                )
+                .with_help("add `require condition` or `forbid condition`"),
             );
         }
         for s in &meta.scope {
@@ -218,7 +310,14 @@ impl Compiler {
             part: get("part"),
             cites: get("cites").unwrap_or_default(),
             strength,
-            obligation: get("obligation").unwrap_or_else(|| if strength == Strength::Binding { "shall" } else { "should" }.into()),
+            obligation: get("obligation").unwrap_or_else(|| {
+                if strength == Strength::Binding {
+                    "shall"
+                } else {
+                    "should"
+                }
+                .into()
+            }),
             scope: meta.scope.clone(),
             summary: get("summary").unwrap_or_default(),
             rationale: get("rationale").unwrap_or_default(),
@@ -250,7 +349,9 @@ impl Compiler {
                     Cond::And(parts)
                 }
             }
-            R::negation => Cond::Not(Box::new(self.expr(significant(pair).next().expect("operand")))),
+            R::negation => Cond::Not(Box::new(
+                self.expr(significant(pair).next().expect("operand")),
+            )),
             R::stated | R::unstated => {
                 let stated = pair.as_rule() == R::stated;
                 let p = significant(pair).next().expect("term");
@@ -272,8 +373,17 @@ impl Compiler {
         if let Some(t) = vocab::term(path) {
             return Some(t);
         }
-        let help = did_you_mean(path, vocab::TERMS.iter().map(|t| t.path)).unwrap_or_else(|| "see `fairpath terms` for the vocabulary".into());
-        self.diags.push(Diagnostic::error("fairpath::unknown-term", span, format!("unknown term `{path}`"), "not in the vocabulary").with_help(help));
+        let help = did_you_mean(path, vocab::TERMS.iter().map(|t| t.path))
+            .unwrap_or_else(|| "see `fairpath terms` for the vocabulary".into());
+        self.diags.push(
+            Diagnostic::error(
+                "fairpath::unknown-term",
+                span,
+                format!("unknown term `{path}`"),
+                "not in the vocabulary",
+            )
+            .with_help(help),
+        );
         None
     }
 
@@ -282,7 +392,9 @@ impl Compiler {
         let tp = inner.next().expect("term");
         let op_pair = inner.next().expect("op");
         let vp = inner.next().expect("value");
-        let Some(term) = self.term(tp.as_str(), span_of(&tp)) else { return Cond::And(Vec::new()) };
+        let Some(term) = self.term(tp.as_str(), span_of(&tp)) else {
+            return Cond::And(Vec::new());
+        };
         let op = match op_pair.as_str() {
             "==" => Op::Eq,
             "!=" => Op::Ne,
@@ -295,9 +407,15 @@ impl Compiler {
             _ => Op::In,
         };
         let v = value(vp);
-        let ordered = matches!(term.kind, Kind::Duration | Kind::Hours | Kind::Percent | Kind::Count)
-            || (matches!(term.kind, Kind::Enum(_)) && term.better == vocab::Better::Ordered);
-        let list = matches!(term.kind, Kind::EnumList(_) | Kind::PartyList | Kind::Countries);
+        let ordered = matches!(
+            term.kind,
+            Kind::Duration | Kind::Hours | Kind::Percent | Kind::Count
+        ) || (matches!(term.kind, Kind::Enum(_))
+            && term.better == vocab::Better::Ordered);
+        let list = matches!(
+            term.kind,
+            Kind::EnumList(_) | Kind::PartyList | Kind::Countries
+        );
         let ok = match op {
             Op::Eq | Op::Ne => !list,
             Op::Ge | Op::Le | Op::Gt | Op::Lt => ordered,
@@ -306,8 +424,17 @@ impl Compiler {
         };
         if !ok {
             self.diags.push(
-                Diagnostic::error("fairpath::bad-operator", span_of(&op_pair), format!("`{}` cannot be compared with `{}`", term.path, op_pair.as_str()), "wrong operator")
-                    .with_help(format!("`{}` is {}", term.path, term.kind.describe())),
+                Diagnostic::error(
+                    "fairpath::bad-operator",
+                    span_of(&op_pair),
+                    format!(
+                        "`{}` cannot be compared with `{}`",
+                        term.path,
+                        op_pair.as_str()
+                    ),
+                    "wrong operator",
+                )
+                .with_help(format!("`{}` is {}", term.path, term.kind.describe())),
             );
             return Cond::And(Vec::new());
         }
@@ -328,7 +455,12 @@ impl Compiler {
         }
     }
 
-    fn set(&mut self, pair: Pair<R>, allowed: &'static [&'static str], what: &str) -> Vec<&'static str> {
+    fn set(
+        &mut self,
+        pair: Pair<R>,
+        allowed: &'static [&'static str],
+        what: &str,
+    ) -> Vec<&'static str> {
         let words = self.words(pair);
         words
             .into_iter()
@@ -343,7 +475,9 @@ impl Compiler {
     }
 
     fn words(&mut self, pair: Pair<R>) -> Vec<(String, Span)> {
-        let inner = significant(pair).next().expect("set holds a list or a word");
+        let inner = significant(pair)
+            .next()
+            .expect("set holds a list or a word");
         match inner.as_rule() {
             R::word => vec![(inner.as_str().to_string(), span_of(&inner))],
             _ => match list_value(inner).kind {
@@ -363,13 +497,25 @@ impl Compiler {
         let mut roles: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
         roles.extend(vocab::PARTY_ROLES);
         let words = self.words(pair);
-        words.into_iter().filter(|(w, span)| self.known(w, *span, &roles, "party or role")).map(|(w, _)| w).collect()
+        words
+            .into_iter()
+            .filter(|(w, span)| self.known(w, *span, &roles, "party or role"))
+            .map(|(w, _)| w)
+            .collect()
     }
 
     fn path_pred(&mut self, pair: Pair<R>) -> Cond {
         let mut inner = significant(pair);
-        let from = self.set(inner.next().expect("from"), vocab::STATUS_CATEGORIES, "status category");
-        let to = self.set(inner.next().expect("to"), vocab::STATUS_CATEGORIES, "status category");
+        let from = self.set(
+            inner.next().expect("from"),
+            vocab::STATUS_CATEGORIES,
+            "status category",
+        );
+        let to = self.set(
+            inner.next().expect("to"),
+            vocab::STATUS_CATEGORIES,
+            "status category",
+        );
         let mut on = None;
         let mut avoiding = Vec::new();
         for p in inner {
@@ -380,17 +526,27 @@ impl Compiler {
                 _ => avoiding = self.set(s, vocab::STATUS_CATEGORIES, "status category"),
             }
         }
-        Cond::Path { from, to, on, avoiding }
+        Cond::Path {
+            from,
+            to,
+            on,
+            avoiding,
+        }
     }
 
     fn transition_pred(&mut self, pair: Pair<R>) -> Cond {
-        let (mut from, mut to, mut on, mut without_consent, mut by) = (None, None, None, Vec::new(), None);
+        let (mut from, mut to, mut on, mut without_consent, mut by) =
+            (None, None, None, Vec::new(), None);
         for p in significant(pair) {
             let rule = p.as_rule();
             let operand = significant(p).next().expect("operand");
             match rule {
-                R::t_from => from = Some(self.set(operand, vocab::STATUS_CATEGORIES, "status category")),
-                R::t_to => to = Some(self.set(operand, vocab::STATUS_CATEGORIES, "status category")),
+                R::t_from => {
+                    from = Some(self.set(operand, vocab::STATUS_CATEGORIES, "status category"))
+                }
+                R::t_to => {
+                    to = Some(self.set(operand, vocab::STATUS_CATEGORIES, "status category"))
+                }
                 R::on_set => on = Some(self.set(operand, vocab::TRIGGERS, "trigger")),
                 R::t_without => without_consent = self.parties(operand),
                 _ => {
@@ -403,7 +559,13 @@ impl Compiler {
                 }
             }
         }
-        Cond::Transition { from, to, on, without_consent, by }
+        Cond::Transition {
+            from,
+            to,
+            on,
+            without_consent,
+            by,
+        }
     }
 
     fn flow_pred(&mut self, pair: Pair<R>) -> Cond {
@@ -413,10 +575,18 @@ impl Compiler {
                 R::deducted => deducted = true,
                 R::t_from => from = Some(self.parties(significant(p).next().expect("set"))),
                 R::t_to => to = Some(self.parties(significant(p).next().expect("set"))),
-                _ => costs = Some(self.set(significant(p).next().expect("set"), vocab::COSTS, "cost")),
+                _ => {
+                    costs =
+                        Some(self.set(significant(p).next().expect("set"), vocab::COSTS, "cost"))
+                }
             }
         }
-        Cond::Flow { from, to, costs, deducted }
+        Cond::Flow {
+            from,
+            to,
+            costs,
+            deducted,
+        }
     }
 }
 
@@ -425,6 +595,10 @@ fn scope_condition(text: &str) -> Cond {
     let mut pairs = FairParser::parse(R::expr, text).expect("built-in scope conditions parse");
     let mut c = Compiler { diags: Vec::new() };
     let cond = c.expr(pairs.next().expect("expr"));
-    debug_assert!(c.diags.is_empty(), "scope condition `{text}`: {:?}", c.diags);
+    debug_assert!(
+        c.diags.is_empty(),
+        "scope condition `{text}`: {:?}",
+        c.diags
+    );
     cond
 }

@@ -60,65 +60,181 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             let stated = m.fact(term.path).is_some();
             let mut ev = Evidence::default();
             if let Some(f) = m.fact(term.path) {
-                ev.clauses.push((f.span, format!("`{}` is `{}`", term.path, f.value.display())));
+                ev.clauses.push((
+                    f.span,
+                    format!("`{}` is `{}`", term.path, f.value.display()),
+                ));
             } else {
                 ev.silent.push(term.path.to_string());
             }
             (tri(stated == matches!(cond, Cond::Stated(_))), ev)
         }
         Cond::Compare { term, op, value } => compare(m, term, *op, value),
-        Cond::Path { from, to, on, avoiding } => {
+        Cond::Path {
+            from,
+            to,
+            on,
+            avoiding,
+        } => {
             if !m.has_statuses() {
                 return silent_statuses();
             }
             match m.find_path(from, to, on.as_deref(), avoiding) {
                 Some(w) => {
-                    let clauses = w.transitions.iter().map(|&i| (m.terms.transitions[i].span, step(m, i))).collect();
-                    (Tri::True, Evidence { clauses, silent: Vec::new(), witness: Some(w) })
+                    let clauses = w
+                        .transitions
+                        .iter()
+                        .map(|&i| (m.terms.transitions[i].span, step(m, i)))
+                        .collect();
+                    (
+                        Tri::True,
+                        Evidence {
+                            clauses,
+                            silent: Vec::new(),
+                            witness: Some(w),
+                        },
+                    )
                 }
-                None => (Tri::False, Evidence { clauses: vec![(m.terms.statuses_block.unwrap_or_default(), "no such journey".into())], ..Evidence::default() }),
+                None => (
+                    Tri::False,
+                    Evidence {
+                        clauses: vec![(
+                            m.terms.statuses_block.unwrap_or_default(),
+                            "no such journey".into(),
+                        )],
+                        ..Evidence::default()
+                    },
+                ),
             }
         }
-        Cond::Transition { from, to, on, without_consent, by } => {
+        Cond::Transition {
+            from,
+            to,
+            on,
+            without_consent,
+            by,
+        } => {
             if !m.has_statuses() {
                 return silent_statuses();
             }
-            let hit = m.transitions_matching(from.as_deref(), to.as_deref(), on.as_deref()).find(|(_, t)| {
-                let free = without_consent.iter().all(|p| {
-                    !t.consent.iter().any(|c| m.party_is(c, p)) && !t.decided_by.as_deref().is_some_and(|d| m.party_is(d, p))
+            let hit = m
+                .transitions_matching(from.as_deref(), to.as_deref(), on.as_deref())
+                .find(|(_, t)| {
+                    let free = without_consent.iter().all(|p| {
+                        !t.consent.iter().any(|c| m.party_is(c, p))
+                            && !t.decided_by.as_deref().is_some_and(|d| m.party_is(d, p))
+                    });
+                    free && by.is_none_or(|b| t.after.unwrap_or(0.0) <= b + 1e-9)
                 });
-                free && by.is_none_or(|b| t.after.unwrap_or(0.0) <= b + 1e-9)
-            });
             match hit {
-                Some((i, t)) => (Tri::True, Evidence { clauses: vec![(t.span, step(m, i))], ..Evidence::default() }),
+                Some((i, t)) => (
+                    Tri::True,
+                    Evidence {
+                        clauses: vec![(t.span, step(m, i))],
+                        ..Evidence::default()
+                    },
+                ),
                 None => {
-                    let near: Vec<(Span, String)> = m.transitions_matching(from.as_deref(), None, on.as_deref()).map(|(i, t)| (t.span, step(m, i))).collect();
-                    let clauses = if near.is_empty() { vec![(m.terms.statuses_block.unwrap_or_default(), "no such transition".into())] } else { near };
-                    (Tri::False, Evidence { clauses, ..Evidence::default() })
+                    let near: Vec<(Span, String)> = m
+                        .transitions_matching(from.as_deref(), None, on.as_deref())
+                        .map(|(i, t)| (t.span, step(m, i)))
+                        .collect();
+                    let clauses = if near.is_empty() {
+                        vec![(
+                            m.terms.statuses_block.unwrap_or_default(),
+                            "no such transition".into(),
+                        )]
+                    } else {
+                        near
+                    };
+                    (
+                        Tri::False,
+                        Evidence {
+                            clauses,
+                            ..Evidence::default()
+                        },
+                    )
                 }
             }
         }
-        Cond::Flow { from, to, costs, deducted } => {
-            let party_ok = |who: &str, set: &Option<Vec<String>>| set.as_ref().is_none_or(|s| s.iter().any(|p| m.party_is(who, p)));
+        Cond::Flow {
+            from,
+            to,
+            costs,
+            deducted,
+        } => {
+            let party_ok = |who: &str, set: &Option<Vec<String>>| {
+                set.as_ref()
+                    .is_none_or(|s| s.iter().any(|p| m.party_is(who, p)))
+            };
             let cost_ok = |c: &str| costs.as_ref().is_none_or(|s| s.contains(&c));
             let hits: Vec<(Span, String)> = m
                 .terms
                 .flows
                 .iter()
-                .filter(|f| party_ok(&f.payer, from) && f.payee.as_deref().is_none_or(|p| party_ok(p, to)) && cost_ok(f.cost) && (!deducted || f.deducted))
-                .map(|f| (f.span, format!("{} pays {}{}", f.payer, f.cost.replace('_', " "), if f.deducted { ", deducted from wages" } else { "" })))
+                .filter(|f| {
+                    party_ok(&f.payer, from)
+                        && f.payee.as_deref().is_none_or(|p| party_ok(p, to))
+                        && cost_ok(f.cost)
+                        && (!deducted || f.deducted)
+                })
+                .map(|f| {
+                    (
+                        f.span,
+                        format!(
+                            "{} pays {}{}",
+                            f.payer,
+                            f.cost.replace('_', " "),
+                            if f.deducted {
+                                ", deducted from wages"
+                            } else {
+                                ""
+                            }
+                        ),
+                    )
+                })
                 .collect();
             if !hits.is_empty() {
-                return (Tri::True, Evidence { clauses: hits, ..Evidence::default() });
+                return (
+                    Tri::True,
+                    Evidence {
+                        clauses: hits,
+                        ..Evidence::default()
+                    },
+                );
             }
             // A program that lists its money flows is read as complete: a cost no one is said
             // to pay is not charged. Only a program with no flows at all is silent on money.
             if m.terms.flows.is_empty() {
-                let what = costs.as_ref().map_or("money flows".to_string(), |c| format!("who pays {}", c.join(", ")));
-                (Tri::Unknown, Evidence { silent: vec![what], ..Evidence::default() })
+                let what = costs.as_ref().map_or("money flows".to_string(), |c| {
+                    format!("who pays {}", c.join(", "))
+                });
+                (
+                    Tri::Unknown,
+                    Evidence {
+                        silent: vec![what],
+                        ..Evidence::default()
+                    },
+                )
             } else {
-                let clauses = m.terms.flows.iter().map(|f| (f.span, format!("{} pays {}", f.payer, f.cost.replace('_', " ")))).collect();
-                (Tri::False, Evidence { clauses, ..Evidence::default() })
+                let clauses = m
+                    .terms
+                    .flows
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.span,
+                            format!("{} pays {}", f.payer, f.cost.replace('_', " ")),
+                        )
+                    })
+                    .collect();
+                (
+                    Tri::False,
+                    Evidence {
+                        clauses,
+                        ..Evidence::default()
+                    },
+                )
             }
         }
     }
@@ -133,12 +249,23 @@ fn tri(b: bool) -> Tri {
 }
 
 fn silent_statuses() -> (Tri, Evidence) {
-    (Tri::Unknown, Evidence { silent: vec!["statuses".into()], ..Evidence::default() })
+    (
+        Tri::Unknown,
+        Evidence {
+            silent: vec!["statuses".into()],
+            ..Evidence::default()
+        },
+    )
 }
 
 fn step(m: &Model, i: usize) -> String {
     let t = &m.terms.transitions[i];
-    format!("{} → {} on {}", t.from, t.to, crate::model::export::transition_label(m, i))
+    format!(
+        "{} → {} on {}",
+        t.from,
+        t.to,
+        crate::model::export::transition_label(m, i)
+    )
 }
 
 /// Kleene AND (`decisive` = false) or OR (`decisive` = true), keeping the evidence that decided it.
@@ -166,16 +293,31 @@ fn combine(parts: &[Cond], m: &Model, decisive: Tri, neutral: Tri) -> (Tri, Evid
 
 fn compare(m: &Model, term: &Term, op: Op, want: &Typed) -> (Tri, Evidence) {
     let Some(fact) = m.fact(term.path) else {
-        return (Tri::Unknown, Evidence { silent: vec![term.path.to_string()], ..Evidence::default() });
+        return (
+            Tri::Unknown,
+            Evidence {
+                silent: vec![term.path.to_string()],
+                ..Evidence::default()
+            },
+        );
     };
-    let ev = Evidence { clauses: vec![(fact.span, format!("`{}` is `{}`", term.path, fact.value.display()))], ..Evidence::default() };
+    let ev = Evidence {
+        clauses: vec![(
+            fact.span,
+            format!("`{}` is `{}`", term.path, fact.value.display()),
+        )],
+        ..Evidence::default()
+    };
     let have = &fact.value;
     let result = match op {
         Op::Eq => equal(m, term, have, want),
         Op::Ne => !equal(m, term, have, want),
         Op::Has => want.words().iter().all(|w| contains(m, term, have, w)),
         Op::Lacks => !want.words().iter().any(|w| contains(m, term, have, w)),
-        Op::In => want.words().iter().any(|w| equal(m, term, have, &Typed::Word(w.to_string()))),
+        Op::In => want
+            .words()
+            .iter()
+            .any(|w| equal(m, term, have, &Typed::Word(w.to_string()))),
         Op::Ge | Op::Le | Op::Gt | Op::Lt => match (rank(term, have), rank(term, want)) {
             (Some(a), Some(b)) => match op {
                 Op::Ge => a >= b - 1e-9,
@@ -207,7 +349,12 @@ fn contains(m: &Model, term: &Term, have: &Typed, w: &str) -> bool {
 fn rank(term: &Term, v: &Typed) -> Option<f64> {
     match v {
         Typed::Number(n) => Some(*n),
-        Typed::Word(w) if term.better == Better::Ordered => term.kind.allowed().iter().position(|a| a == w).map(|p| p as f64),
+        Typed::Word(w) if term.better == Better::Ordered => term
+            .kind
+            .allowed()
+            .iter()
+            .position(|a| a == w)
+            .map(|p| p as f64),
         _ => None,
     }
 }

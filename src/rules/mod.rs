@@ -18,12 +18,30 @@ use ratify::{Binding, Ratifications};
 
 /// The packs shipped with fairpath, embedded in the binary: (file name, text).
 pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
-    ("ilo-c097.rules", include_str!("../../policies/standards/ilo-c097.rules")),
-    ("ilo-c143.rules", include_str!("../../policies/standards/ilo-c143.rules")),
-    ("ilo-c189.rules", include_str!("../../policies/standards/ilo-c189.rules")),
-    ("ilo-fundamental.rules", include_str!("../../policies/standards/ilo-fundamental.rules")),
-    ("un-icrmw.rules", include_str!("../../policies/standards/un-icrmw.rules")),
-    ("civil-society-floor.rules", include_str!("../../policies/standards/civil-society-floor.rules")),
+    (
+        "ilo-c097.rules",
+        include_str!("../../policies/standards/ilo-c097.rules"),
+    ),
+    (
+        "ilo-c143.rules",
+        include_str!("../../policies/standards/ilo-c143.rules"),
+    ),
+    (
+        "ilo-c189.rules",
+        include_str!("../../policies/standards/ilo-c189.rules"),
+    ),
+    (
+        "ilo-fundamental.rules",
+        include_str!("../../policies/standards/ilo-fundamental.rules"),
+    ),
+    (
+        "un-icrmw.rules",
+        include_str!("../../policies/standards/un-icrmw.rules"),
+    ),
+    (
+        "civil-society-floor.rules",
+        include_str!("../../policies/standards/civil-society-floor.rules"),
+    ),
 ];
 
 /// The outcome of one rule on one program.
@@ -52,7 +70,12 @@ impl Verdict {
     }
 
     /// All verdicts, worst first.
-    pub const ALL: [Verdict; 4] = [Verdict::Violated, Verdict::Unstated, Verdict::Satisfied, Verdict::NotApplicable];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Violated,
+        Verdict::Unstated,
+        Verdict::Satisfied,
+        Verdict::NotApplicable,
+    ];
 }
 
 /// A clause that supports a finding.
@@ -104,7 +127,10 @@ pub struct Finding {
 impl Finding {
     /// Where a report should point: the first clause, or the program header for silence.
     pub fn primary_span(&self, header: Span) -> Span {
-        self.witness.first().or(self.clauses.first()).map_or(header, |c| c.span)
+        self.witness
+            .first()
+            .or(self.clauses.first())
+            .map_or(header, |c| c.span)
     }
 }
 
@@ -131,20 +157,44 @@ impl Engine {
     pub fn embedded() -> Engine {
         let mut packs = Vec::new();
         for (name, text) in EMBEDDED_PACKS {
-            let src = Source { name: format!("policies/standards/{name}"), text: (*text).to_string() };
-            packs.extend(compile::compile_packs(&src).unwrap_or_else(|d| panic!("shipped pack {name} compiles: {d:?}")));
+            let src = Source {
+                name: format!("policies/standards/{name}"),
+                text: (*text).to_string(),
+            };
+            packs.extend(
+                compile::compile_packs(&src)
+                    .unwrap_or_else(|d| panic!("shipped pack {name} compiles: {d:?}")),
+            );
         }
-        Engine { packs, ratifications: Ratifications::embedded() }
+        Engine {
+            packs,
+            ratifications: Ratifications::embedded(),
+        }
     }
 
     /// Adds the packs in a rule file.
     pub fn add(&mut self, source: Source) -> Result<(), PackError> {
-        let packs = compile::compile_packs(&source).map_err(|diagnostics| PackError { source: source.clone(), diagnostics })?;
+        let packs = compile::compile_packs(&source).map_err(|diagnostics| PackError {
+            source: source.clone(),
+            diagnostics,
+        })?;
         let existing: Vec<String> = self.rules().map(|r| r.id.clone()).collect();
-        if let Some(dup) = packs.iter().flat_map(|p| &p.rules).find(|r| existing.contains(&r.id)) {
-            let d = Diagnostic::error("fairpath::duplicate", dup.span, format!("rule `{}` is already defined by another pack", dup.id), "defined again")
-                .with_help("give the rule an id of its own, such as `mypack.rule`");
-            return Err(PackError { source, diagnostics: vec![d] });
+        if let Some(dup) = packs
+            .iter()
+            .flat_map(|p| &p.rules)
+            .find(|r| existing.contains(&r.id))
+        {
+            let d = Diagnostic::error(
+                "fairpath::duplicate",
+                dup.span,
+                format!("rule `{}` is already defined by another pack", dup.id),
+                "defined again",
+            )
+            .with_help("give the rule an id of its own, such as `mypack.rule`");
+            return Err(PackError {
+                source,
+                diagnostics: vec![d],
+            });
         }
         self.packs.extend(packs);
         Ok(())
@@ -174,19 +224,47 @@ impl Engine {
     pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
         let (verdict, evidence) = verdict(rule, m);
         let source_of = |span: Span| {
-            m.terms.facts.values().find(|f| f.span == span).and_then(|f| f.source.clone()).or_else(|| {
-                m.terms.transitions.iter().find(|t| t.span == span).and_then(|t| t.source.clone())
-            }).or_else(|| m.terms.flows.iter().find(|f| f.span == span).and_then(|f| f.source.clone()))
+            m.terms
+                .facts
+                .values()
+                .find(|f| f.span == span)
+                .and_then(|f| f.source.clone())
+                .or_else(|| {
+                    m.terms
+                        .transitions
+                        .iter()
+                        .find(|t| t.span == span)
+                        .and_then(|t| t.source.clone())
+                })
+                .or_else(|| {
+                    m.terms
+                        .flows
+                        .iter()
+                        .find(|f| f.span == span)
+                        .and_then(|f| f.source.clone())
+                })
         };
-        let clause = |(span, says): (Span, String)| Clause { span, says, source: source_of(span) };
+        let clause = |(span, says): (Span, String)| Clause {
+            span,
+            says,
+            source: source_of(span),
+        };
         let witness = evidence.witness.as_ref().map_or(Vec::new(), |w| {
             w.transitions
                 .iter()
                 .map(|&i| {
                     let t = &m.terms.transitions[i];
                     let label = crate::model::export::transition_label(m, i);
-                    let says = format!("{} → {} ({label})", t.from.replace('_', " "), t.to.replace('_', " "));
-                    Clause { span: t.span, says, source: t.source.clone() }
+                    let says = format!(
+                        "{} → {} ({label})",
+                        t.from.replace('_', " "),
+                        t.to.replace('_', " ")
+                    );
+                    Clause {
+                        span: t.span,
+                        says,
+                        source: t.source.clone(),
+                    }
                 })
                 .collect()
         });
@@ -202,7 +280,11 @@ impl Engine {
             remedy: rule.remedy.clone(),
             verified: rule.verified.clone(),
             high: rule.high,
-            clauses: if evidence.witness.is_some() { Vec::new() } else { evidence.clauses.into_iter().map(clause).collect() },
+            clauses: if evidence.witness.is_some() {
+                Vec::new()
+            } else {
+                evidence.clauses.into_iter().map(clause).collect()
+            },
             silent: evidence.silent,
             witness,
             binding: self.bindings(rule, m),
@@ -211,7 +293,15 @@ impl Engine {
 
     /// Whether the rule's instrument binds the program's origin and destination states.
     pub fn bindings(&self, rule: &Rule, m: &Model) -> Vec<Binding> {
-        let codes = |path: &str| m.fact(path).map_or(Vec::new(), |f| f.value.words().iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let codes = |path: &str| {
+            m.fact(path).map_or(Vec::new(), |f| {
+                f.value
+                    .words()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
         let mut out = Vec::new();
         for (party, path) in [("destination", "destination"), ("origin", "origin")] {
             for code in codes(path) {

@@ -76,7 +76,11 @@ impl Ratifications {
 
     /// Parses a table in the shipped format.
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str::<File>(text).map(|f| Ratifications { entries: f.ratification }).map_err(|e| e.to_string())
+        toml::from_str::<File>(text)
+            .map(|f| Ratifications {
+                entries: f.ratification,
+            })
+            .map_err(|e| e.to_string())
     }
 
     /// All rows.
@@ -86,25 +90,76 @@ impl Ratifications {
 
     /// The row for `state` and `instrument`, if any.
     pub fn lookup(&self, state: &str, instrument: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.state == state && e.instrument == instrument)
+        self.entries
+            .iter()
+            .find(|e| e.state == state && e.instrument == instrument)
     }
 
     /// Whether `rule` binds the state `code`, which plays `party` in the program.
     pub fn binding(&self, rule: &Rule, party: &'static str, code: &str) -> Binding {
-        let base = Binding { party, state: code.into(), instrument: rule.instrument.clone(), ratified: "unknown".into(), year: None, binds: false, note: String::new() };
+        let base = Binding {
+            party,
+            state: code.into(),
+            instrument: rule.instrument.clone(),
+            ratified: "unknown".into(),
+            year: None,
+            binds: false,
+            note: String::new(),
+        };
         if rule.strength != Strength::Binding {
-            return Binding { ratified: "not-a-treaty".into(), note: format!("{} is not a treaty obligation: a standard of reference", rule.instrument), ..base };
+            return Binding {
+                ratified: "not-a-treaty".into(),
+                note: format!(
+                    "{} is not a treaty obligation: a standard of reference",
+                    rule.instrument
+                ),
+                ..base
+            };
         }
         let Some(e) = self.lookup(code, &rule.instrument) else {
             return Binding { note: format!("ratification of {} by {code} is not known: reported as a standard of reference", rule.instrument), ..base };
         };
         let excluded = rule.part.as_ref().is_some_and(|p| e.excluded.contains(p));
         let (ratified, binds, note) = match e.status {
-            Status::Ratified if excluded => ("ratified", false, format!("{code} ratified {} but excluded this part: a standard of reference", rule.instrument)),
-            Status::Ratified => ("ratified", true, format!("binding on {code} (ratified{})", e.year.map_or(String::new(), |y| format!(" {y}")))),
-            Status::NotRatified => ("not-ratified", false, format!("{code} has not ratified {}: a standard of reference, not a legal obligation", rule.instrument)),
-            Status::Unknown => ("unknown", false, format!("ratification of {} by {code} could not be verified: a standard of reference", rule.instrument)),
+            Status::Ratified if excluded => (
+                "ratified",
+                false,
+                format!(
+                    "{code} ratified {} but excluded this part: a standard of reference",
+                    rule.instrument
+                ),
+            ),
+            Status::Ratified => (
+                "ratified",
+                true,
+                format!(
+                    "binding on {code} (ratified{})",
+                    e.year.map_or(String::new(), |y| format!(" {y}"))
+                ),
+            ),
+            Status::NotRatified => (
+                "not-ratified",
+                false,
+                format!(
+                    "{code} has not ratified {}: a standard of reference, not a legal obligation",
+                    rule.instrument
+                ),
+            ),
+            Status::Unknown => (
+                "unknown",
+                false,
+                format!(
+                    "ratification of {} by {code} could not be verified: a standard of reference",
+                    rule.instrument
+                ),
+            ),
         };
-        Binding { ratified: ratified.into(), year: e.year, binds, note, ..base }
+        Binding {
+            ratified: ratified.into(),
+            year: e.year,
+            binds,
+            note,
+            ..base
+        }
     }
 }

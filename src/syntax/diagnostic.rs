@@ -37,13 +37,33 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error.
-    pub fn error(code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic { code: code.into(), severity: Severity::Error, message: message.into(), label: label.into(), span, help: None }
+    pub fn error(
+        code: &str,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code: code.into(),
+            severity: Severity::Error,
+            message: message.into(),
+            label: label.into(),
+            span,
+            help: None,
+        }
     }
 
     /// A warning.
-    pub fn warning(code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(code, span, message, label) }
+    pub fn warning(
+        code: &str,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(code, span, message, label)
+        }
     }
 
     /// Adds help text.
@@ -90,14 +110,19 @@ impl miette::Diagnostic for Bound {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(self.src.as_ref())
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = clamp(self.diag.span, self.src.inner().len());
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new_with_span(Some(self.diag.label.clone()), span))))
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_with_span(Some(self.diag.label.clone()), span),
+        )))
     }
 }
 
@@ -120,10 +145,14 @@ pub fn render(diags: &[Diagnostic], name: &str, source: &str, style: Style) -> S
     let src = Arc::new(NamedSource::new(name, source.to_string()));
     let mut out = String::new();
     for d in diags {
-        let bound = Bound { diag: d.clone(), src: src.clone() };
+        let bound = Bound {
+            diag: d.clone(),
+            src: src.clone(),
+        };
         match style {
             Style::Fancy => {
-                let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode()).with_width(100);
+                let handler =
+                    GraphicalReportHandler::new_themed(GraphicalTheme::unicode()).with_width(100);
                 let _ = handler.render_report(&mut out, &bound);
             }
             Style::Plain => {
@@ -147,6 +176,9 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// `did you mean `x`?` when a close candidate exists.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     suggest(word, candidates).map(|s| format!("did you mean `{s}`?"))
 }

@@ -14,9 +14,15 @@ struct Comment {
 
 /// Prints `program`, whose source text is `src`, in canonical layout.
 pub fn format_program(program: &Program, src: &str) -> String {
-    let mut p = Printer { out: String::new(), comments: comments(src), next: 0, src };
+    let mut p = Printer {
+        out: String::new(),
+        comments: comments(src),
+        next: 0,
+        src,
+    };
     p.leading(program.span.start, 0);
-    p.out.push_str(&format!("program {} {{\n", quote(&program.name.text)));
+    p.out
+        .push_str(&format!("program {} {{\n", quote(&program.name.text)));
     p.items(&program.items, 1, program.name.span.end);
     p.leading(program.span.end, 1);
     p.out.push_str("}\n");
@@ -39,7 +45,12 @@ impl Printer<'_> {
 
     /// Emits every comment that starts before `offset`, each on its own line.
     fn leading(&mut self, offset: usize, depth: usize) {
-        while let Some(c) = self.comments.get(self.next).filter(|c| c.start < offset).cloned() {
+        while let Some(c) = self
+            .comments
+            .get(self.next)
+            .filter(|c| c.start < offset)
+            .cloned()
+        {
             self.next += 1;
             if c.trailing && self.out.ends_with('\n') && !self.out.is_empty() {
                 self.out.pop();
@@ -54,7 +65,12 @@ impl Printer<'_> {
 
     /// Appends a comment that follows `end` on the same line.
     fn trailing(&mut self, end: usize) {
-        if let Some(c) = self.comments.get(self.next).filter(|c| c.trailing && !self.src[end..c.start].contains('\n')).cloned() {
+        if let Some(c) = self
+            .comments
+            .get(self.next)
+            .filter(|c| c.trailing && !self.src[end..c.start].contains('\n'))
+            .cloned()
+        {
             self.next += 1;
             self.out.pop();
             self.out.push_str(&format!("  {}\n", c.text));
@@ -65,7 +81,11 @@ impl Printer<'_> {
         let widths = run_widths(items, self.src, prev_end);
         for (i, item) in items.iter().enumerate() {
             let start = item.span().start;
-            let first_comment = self.comments.get(self.next).filter(|c| c.start < start).map_or(start, |c| c.start);
+            let first_comment = self
+                .comments
+                .get(self.next)
+                .filter(|c| c.start < start)
+                .map_or(start, |c| c.start);
             if i > 0 && blank_line(&self.src[prev_end..first_comment]) {
                 self.out.push('\n');
             }
@@ -74,7 +94,12 @@ impl Printer<'_> {
             let w = widths[i];
             match item {
                 Item::Field(f) => {
-                    let line = format!("{:<w$} {}{}", f.key.text, value(&f.value), source(&f.source));
+                    let line = format!(
+                        "{:<w$} {}{}",
+                        f.key.text,
+                        value(&f.value),
+                        source(&f.source)
+                    );
                     self.out.push_str(&line);
                     self.out.push('\n');
                 }
@@ -86,7 +111,8 @@ impl Printer<'_> {
                     self.out.push_str(&format!("}}{}\n", source(&b.source)));
                 }
                 Item::Transition(t) => {
-                    let mut line = format!("{:<w$} -> {} on {}", t.from.text, t.to.text, t.trigger.text);
+                    let mut line =
+                        format!("{:<w$} -> {} on {}", t.from.text, t.to.text, t.trigger.text);
                     for m in &t.modifiers {
                         line.push(' ');
                         line.push_str(&modifier(m));
@@ -124,7 +150,11 @@ fn run_widths(items: &[Item], src: &str, mut prev_end: usize) -> Vec<usize> {
     let mut run: Vec<usize> = Vec::new();
     let mut run_shape = 0;
     let close = |run: &mut Vec<usize>, widths: &mut Vec<usize>| {
-        let w = run.iter().map(|&i| head(&items[i]).len()).max().unwrap_or(0);
+        let w = run
+            .iter()
+            .map(|&i| head(&items[i]).len())
+            .max()
+            .unwrap_or(0);
         for &i in run.iter() {
             widths[i] = w;
         }
@@ -161,11 +191,18 @@ fn head(item: &Item) -> &str {
 }
 
 fn blank_line(gap: &str) -> bool {
-    gap.split('\n').skip(1).collect::<Vec<_>>().iter().rev().skip(1).any(|l| l.trim().is_empty())
+    gap.split('\n')
+        .skip(1)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|l| l.trim().is_empty())
 }
 
 fn source(s: &Option<Name>) -> String {
-    s.as_ref().map_or(String::new(), |s| format!(" @ {}", quote(&s.text)))
+    s.as_ref()
+        .map_or(String::new(), |s| format!(" @ {}", quote(&s.text)))
 }
 
 fn modifier(m: &Modifier) -> String {
@@ -188,7 +225,10 @@ pub fn value(v: &Value) -> String {
             None => trim_number(*number),
         },
         ValueKind::Date { date } => date.clone(),
-        ValueKind::List { items } => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(", ")),
+        ValueKind::List { items } => format!(
+            "[{}]",
+            items.iter().map(value).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -228,7 +268,11 @@ fn comments(src: &str) -> Vec<Comment> {
             line_has_code = true;
         } else if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
             let end = src[i..].find('\n').map_or(src.len(), |n| i + n);
-            out.push(Comment { start: i, text: src[i..end].trim_end().to_string(), trailing: line_has_code });
+            out.push(Comment {
+                start: i,
+                text: src[i..end].trim_end().to_string(),
+                trailing: line_has_code,
+            });
             i = end;
             continue;
         } else if c == b'\n' {

@@ -46,12 +46,26 @@ pub struct Rejected {
 
 /// Reads a program from raw bytes: decoding, parsing and the vocabulary check.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<Parsed, Rejected> {
-    let reject = |text: String, diagnostics: Vec<Diagnostic>| Rejected { source: Source { name: name.into(), text }, diagnostics };
-    let text = source::decode(bytes).map_err(|(text, d)| reject(text, vec![d]))?;
+    let reject = |text: String, diagnostics: Vec<Diagnostic>| Rejected {
+        source: Source {
+            name: name.into(),
+            text,
+        },
+        diagnostics,
+    };
+    let text = source::decode(bytes).map_err(|e| reject(e.0, vec![e.1]))?;
     let program = parse::parse_program(&text).map_err(|d| reject(text.clone(), vec![d]))?;
     let (terms, diags) = validate::validate(&program);
     if diagnostic::has_errors(&diags) {
         return Err(reject(text, diags));
     }
-    Ok(Parsed { source: Source { name: name.into(), text }, program, terms, warnings: diags })
+    Ok(Parsed {
+        source: Source {
+            name: name.into(),
+            text,
+        },
+        program,
+        terms,
+        warnings: diags,
+    })
 }

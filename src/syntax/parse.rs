@@ -18,9 +18,13 @@ pub use generated::{FairParser, Rule};
 
 /// Parses a program file's text.
 pub fn parse_program(text: &str) -> Result<Program, Diagnostic> {
-    let mut pairs = FairParser::parse(Rule::program_file, text).map_err(|e| syntax_error(text, e))?;
+    let mut pairs =
+        FairParser::parse(Rule::program_file, text).map_err(|e| syntax_error(text, e))?;
     let file = pairs.next().expect("program_file matched");
-    let program = file.into_inner().next().expect("program_file holds a program");
+    let program = file
+        .into_inner()
+        .next()
+        .expect("program_file holds a program");
     Ok(program_node(program))
 }
 
@@ -30,7 +34,12 @@ fn program_node(pair: Pair<Rule>) -> Program {
     let name = string_name(inner.next().expect("program name"));
     let header = Span::new(span.start, name.span.end);
     let items = inner.map(item).collect();
-    Program { name, items, header, span }
+    Program {
+        name,
+        items,
+        header,
+        span,
+    }
 }
 
 /// The inner pairs without keyword tokens.
@@ -80,14 +89,20 @@ fn comment_start(line: &str) -> Option<usize> {
 
 /// A word pair as a [`Name`].
 pub(crate) fn name(pair: Pair<Rule>) -> Name {
-    Name { text: pair.as_str().to_string(), span: span_of(&pair) }
+    Name {
+        text: pair.as_str().to_string(),
+        span: span_of(&pair),
+    }
 }
 
 /// A `string` pair as a [`Name`] holding its unescaped text.
 pub(crate) fn string_name(pair: Pair<Rule>) -> Name {
     let span = span_of(&pair);
     let raw = pair.into_inner().next().map_or("", |t| t.as_str());
-    Name { text: unescape(raw), span }
+    Name {
+        text: unescape(raw),
+        span,
+    }
 }
 
 fn unescape(raw: &str) -> String {
@@ -116,7 +131,12 @@ fn item(pair: Pair<Rule>) -> Item {
             let key = name(inner.next().expect("key"));
             let value = value(inner.next().expect("value"));
             let source = inner.next().map(source);
-            Item::Field(Field { key, value, source, span })
+            Item::Field(Field {
+                key,
+                value,
+                source,
+                span,
+            })
         }
         Rule::block => {
             let mut key = None;
@@ -129,7 +149,12 @@ fn item(pair: Pair<Rule>) -> Item {
                     _ => items.push(item(p)),
                 }
             }
-            Item::Block(Block { key: key.expect("block key"), items, source: src, span })
+            Item::Block(Block {
+                key: key.expect("block key"),
+                items,
+                source: src,
+                span,
+            })
         }
         Rule::transition => {
             let mut inner = significant(pair);
@@ -144,13 +169,28 @@ fn item(pair: Pair<Rule>) -> Item {
                     _ => modifiers.push(modifier(p)),
                 }
             }
-            Item::Transition(Transition { from, to, trigger, modifiers, source: src, span })
+            Item::Transition(Transition {
+                from,
+                to,
+                trigger,
+                modifiers,
+                source: src,
+                span,
+            })
         }
         Rule::flow => {
             let mut inner = significant(pair);
             let payer = name(inner.next().expect("payer"));
             let cost = name(inner.next().expect("cost"));
-            let mut flow = Flow { payer, cost, amount: None, payee: None, deducted: false, source: None, span };
+            let mut flow = Flow {
+                payer,
+                cost,
+                amount: None,
+                payee: None,
+                deducted: false,
+                source: None,
+                span,
+            };
             for p in inner {
                 match p.as_rule() {
                     Rule::quantity => flow.amount = Some(value_of_quantity(p)),
@@ -170,11 +210,19 @@ fn modifier(pair: Pair<Rule>) -> Modifier {
     let rule = pair.as_rule();
     let inner = significant(pair).next().expect("modifier operand");
     match rule {
-        Rule::within => Modifier::Within { value: value_of_quantity(inner) },
-        Rule::after => Modifier::After { value: value_of_quantity(inner) },
+        Rule::within => Modifier::Within {
+            value: value_of_quantity(inner),
+        },
+        Rule::after => Modifier::After {
+            value: value_of_quantity(inner),
+        },
         Rule::decided_by => Modifier::DecidedBy { party: name(inner) },
-        Rule::consent => Modifier::Consent { parties: list_value(inner) },
-        Rule::condition => Modifier::If { text: string_name(inner) },
+        Rule::consent => Modifier::Consent {
+            parties: list_value(inner),
+        },
+        Rule::condition => Modifier::If {
+            text: string_name(inner),
+        },
         r => unreachable!("modifier {r:?}"),
     }
 }
@@ -185,16 +233,32 @@ fn source(pair: Pair<Rule>) -> Name {
 
 /// A `value` pair as a [`Value`].
 pub(crate) fn value(pair: Pair<Rule>) -> Value {
-    let inner = pair.into_inner().next().expect("value holds one alternative");
+    let inner = pair
+        .into_inner()
+        .next()
+        .expect("value holds one alternative");
     match inner.as_rule() {
         Rule::list => list_value(inner),
         Rule::quantity => value_of_quantity(inner),
-        Rule::date => Value { span: span_of(&inner), kind: ValueKind::Date { date: inner.as_str().into() } },
+        Rule::date => Value {
+            span: span_of(&inner),
+            kind: ValueKind::Date {
+                date: inner.as_str().into(),
+            },
+        },
         Rule::string => {
             let n = string_name(inner);
-            Value { span: n.span, kind: ValueKind::Text { text: n.text } }
+            Value {
+                span: n.span,
+                kind: ValueKind::Text { text: n.text },
+            }
         }
-        Rule::word => Value { span: span_of(&inner), kind: ValueKind::Word { word: inner.as_str().into() } },
+        Rule::word => Value {
+            span: span_of(&inner),
+            kind: ValueKind::Word {
+                word: inner.as_str().into(),
+            },
+        },
         r => unreachable!("value {r:?}"),
     }
 }
@@ -202,16 +266,29 @@ pub(crate) fn value(pair: Pair<Rule>) -> Value {
 /// A `list` pair as a list [`Value`].
 pub(crate) fn list_value(pair: Pair<Rule>) -> Value {
     let span = span_of(&pair);
-    Value { span, kind: ValueKind::List { items: pair.into_inner().map(value).collect() } }
+    Value {
+        span,
+        kind: ValueKind::List {
+            items: pair.into_inner().map(value).collect(),
+        },
+    }
 }
 
 /// A `quantity` pair as a quantity [`Value`].
 pub(crate) fn value_of_quantity(pair: Pair<Rule>) -> Value {
     let span = span_of(&pair);
     let mut inner = pair.into_inner();
-    let number = inner.next().expect("number").as_str().parse().unwrap_or(f64::NAN);
+    let number = inner
+        .next()
+        .expect("number")
+        .as_str()
+        .parse()
+        .unwrap_or(f64::NAN);
     let unit = inner.next().map(|u| u.as_str().to_string());
-    Value { span, kind: ValueKind::Quantity { number, unit } }
+    Value {
+        span,
+        kind: ValueKind::Quantity { number, unit },
+    }
 }
 
 /// Turns a pest error into a diagnostic, naming what was expected in user words.
@@ -232,7 +309,11 @@ pub(crate) fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> Diagnosti
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     let found = text[at..].split_whitespace().next().unwrap_or("");
-    let found = if found.is_empty() { "the end of the file".to_string() } else { format!("`{}`", truncate(found)) };
+    let found = if found.is_empty() {
+        "the end of the file".to_string()
+    } else {
+        format!("`{}`", truncate(found))
+    };
     let message = if expected.is_empty() {
         format!("unexpected {found}")
     } else {
@@ -267,7 +348,9 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::program | Rule::kw_program => "`program \"Name\" { … }`",
         Rule::standard | Rule::kw_standard => "`standard id \"Title\" { … }`",
         Rule::string | Rule::text => "text in double quotes",
-        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow | Rule::name => "a clause",
+        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow | Rule::name => {
+            "a clause"
+        }
         Rule::value | Rule::word | Rule::list => "a value",
         Rule::quantity | Rule::number => "a number",
         Rule::unit => "a unit",
@@ -289,11 +372,17 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::applies | Rule::kw_applies => "`applies`",
         Rule::require | Rule::kw_require => "`require`",
         Rule::forbid | Rule::kw_forbid => "`forbid`",
-        Rule::expr | Rule::conj | Rule::negation | Rule::comparison | Rule::term_path => "a condition",
+        Rule::expr | Rule::conj | Rule::negation | Rule::comparison | Rule::term_path => {
+            "a condition"
+        }
         Rule::stated | Rule::kw_stated | Rule::unstated | Rule::kw_unstated => "a condition",
-        Rule::path_pred | Rule::kw_path | Rule::transition_pred | Rule::kw_transition => "a condition",
+        Rule::path_pred | Rule::kw_path | Rule::transition_pred | Rule::kw_transition => {
+            "a condition"
+        }
         Rule::flow_pred | Rule::kw_flow => "a condition",
-        Rule::cmp_op | Rule::kw_has | Rule::kw_lacks | Rule::kw_in => "a comparison (`>=`, `==`, `has`, `in`, …)",
+        Rule::cmp_op | Rule::kw_has | Rule::kw_lacks | Rule::kw_in => {
+            "a comparison (`>=`, `==`, `has`, `in`, …)"
+        }
         Rule::kw_or => "`or`",
         Rule::kw_and => "`and`",
         Rule::kw_not => "`not`",

@@ -10,7 +10,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Checks raw bytes and returns the text, or the diagnostic that stops reading.
 /// On error the returned string is a lossy copy of the text, for drawing the diagnostic.
-pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
+pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
     if bytes.len() > MAX_BYTES {
         let text = String::from_utf8_lossy(&bytes[..256.min(bytes.len())]).into_owned();
         let diag = Diagnostic::error(
@@ -20,7 +20,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
             "this file",
         )
         .with_help("a program is a term sheet of a few hundred lines; split unrelated programs into separate files");
-        return Err((text, diag));
+        return Err(Box::new((text, diag)));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
@@ -34,13 +34,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
                 "invalid byte",
             )
             .with_help("save the file as UTF-8");
-            return Err((lossy, diag));
+            return Err(Box::new((lossy, diag)));
         }
     };
     if text.trim().is_empty() {
-        let diag = Diagnostic::error("fairpath::empty", Span::new(0, 0), "file is empty", "nothing here")
-            .with_help("start with `program \"Name\" { … }`, or run `fairpath init FILE` for a template");
-        return Err((text, diag));
+        let diag = Diagnostic::error(
+            "fairpath::empty",
+            Span::new(0, 0),
+            "file is empty",
+            "nothing here",
+        )
+        .with_help(
+            "start with `program \"Name\" { … }`, or run `fairpath init FILE` for a template",
+        );
+        return Err(Box::new((text, diag)));
     }
     if let Some(at) = too_deep(&text) {
         let diag = Diagnostic::error(
@@ -50,7 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
             "too deep",
         )
         .with_help("programs need only a few levels of blocks; check for unbalanced braces");
-        return Err((text, diag));
+        return Err(Box::new((text, diag)));
     }
     Ok(text)
 }

@@ -113,7 +113,11 @@ pub struct Terms {
 /// Type-checks one value against a term kind outside any program (as rule packs do): only
 /// built-in parties resolve.
 pub fn type_value(path: &str, kind: Kind, value: &Value) -> Result<Typed, Vec<Diagnostic>> {
-    let mut v = Validator { terms: Terms::default(), diags: Vec::new(), seen: BTreeMap::new() };
+    let mut v = Validator {
+        terms: Terms::default(),
+        diags: Vec::new(),
+        seen: BTreeMap::new(),
+    };
     match v.typed(path, kind, value) {
         Some(t) if v.diags.is_empty() => Ok(t),
         _ => Err(v.diags),
@@ -122,7 +126,11 @@ pub fn type_value(path: &str, kind: Kind, value: &Value) -> Result<Typed, Vec<Di
 
 /// Checks `program` and returns its typed terms with every diagnostic found.
 pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
-    let mut v = Validator { terms: Terms::default(), diags: Vec::new(), seen: BTreeMap::new() };
+    let mut v = Validator {
+        terms: Terms::default(),
+        diags: Vec::new(),
+        seen: BTreeMap::new(),
+    };
     v.terms.name = program.name.text.clone();
     v.terms.header = program.header;
     v.declarations(&program.items);
@@ -160,8 +168,13 @@ impl Validator {
         for it in &b.items {
             let Item::Field(f) = it else {
                 self.error(
-                    Diagnostic::error("fairpath::misplaced", it.span(), "only party declarations belong in `parties`", "not a party")
-                        .with_help("declare a party as `name role`, for example `ufcw union`"),
+                    Diagnostic::error(
+                        "fairpath::misplaced",
+                        it.span(),
+                        "only party declarations belong in `parties`",
+                        "not a party",
+                    )
+                    .with_help("declare a party as `name role`, for example `ufcw union`"),
                 );
                 continue;
             };
@@ -172,13 +185,20 @@ impl Validator {
                 self.error(Diagnostic::error(
                     "fairpath::reserved-name",
                     f.key.span,
-                    format!("`{}` is a built-in party and cannot be declared", f.key.text),
+                    format!(
+                        "`{}` is a built-in party and cannot be declared",
+                        f.key.text
+                    ),
                     "built-in",
                 ));
                 continue;
             }
             if let Some(role) = self.one_of(&f.value, vocab::PARTY_ROLES, "a party role") {
-                self.terms.parties.push(PartyDecl { name: f.key.text.clone(), role, span: f.span });
+                self.terms.parties.push(PartyDecl {
+                    name: f.key.text.clone(),
+                    role,
+                    span: f.span,
+                });
             }
         }
     }
@@ -210,8 +230,16 @@ impl Validator {
         if let Some(first) = self.seen.get(path) {
             let first = *first;
             self.error(
-                Diagnostic::error("fairpath::duplicate", span, format!("`{path}` is stated twice"), "stated again here")
-                    .with_help(format!("keep one statement (the first is at byte {}); a term has one value", first.start)),
+                Diagnostic::error(
+                    "fairpath::duplicate",
+                    span,
+                    format!("`{path}` is stated twice"),
+                    "stated again here",
+                )
+                .with_help(format!(
+                    "keep one statement (the first is at byte {}); a term has one value",
+                    first.start
+                )),
             );
             return false;
         }
@@ -239,7 +267,12 @@ impl Validator {
             return;
         }
         if !vocab::is_block(&path) {
-            let d = Diagnostic::error("fairpath::unknown-block", b.key.span, format!("unknown block `{path}`"), "unknown block");
+            let d = Diagnostic::error(
+                "fairpath::unknown-block",
+                b.key.span,
+                format!("unknown block `{path}`"),
+                "unknown block",
+            );
             let help = self.key_help(parent, &b.key.text);
             self.error(d.with_help_opt(help));
             return;
@@ -258,33 +291,57 @@ impl Validator {
         if let Some(s) = did_you_mean(key, siblings.iter().copied()) {
             return Some(s);
         }
-        let elsewhere = vocab::TERMS.iter().find(|t| t.path.rsplit('.').next() == Some(key) || t.path.split('.').any(|p| p == key));
+        let elsewhere = vocab::TERMS.iter().find(|t| {
+            t.path.rsplit('.').next() == Some(key) || t.path.split('.').any(|p| p == key)
+        });
         if let Some(t) = elsewhere {
             let (block, _) = t.path.rsplit_once('.').unwrap_or(("the top level", ""));
             return Some(format!("`{key}` belongs in `{block}`"));
         }
-        let place = if parent.is_empty() { "the top level".to_string() } else { format!("`{parent}`") };
-        Some(format!("terms allowed in {place}: {}", siblings.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")))
+        let place = if parent.is_empty() {
+            "the top level".to_string()
+        } else {
+            format!("`{parent}`")
+        };
+        Some(format!(
+            "terms allowed in {place}: {}",
+            siblings
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     }
 
     fn field(&mut self, block: &str, f: &Field) {
         let path = join(block, &f.key.text);
         let Some(term) = vocab::term(&path) else {
-            let code = if vocab::is_block(&path) { "fairpath::block-as-term" } else { "fairpath::unknown-term" };
+            let code = if vocab::is_block(&path) {
+                "fairpath::block-as-term"
+            } else {
+                "fairpath::unknown-term"
+            };
             let msg = if vocab::is_block(&path) {
                 format!("`{path}` is a block and takes `{{ … }}`")
             } else {
                 format!("unknown term `{path}`")
             };
             let help = self.key_help(block, &f.key.text);
-            self.error(Diagnostic::error(code, f.key.span, msg, "not in the vocabulary").with_help_opt(help));
+            self.error(
+                Diagnostic::error(code, f.key.span, msg, "not in the vocabulary")
+                    .with_help_opt(help),
+            );
             return;
         };
         if !self.unique(&path, f.span) {
             return;
         }
         if let Some(value) = self.typed(term.path, term.kind, &f.value) {
-            let fact = Fact { value, span: f.span, source: f.source.as_ref().map(|s| s.text.clone()) };
+            let fact = Fact {
+                value,
+                span: f.span,
+                source: f.source.as_ref().map(|s| s.text.clone()),
+            };
             self.terms.facts.insert(term.path, fact);
         }
     }
@@ -301,7 +358,12 @@ impl Validator {
                             self.terms.entry = Some((word.clone(), f.value.span));
                         }
                         ValueKind::Word { .. } => {}
-                        _ => self.error(Diagnostic::error("fairpath::wrong-type", f.value.span, "`entry` takes a status name", "not a status")),
+                        _ => self.error(Diagnostic::error(
+                            "fairpath::wrong-type",
+                            f.value.span,
+                            "`entry` takes a status name",
+                            "not a status",
+                        )),
                     }
                 }
                 Item::Transition(t) => self.transition("statuses", t),
@@ -314,23 +376,49 @@ impl Validator {
         if self.terms.statuses.iter().any(|s| s.name == word) {
             return true;
         }
-        let names: Vec<&str> = self.terms.statuses.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = self
+            .terms
+            .statuses
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         let help = did_you_mean(word, names.iter().copied())
             .unwrap_or_else(|| format!("declare it in `statuses` as `{word} category`, with a category such as `job_seeking`"));
-        self.error(Diagnostic::error("fairpath::undefined-status", span, format!("undefined status `{word}`"), "not declared").with_help(help));
+        self.error(
+            Diagnostic::error(
+                "fairpath::undefined-status",
+                span,
+                format!("undefined status `{word}`"),
+                "not declared",
+            )
+            .with_help(help),
+        );
         false
     }
 
     fn party_ref(&mut self, word: &str, span: Span) -> bool {
-        if vocab::BUILTIN_PARTIES.contains(&word) || self.terms.parties.iter().any(|p| p.name == word) {
+        if vocab::BUILTIN_PARTIES.contains(&word)
+            || self.terms.parties.iter().any(|p| p.name == word)
+        {
             return true;
         }
         let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
         names.extend(self.terms.parties.iter().map(|p| p.name.as_str()));
         let help = did_you_mean(word, names.iter().copied()).unwrap_or_else(|| {
-            format!("use a built-in party ({}) or declare it in `parties`", vocab::BUILTIN_PARTIES.join(", "))
+            format!(
+                "use a built-in party ({}) or declare it in `parties`",
+                vocab::BUILTIN_PARTIES.join(", ")
+            )
         });
-        self.error(Diagnostic::error("fairpath::undefined-party", span, format!("undefined party `{word}`"), "not a party").with_help(help));
+        self.error(
+            Diagnostic::error(
+                "fairpath::undefined-party",
+                span,
+                format!("undefined party `{word}`"),
+                "not a party",
+            )
+            .with_help(help),
+        );
         false
     }
 
@@ -348,7 +436,12 @@ impl Validator {
                     out.push(word.clone());
                 }
                 _ => {
-                    self.error(Diagnostic::error("fairpath::wrong-type", item.span, "expected a party", "not a party"));
+                    self.error(Diagnostic::error(
+                        "fairpath::wrong-type",
+                        item.span,
+                        "expected a party",
+                        "not a party",
+                    ));
                     ok = false;
                 }
             }
@@ -359,8 +452,13 @@ impl Validator {
     fn transition(&mut self, block: &str, t: &Transition) {
         if block != "statuses" {
             self.error(
-                Diagnostic::error("fairpath::misplaced", t.span, "transitions belong in `statuses`", "misplaced")
-                    .with_help("move this line into the `statuses { … }` block"),
+                Diagnostic::error(
+                    "fairpath::misplaced",
+                    t.span,
+                    "transitions belong in `statuses`",
+                    "misplaced",
+                )
+                .with_help("move this line into the `statuses { … }` block"),
             );
             return;
         }
@@ -382,8 +480,12 @@ impl Validator {
         let mut ok = from_ok && to_ok && trigger.is_some();
         for m in &t.modifiers {
             match m {
-                Modifier::Within { value } => decl.within = self.number(value, "within", Kind::Duration),
-                Modifier::After { value } => decl.after = self.number(value, "after", Kind::Duration),
+                Modifier::Within { value } => {
+                    decl.within = self.number(value, "within", Kind::Duration)
+                }
+                Modifier::After { value } => {
+                    decl.after = self.number(value, "after", Kind::Duration)
+                }
                 Modifier::DecidedBy { party } => {
                     ok &= self.party_ref(&party.text, party.span);
                     decl.decided_by = Some(party.text.clone());
@@ -403,18 +505,29 @@ impl Validator {
     fn flow(&mut self, block: &str, f: &Flow) {
         if !FLOW_BLOCKS.contains(&block) {
             self.error(
-                Diagnostic::error("fairpath::misplaced", f.span, "money flows belong in `recruitment`", "misplaced")
-                    .with_help("move this line into the `recruitment { … }` block"),
+                Diagnostic::error(
+                    "fairpath::misplaced",
+                    f.span,
+                    "money flows belong in `recruitment`",
+                    "misplaced",
+                )
+                .with_help("move this line into the `recruitment { … }` block"),
             );
             return;
         }
         let payer_ok = self.party_ref(&f.payer.text, f.payer.span);
         let cost = self.one_word(&f.cost.text, f.cost.span, vocab::COSTS, "cost");
-        let payee_ok = f.payee.as_ref().is_none_or(|p| self.party_ref(&p.text, p.span));
+        let payee_ok = f
+            .payee
+            .as_ref()
+            .is_none_or(|p| self.party_ref(&p.text, p.span));
         let amount = match &f.amount {
-            Some(v @ Value { kind: ValueKind::Quantity { unit: Some(u), .. }, .. }) if u == "%" => {
-                self.typed("share", Kind::Percent, v)
-            }
+            Some(
+                v @ Value {
+                    kind: ValueKind::Quantity { unit: Some(u), .. },
+                    ..
+                },
+            ) if u == "%" => self.typed("share", Kind::Percent, v),
             Some(v) => self.typed("amount", Kind::Money, v),
             None => None,
         };
@@ -434,20 +547,50 @@ impl Validator {
         }
     }
 
-    fn one_word(&mut self, word: &str, span: Span, allowed: &'static [&'static str], what: &str) -> Option<&'static str> {
+    fn one_word(
+        &mut self,
+        word: &str,
+        span: Span,
+        allowed: &'static [&'static str],
+        what: &str,
+    ) -> Option<&'static str> {
         if let Some(w) = allowed.iter().find(|a| **a == word) {
             return Some(w);
         }
-        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or_else(|| format!("a {what} is one of {}", list(allowed)));
-        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("unknown {what} `{word}`"), format!("not a {what}")).with_help(help));
+        let help = did_you_mean(word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("a {what} is one of {}", list(allowed)));
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("unknown {what} `{word}`"),
+                format!("not a {what}"),
+            )
+            .with_help(help),
+        );
         None
     }
 
-    fn one_of(&mut self, v: &Value, allowed: &'static [&'static str], what: &str) -> Option<&'static str> {
+    fn one_of(
+        &mut self,
+        v: &Value,
+        allowed: &'static [&'static str],
+        what: &str,
+    ) -> Option<&'static str> {
         match &v.kind {
-            ValueKind::Word { word } => self.one_word(word, v.span, allowed, what.trim_start_matches("a ")),
+            ValueKind::Word { word } => {
+                self.one_word(word, v.span, allowed, what.trim_start_matches("a "))
+            }
             _ => {
-                self.error(Diagnostic::error("fairpath::wrong-type", v.span, format!("expected {what}"), "wrong kind of value").with_help(format!("one of {}", list(allowed))));
+                self.error(
+                    Diagnostic::error(
+                        "fairpath::wrong-type",
+                        v.span,
+                        format!("expected {what}"),
+                        "wrong kind of value",
+                    )
+                    .with_help(format!("one of {}", list(allowed))),
+                );
                 None
             }
         }
@@ -464,23 +607,48 @@ impl Validator {
     fn typed(&mut self, path: &str, kind: Kind, v: &Value) -> Option<Typed> {
         let wrong = |me: &mut Self| {
             me.error(
-                Diagnostic::error("fairpath::wrong-type", v.span, format!("`{path}` takes {}", kind.describe()), "wrong kind of value")
-                    .with_help(example_help(path)),
+                Diagnostic::error(
+                    "fairpath::wrong-type",
+                    v.span,
+                    format!("`{path}` takes {}", kind.describe()),
+                    "wrong kind of value",
+                )
+                .with_help(example_help(path)),
             );
             None
         };
         match (kind, &v.kind) {
-            (Kind::Enum(allowed), ValueKind::Word { word }) => {
-                self.value_word(path, word, v.span, allowed).map(|w| Typed::Word(w.into()))
-            }
+            (Kind::Enum(allowed), ValueKind::Word { word }) => self
+                .value_word(path, word, v.span, allowed)
+                .map(|w| Typed::Word(w.into())),
             (Kind::Bool, ValueKind::Word { word }) => match word.as_str() {
                 "yes" => Some(Typed::Bool(true)),
                 "no" => Some(Typed::Bool(false)),
-                _ => self.value_word(path, word, v.span, &["yes", "no"]).and(None),
+                _ => self
+                    .value_word(path, word, v.span, &["yes", "no"])
+                    .and(None),
             },
-            (Kind::Duration, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, vocab::DURATION_UNITS, "days, weeks, months or years", f64::MAX),
-            (Kind::Hours, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, vocab::HOUR_UNITS, "hours", f64::MAX),
-            (Kind::Percent, ValueKind::Quantity { number, unit }) => self.measure(path, *number, unit, v.span, &[("%", 1.0)], "%", 100.0),
+            (Kind::Duration, ValueKind::Quantity { number, unit }) => self.measure(
+                path,
+                *number,
+                unit,
+                v.span,
+                vocab::DURATION_UNITS,
+                "days, weeks, months or years",
+                f64::MAX,
+            ),
+            (Kind::Hours, ValueKind::Quantity { number, unit }) => self.measure(
+                path,
+                *number,
+                unit,
+                v.span,
+                vocab::HOUR_UNITS,
+                "hours",
+                f64::MAX,
+            ),
+            (Kind::Percent, ValueKind::Quantity { number, unit }) => {
+                self.measure(path, *number, unit, v.span, &[("%", 1.0)], "%", 100.0)
+            }
             (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
                 if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() {
                     self.range(path, v.span, "a whole number, zero or more")
@@ -488,18 +656,29 @@ impl Validator {
                     Some(Typed::Number(*number))
                 }
             }
-            (Kind::Money, ValueKind::Quantity { number, unit }) => self.money(path, *number, unit.as_deref(), v.span),
+            (Kind::Money, ValueKind::Quantity { number, unit }) => {
+                self.money(path, *number, unit.as_deref(), v.span)
+            }
             (Kind::Date, ValueKind::Date { date }) => self.date(path, date, v.span),
             (Kind::Text, ValueKind::Text { text }) => Some(Typed::Text(text.clone())),
-            (Kind::Party, ValueKind::Word { word }) => self.party_ref(word, v.span).then(|| Typed::Word(word.clone())),
+            (Kind::Party, ValueKind::Word { word }) => self
+                .party_ref(word, v.span)
+                .then(|| Typed::Word(word.clone())),
             (Kind::PartyList, _) => self.parties_list(v).map(Typed::Words),
-            (Kind::EnumList(allowed), _) => self.word_list(path, v, |me, w, span| me.value_word(path, w, span, allowed).map(str::to_string)),
+            (Kind::EnumList(allowed), _) => self.word_list(path, v, |me, w, span| {
+                me.value_word(path, w, span, allowed).map(str::to_string)
+            }),
             (Kind::Countries, _) => self.word_list(path, v, |me, w, span| me.country(w, span)),
             _ => wrong(self),
         }
     }
 
-    fn word_list(&mut self, path: &str, v: &Value, mut check: impl FnMut(&mut Self, &str, Span) -> Option<String>) -> Option<Typed> {
+    fn word_list(
+        &mut self,
+        path: &str,
+        v: &Value,
+        mut check: impl FnMut(&mut Self, &str, Span) -> Option<String>,
+    ) -> Option<Typed> {
         let items: Vec<&Value> = match &v.kind {
             ValueKind::List { items } => items.iter().collect(),
             _ => vec![v],
@@ -510,13 +689,26 @@ impl Validator {
             match &item.kind {
                 ValueKind::Word { word } => match check(self, word, item.span) {
                     Some(w) if out.contains(&w) => {
-                        self.error(Diagnostic::warning("fairpath::duplicate-item", item.span, format!("`{w}` is listed twice in `{path}`"), "listed again"));
+                        self.error(Diagnostic::warning(
+                            "fairpath::duplicate-item",
+                            item.span,
+                            format!("`{w}` is listed twice in `{path}`"),
+                            "listed again",
+                        ));
                     }
                     Some(w) => out.push(w),
                     None => ok = false,
                 },
                 _ => {
-                    self.error(Diagnostic::error("fairpath::wrong-type", item.span, format!("`{path}` lists words"), "not a word").with_help(example_help(path)));
+                    self.error(
+                        Diagnostic::error(
+                            "fairpath::wrong-type",
+                            item.span,
+                            format!("`{path}` lists words"),
+                            "not a word",
+                        )
+                        .with_help(example_help(path)),
+                    );
                     ok = false;
                 }
             }
@@ -524,12 +716,27 @@ impl Validator {
         ok.then_some(Typed::Words(out))
     }
 
-    fn value_word<'a>(&mut self, path: &str, word: &str, span: Span, allowed: &[&'a str]) -> Option<&'a str> {
+    fn value_word<'a>(
+        &mut self,
+        path: &str,
+        word: &str,
+        span: Span,
+        allowed: &[&'a str],
+    ) -> Option<&'a str> {
         if let Some(w) = allowed.iter().find(|a| **a == word) {
             return Some(w);
         }
-        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or_else(|| format!("`{path}` takes one of {}", list(allowed)));
-        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("`{word}` is not a value of `{path}`"), "unknown value").with_help(help));
+        let help = did_you_mean(word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("`{path}` takes one of {}", list(allowed)));
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("`{word}` is not a value of `{path}`"),
+                "unknown value",
+            )
+            .with_help(help),
+        );
         None
     }
 
@@ -537,61 +744,128 @@ impl Validator {
         if vocab::is_country(code) {
             return Some(code.to_string());
         }
-        let help = did_you_mean(code, vocab::countries()).unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
-        self.error(Diagnostic::error("fairpath::unknown-value", span, format!("`{code}` is not an ISO 3166-1 alpha-3 country code"), "unknown country").with_help(help));
+        let help = did_you_mean(code, vocab::countries())
+            .unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("`{code}` is not an ISO 3166-1 alpha-3 country code"),
+                "unknown country",
+            )
+            .with_help(help),
+        );
         None
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn measure(&mut self, path: &str, number: f64, unit: &Option<String>, span: Span, units: &[(&str, f64)], expected: &str, max: f64) -> Option<Typed> {
+    fn measure(
+        &mut self,
+        path: &str,
+        number: f64,
+        unit: &Option<String>,
+        span: Span,
+        units: &[(&str, f64)],
+        expected: &str,
+        max: f64,
+    ) -> Option<Typed> {
         let Some(unit) = unit else {
             self.error(
-                Diagnostic::error("fairpath::missing-unit", span, format!("`{path}` needs a unit: {expected}"), "no unit")
-                    .with_help(example_help(path)),
+                Diagnostic::error(
+                    "fairpath::missing-unit",
+                    span,
+                    format!("`{path}` needs a unit: {expected}"),
+                    "no unit",
+                )
+                .with_help(example_help(path)),
             );
             return None;
         };
         let Some((_, factor)) = units.iter().find(|(u, _)| u == unit) else {
             let names: Vec<&str> = units.iter().map(|(u, _)| *u).collect();
             let help = did_you_mean(unit, names).unwrap_or_else(|| example_help(path));
-            self.error(Diagnostic::error("fairpath::wrong-unit", span, format!("wrong unit `{unit}` for `{path}`: expected {expected}"), "wrong unit").with_help(help));
+            self.error(
+                Diagnostic::error(
+                    "fairpath::wrong-unit",
+                    span,
+                    format!("wrong unit `{unit}` for `{path}`: expected {expected}"),
+                    "wrong unit",
+                )
+                .with_help(help),
+            );
             return None;
         };
         if number < 0.0 || number > max || !number.is_finite() {
-            let allowed = if max < f64::MAX { format!("from 0 to {}", vocab::trim_number(max)) } else { "zero or more".into() };
+            let allowed = if max < f64::MAX {
+                format!("from 0 to {}", vocab::trim_number(max))
+            } else {
+                "zero or more".into()
+            };
             return self.range(path, span, &allowed);
         }
         Some(Typed::Number(number * factor))
     }
 
     fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
-        self.error(Diagnostic::error("fairpath::out-of-range", span, format!("value out of range for `{path}`: expected {allowed}"), "out of range"));
+        self.error(Diagnostic::error(
+            "fairpath::out-of-range",
+            span,
+            format!("value out of range for `{path}`: expected {allowed}"),
+            "out of range",
+        ));
         None
     }
 
     fn money(&mut self, path: &str, amount: f64, unit: Option<&str>, span: Span) -> Option<Typed> {
         let Some(unit) = unit else {
-            self.error(Diagnostic::error("fairpath::missing-unit", span, format!("`{path}` needs a currency"), "no currency").with_help("write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`"));
+            self.error(
+                Diagnostic::error(
+                    "fairpath::missing-unit",
+                    span,
+                    format!("`{path}` needs a currency"),
+                    "no currency",
+                )
+                .with_help("write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`"),
+            );
             return None;
         };
         if !(vocab::is_currency(unit) || vocab::WAGE_MONTHS.contains(&unit)) {
             let mut names: Vec<&str> = vocab::currencies().collect();
             names.extend(vocab::WAGE_MONTHS);
-            let help = did_you_mean(unit, names).unwrap_or_else(|| "write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`".into());
-            self.error(Diagnostic::error("fairpath::wrong-unit", span, format!("wrong unit `{unit}` for `{path}`: expected a currency"), "not a currency").with_help(help));
+            let help = did_you_mean(unit, names).unwrap_or_else(|| {
+                "write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`".into()
+            });
+            self.error(
+                Diagnostic::error(
+                    "fairpath::wrong-unit",
+                    span,
+                    format!("wrong unit `{unit}` for `{path}`: expected a currency"),
+                    "not a currency",
+                )
+                .with_help(help),
+            );
             return None;
         }
         if amount < 0.0 || !amount.is_finite() {
             return self.range(path, span, "zero or more");
         }
-        let currency = if vocab::WAGE_MONTHS.contains(&unit) { "months_of_wages" } else { unit };
-        Some(Typed::Money { amount, currency: currency.into() })
+        let currency = if vocab::WAGE_MONTHS.contains(&unit) {
+            "months_of_wages"
+        } else {
+            unit
+        };
+        Some(Typed::Money {
+            amount,
+            currency: currency.into(),
+        })
     }
 
     fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
         let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
         match parts[..] {
-            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => Some(Typed::Text(date.into())),
+            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => {
+                Some(Typed::Text(date.into()))
+            }
             _ => self.range(path, span, "a real calendar date"),
         }
     }
@@ -615,12 +889,20 @@ fn join(block: &str, key: &str) -> String {
 }
 
 fn list(words: &[&str]) -> String {
-    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn example_help(path: &str) -> String {
     match vocab::term(path) {
-        Some(t) => format!("for example `{} {}`", path.rsplit('.').next().unwrap_or(path), t.example),
+        Some(t) => format!(
+            "for example `{} {}`",
+            path.rsplit('.').next().unwrap_or(path),
+            t.example
+        ),
         None => "see `fairpath terms` for the vocabulary".into(),
     }
 }

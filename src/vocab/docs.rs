@@ -42,7 +42,14 @@ pub fn markdown() -> String {
         ("Party roles", PARTY_ROLES),
         ("Costs", COSTS),
     ] {
-        out.push_str(&format!("\n## {title}\n\n{}\n", words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")));
+        out.push_str(&format!(
+            "\n## {title}\n\n{}\n",
+            words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     out
 }

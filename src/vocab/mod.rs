@@ -73,7 +73,10 @@ impl Kind {
 }
 
 fn words(v: &[&str]) -> String {
-    v.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Which direction of a term protects workers more.
@@ -129,9 +132,11 @@ pub fn term(path: &str) -> Option<&'static Term> {
 
 /// Whether `path` is a block (a prefix of some term path).
 pub fn is_block(path: &str) -> bool {
-    TERMS
-        .iter()
-        .any(|t| t.path.len() > path.len() && t.path.starts_with(path) && t.path.as_bytes()[path.len()] == b'.')
+    TERMS.iter().any(|t| {
+        t.path.len() > path.len()
+            && t.path.starts_with(path)
+            && t.path.as_bytes()[path.len()] == b'.'
+    })
 }
 
 /// The terms and blocks directly inside `block` (`""` for the top level), in vocabulary order.
@@ -166,7 +171,8 @@ pub const DURATION_UNITS: &[(&str, f64)] = &[
 ];
 
 /// Hour units and their length in hours.
-pub const HOUR_UNITS: &[(&str, f64)] = &[("hour", 1.0), ("hours", 1.0), ("day", 24.0), ("days", 24.0)];
+pub const HOUR_UNITS: &[(&str, f64)] =
+    &[("hour", 1.0), ("hours", 1.0), ("day", 24.0), ("days", 24.0)];
 
 /// The unit that expresses money as a number of months of the worker's wages.
 pub const WAGE_MONTHS: &[&str] = &["months_of_wages", "month_of_wages"];

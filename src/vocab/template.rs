@@ -18,7 +18,11 @@ pub fn template() -> String {
 fn block(out: &mut String, path: &str, depth: usize) {
     let pad = "  ".repeat(depth);
     for child in children(path) {
-        let full = if path.is_empty() { child.to_string() } else { format!("{path}.{child}") };
+        let full = if path.is_empty() {
+            child.to_string()
+        } else {
+            format!("{path}.{child}")
+        };
         if let Some(t) = term(&full) {
             out.push_str(&format!("{pad}// {}\n{pad}{child} {}\n", t.doc, t.example));
         } else if is_block(&full) {

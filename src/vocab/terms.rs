@@ -2,8 +2,20 @@
 
 use super::{Better, Better::*, Kind, Kind::*, Term};
 
-const fn t(path: &'static str, kind: Kind, better: Better, doc: &'static str, example: &'static str) -> Term {
-    Term { path, kind, better, doc, example }
+const fn t(
+    path: &'static str,
+    kind: Kind,
+    better: Better,
+    doc: &'static str,
+    example: &'static str,
+) -> Term {
+    Term {
+        path,
+        kind,
+        better,
+        doc,
+        example,
+    }
 }
 
 /// Worker status categories; a program names its own statuses and gives each a category.
@@ -169,7 +181,7 @@ pub const TERMS: &[Term] = &[
     t("permit.permanent_residence_after", Duration, Lower, "lawful residence needed before permanent residence", "5 years"),
     t("permit.regularisation", Bool, Yes, "a route for workers who became irregular to regain status", "yes"),
     t("permit.restrictions_end_after", Duration, Lower, "after how long restrictions on employment stop applying", "2 years"),
-    t("permit.excluded_occupations", Enum(&["none", "limited", "broad"]), Ordered, "occupations closed to program workers", "limited"),
+    t("permit.excluded_occupations", Enum(&["broad", "limited", "none"]), Ordered, "occupations closed to program workers", "limited"),
     // recruitment
     t("recruitment.channel", Enum(&["government_to_government", "public_agency", "private_agency", "employer_direct", "mixed"]), Neutral, "who recruits: a government-sponsored group transfer, public or private agencies, or employers", "public_agency"),
     t("recruitment.agencies_licensed", Bool, Yes, "private recruiters need prior authorisation (a licence)", "yes"),

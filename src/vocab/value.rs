@@ -53,6 +53,9 @@ pub fn trim_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
-        format!("{:.2}", n).trim_end_matches('0').trim_end_matches('.').to_string()
+        format!("{:.2}", n)
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     }
 }

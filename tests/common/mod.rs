@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use fairpath::model::Model;
+use fairpath::syntax::{parse_file, Diagnostic, Parsed};
+
+/// Parses `text`, panicking with the diagnostics if it is rejected.
+pub fn parsed(text: &str) -> Parsed {
+    parse_file("test.fair", text.as_bytes())
+        .unwrap_or_else(|r| panic!("rejected: {:#?}", r.diagnostics))
+}
+
+/// The codes of the diagnostics `text` is rejected with.
+pub fn rejection_codes(bytes: &[u8]) -> Vec<String> {
+    match parse_file("test.fair", bytes) {
+        Ok(_) => Vec::new(),
+        Err(r) => r.diagnostics.iter().map(|d| d.code.clone()).collect(),
+    }
+}
+
+/// The diagnostics `text` is rejected with.
+pub fn rejection(bytes: &[u8]) -> Vec<Diagnostic> {
+    parse_file("test.fair", bytes)
+        .err()
+        .map(|r| r.diagnostics)
+        .unwrap_or_default()
+}
+
+/// A compiled model of `text`, with its semantic diagnostics.
+pub fn model(text: &str) -> (Model, Vec<Diagnostic>) {
+    Model::compile(&parsed(text))
+}
+
+/// A small program wrapping `body`.
+pub fn program(body: &str) -> String {
+    format!("program \"T\" {{\n{body}\n}}\n")
+}

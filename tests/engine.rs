@@ -1,0 +1,302 @@
+//! The rules engine on small hand-written packs: every predicate and every verdict.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use fairpath::rules::{Engine, Verdict};
+use fairpath::syntax::Source;
+
+const PACK: &str = r#"standard test-pack "Test pack" {
+  instrument C143
+  strength   binding
+  rule t.compare   { cites "1" summary "s" remedy "r" require permit.grace_period >= 30 days }
+  rule t.ordered   { cites "2" summary "s" remedy "r" require wages.pay_interval >= monthly }
+  rule t.stated    { cites "3" summary "s" remedy "r" require stated contract.written }
+  rule t.unstated  { cites "4" summary "s" remedy "r" require unstated penalties.detention }
+  rule t.list      { cites "5" summary "s" remedy "r" forbid permit.employer_change.consent has employer }
+  rule t.in        { cites "6" summary "s" remedy "r" require permit.tied_to in [sector, none] }
+  rule t.path      { cites "7" summary "s" remedy "r" forbid path employed -> [irregular, removed] on job_loss avoiding job_seeking }
+  rule t.trans     { cites "8" summary "s" remedy "r" require transition from employed on employer_change without_consent employer by 2 years }
+  rule t.flow      { cites "9" summary "s" remedy "r" forbid flow from worker for [visa, recruitment_fee] deducted }
+  rule t.custody   { cites "10" summary "s" remedy "r" require documents.passport == worker }
+  rule t.logic     { cites "11" summary "s" remedy "r" require not (family.accompaniment == no and family.reunification == no) }
+  rule t.scope     { cites "12" summary "s" remedy "r" scope domestic_workers require working_time.weekly_rest >= 24 hours }
+  rule t.applies   { cites "13" summary "s" remedy "r" applies kind == permanent require health.illness_removal == no }
+}"#;
+
+fn engine() -> Engine {
+    let mut e = Engine {
+        packs: Vec::new(),
+        ratifications: fairpath::rules::ratify::Ratifications::embedded(),
+    };
+    e.add(Source {
+        name: "test.rules".into(),
+        text: PACK.into(),
+    })
+    .expect("test pack compiles");
+    e
+}
+
+fn verdicts(program_text: &str) -> Vec<(String, Verdict)> {
+    let (m, _) = model(program_text);
+    engine()
+        .evaluate(&m)
+        .into_iter()
+        .map(|f| (f.rule, f.verdict))
+        .collect()
+}
+
+fn verdict(v: &[(String, Verdict)], id: &str) -> Verdict {
+    v.iter()
+        .find(|(r, _)| r == id)
+        .map(|(_, v)| *v)
+        .expect("rule evaluated")
+}
+
+const GOOD: &str = r#"program "Good" {
+  kind seasonal
+  sectors [agriculture]
+  origin [PHL]
+  destination [ITA]
+  permit { grace_period 2 months  tied_to sector  employer_change { consent [worker] } }
+  wages { pay_interval weekly }
+  contract { written yes }
+  statuses {
+    entry employed
+    employed employed
+    job_seeking job_seeking
+    removed removed
+    employed -> job_seeking on job_loss
+    job_seeking -> removed on deadline
+    employed -> employed on employer_change after 1 years consent [worker]
+  }
+  recruitment { employer pays visa }
+  documents { passport worker }
+  family { accompaniment yes  reunification no }
+}"#;
+
+const BAD: &str = r#"program "Bad" {
+  kind permanent
+  sectors [domestic_work]
+  permit { grace_period 14 days  tied_to employer  employer_change { consent [worker, employer] } }
+  wages { pay_interval quarterly }
+  statuses {
+    entry employed
+    employed employed
+    removed removed
+    employed -> removed on job_loss
+    employed -> employed on employer_change consent [employer]
+  }
+  recruitment { worker pays visa deducted }
+  documents { passport employer }
+  penalties { detention yes }
+  family { accompaniment no  reunification no }
+  working_time { weekly_rest 12 hours }
+  health { illness_removal yes }
+}"#;
+
+#[test]
+fn every_predicate_satisfied() {
+    let v = verdicts(GOOD);
+    for id in [
+        "t.compare",
+        "t.ordered",
+        "t.stated",
+        "t.unstated",
+        "t.list",
+        "t.in",
+        "t.path",
+        "t.trans",
+        "t.flow",
+        "t.custody",
+        "t.logic",
+    ] {
+        assert_eq!(verdict(&v, id), Verdict::Satisfied, "{id}");
+    }
+    assert_eq!(verdict(&v, "t.scope"), Verdict::NotApplicable);
+    assert_eq!(verdict(&v, "t.applies"), Verdict::NotApplicable);
+}
+
+#[test]
+fn every_predicate_violated() {
+    let v = verdicts(BAD);
+    for (id, want) in v {
+        if id == "t.stated" {
+            assert_eq!(want, Verdict::Violated, "an unstated term fails `stated`");
+        } else {
+            assert_eq!(want, Verdict::Violated, "{id}");
+        }
+    }
+}
+
+#[test]
+fn silence_is_unstated_not_violated() {
+    let v = verdicts("program \"Silent\" { sectors [domestic_work] kind permanent }");
+    for id in [
+        "t.compare",
+        "t.ordered",
+        "t.list",
+        "t.in",
+        "t.path",
+        "t.trans",
+        "t.flow",
+        "t.custody",
+        "t.logic",
+        "t.scope",
+        "t.applies",
+    ] {
+        assert_eq!(verdict(&v, id), Verdict::Unstated, "{id}");
+    }
+    assert_eq!(verdict(&v, "t.unstated"), Verdict::Satisfied);
+}
+
+#[test]
+fn graph_findings_carry_the_witness_journey() {
+    let (m, _) = model(BAD);
+    let f = engine()
+        .evaluate(&m)
+        .into_iter()
+        .find(|f| f.rule == "t.path")
+        .unwrap();
+    assert_eq!(f.witness.len(), 1);
+    assert!(
+        f.witness[0]
+            .says
+            .starts_with("employed → removed (job loss"),
+        "{}",
+        f.witness[0].says
+    );
+    let silent = engine().evaluate(&model(GOOD.replace("contract { written yes }", "").as_str()).0);
+    let stated = silent.iter().find(|f| f.rule == "t.stated").unwrap();
+    assert_eq!(stated.silent, ["contract.written"]);
+}
+
+#[test]
+fn bindingness_follows_ratifications() {
+    let (m, _) = model(GOOD);
+    let f = engine()
+        .evaluate(&m)
+        .into_iter()
+        .find(|f| f.rule == "t.compare")
+        .unwrap();
+    let by_party: Vec<(&str, bool)> = f
+        .binding
+        .iter()
+        .map(|b| (b.state.as_str(), b.binds))
+        .collect();
+    assert_eq!(by_party, [("ITA", true), ("PHL", true)]);
+    let (m, _) = model(&GOOD.replace("[ITA]", "[KOR]"));
+    let f = engine()
+        .evaluate(&m)
+        .into_iter()
+        .find(|f| f.rule == "t.compare")
+        .unwrap();
+    assert!(!f.binding[0].binds && f.binding[0].ratified == "not-ratified");
+    let (m, _) = model(&GOOD.replace("[ITA]", "[VNM]"));
+    let f = engine()
+        .evaluate(&m)
+        .into_iter()
+        .find(|f| f.rule == "t.compare")
+        .unwrap();
+    assert!(
+        !f.binding[0].binds && f.binding[0].ratified == "unknown",
+        "unknown never binds"
+    );
+}
+
+#[test]
+fn annex_exclusions_are_honoured() {
+    let rule = Engine::embedded()
+        .rule("c097.annex1.art4")
+        .cloned()
+        .unwrap();
+    let r = fairpath::rules::ratify::Ratifications::embedded();
+    assert!(
+        !r.binding(&rule, "destination", "NZL").binds,
+        "New Zealand excluded Annex I"
+    );
+    assert!(r.binding(&rule, "destination", "DEU").binds);
+}
+
+fn errors(text: &str) -> Vec<fairpath::syntax::Diagnostic> {
+    let mut e = engine();
+    e.add(Source {
+        name: "bad.rules".into(),
+        text: text.into(),
+    })
+    .err()
+    .map(|e| e.diagnostics)
+    .unwrap_or_default()
+}
+
+#[test]
+fn rule_file_errors_have_spans_and_suggestions() {
+    let text = "standard p \"P\" {\n  rule p.a { instrument X cites \"1\" strength binding summary \"s\" remedy \"r\" require permit.grace_perod >= 3 days }\n}";
+    let d = errors(text);
+    assert_eq!(d[0].code, "fairpath::unknown-term");
+    assert_eq!(&text[d[0].span.start..d[0].span.end], "permit.grace_perod");
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("did you mean `permit.grace_period`?")
+    );
+    let unit = errors(&text.replace("grace_perod >= 3 days", "grace_period >= 3 kg"));
+    assert_eq!(unit[0].code, "fairpath::wrong-unit");
+    let op = errors(&text.replace("permit.grace_perod >= 3 days", "sectors >= 3 days"));
+    assert_eq!(op[0].code, "fairpath::bad-operator");
+    let missing = errors("standard p \"P\" { rule p.b { require kind == seasonal } }");
+    assert!(missing.iter().all(|d| d.code == "fairpath::missing-field") && missing.len() == 5);
+    let syntax = errors("standard p \"P\" { rule p.c { require kind == } }");
+    assert_eq!(syntax[0].code, "fairpath::syntax");
+    let dup = errors(PACK);
+    assert_eq!(dup[0].code, "fairpath::duplicate");
+}
+
+#[test]
+fn a_user_pack_works_end_to_end_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("union.rules");
+    std::fs::write(&pack, "standard union-floor \"Our bargaining floor\" {\n  rule union.grace {\n    instrument UNION\n    cites \"Floor 1\"\n    strength guidance\n    summary \"At least 90 days to find a new job.\"\n    remedy \"Give 90 days.\"\n    require permit.grace_period >= 90 days\n  }\n}\n").unwrap();
+    let prog = dir.path().join("p.fair");
+    std::fs::write(
+        &prog,
+        "program \"P\" {\n  permit { grace_period 30 days }\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("fairpath")
+        .unwrap()
+        .args([
+            "check",
+            "--only",
+            "union-floor",
+            "--format",
+            "json",
+            "--standard",
+        ])
+        .arg(&pack)
+        .arg(&prog)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["programs"][0]["findings"][0];
+    assert_eq!(f["rule"], "union.grace");
+    assert_eq!(f["verdict"], "violated");
+    assert_eq!(f["span"]["line"], 2);
+    let broken = dir.path().join("broken.rules");
+    std::fs::write(
+        &broken,
+        "standard x \"X\" { rule x.a { require kind == seasonl } }",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("fairpath")
+        .unwrap()
+        .args(["check", "--standard"])
+        .arg(&broken)
+        .arg(&prog)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("seasonl"));
+}

@@ -1,0 +1,235 @@
+//! The language: parsing, the vocabulary check, bad input, fmt and init.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+
+fn fairpath() -> Command {
+    Command::cargo_bin("fairpath").expect("binary builds")
+}
+
+#[test]
+fn empty_file_is_a_clear_error() {
+    assert_eq!(rejection_codes(b""), ["fairpath::empty"]);
+    assert_eq!(
+        rejection_codes(b"  \n // only a comment\n"),
+        ["fairpath::syntax"]
+    );
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let d = rejection(b"program \"x\" {\n  kind \xff\xfe\n}");
+    assert_eq!(d[0].code, "fairpath::not-utf8");
+    assert_eq!(d[0].span.start, 21);
+}
+
+#[test]
+fn a_50_mb_file_is_refused_without_reading_it_as_a_program() {
+    let big = vec![b' '; 50 * 1024 * 1024];
+    assert_eq!(rejection_codes(&big), ["fairpath::too-large"]);
+}
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let deep = format!(
+        "program \"x\" {{ {} }}",
+        "a { ".repeat(10_000) + &"} ".repeat(10_000)
+    );
+    assert_eq!(rejection_codes(deep.as_bytes()), ["fairpath::too-deep"]);
+    let lists = format!(
+        "program \"x\" {{ sectors {}{} }}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert_eq!(rejection_codes(lists.as_bytes()), ["fairpath::too-deep"]);
+}
+
+#[test]
+fn unknown_term_suggests_the_near_one() {
+    let d = rejection(program("permit { grace_periode 30 days }").as_bytes());
+    assert_eq!(d[0].code, "fairpath::unknown-term");
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `grace_period`?"));
+    let d = rejection(program("grace_period 30 days").as_bytes());
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("`grace_period` belongs in `permit`")
+    );
+}
+
+#[test]
+fn wrong_unit_missing_unit_and_wrong_value() {
+    let d = rejection(program("permit { grace_period 3 kg }").as_bytes());
+    assert_eq!(d[0].code, "fairpath::wrong-unit");
+    assert!(d[0].message.contains("`kg`"), "{}", d[0].message);
+    assert_eq!(
+        rejection_codes(program("permit { grace_period 3 }").as_bytes()),
+        ["fairpath::missing-unit"]
+    );
+    let d = rejection(program("kind seasonl").as_bytes());
+    assert_eq!(d[0].code, "fairpath::unknown-value");
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `seasonal`?"));
+}
+
+#[test]
+fn out_of_range_values() {
+    assert_eq!(
+        rejection_codes(program("permit { duration -3 months }").as_bytes()),
+        ["fairpath::out-of-range"]
+    );
+    assert_eq!(
+        rejection_codes(program("wages { deduction_max 150 % }").as_bytes()),
+        ["fairpath::out-of-range"]
+    );
+    assert_eq!(
+        rejection_codes(program("as_of 2024-02-30").as_bytes()),
+        ["fairpath::out-of-range"]
+    );
+}
+
+#[test]
+fn duplicate_clause() {
+    let text = program("kind seasonal\nkind temporary");
+    let d = rejection(text.as_bytes());
+    assert_eq!(d[0].code, "fairpath::duplicate");
+    assert_eq!(d[0].span.start, text.find("kind temporary").unwrap());
+}
+
+#[test]
+fn undefined_party_and_status_with_suggestions() {
+    let d = rejection(program("documents { passport employr }").as_bytes());
+    assert_eq!(d[0].code, "fairpath::undefined-party");
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `employer`?"));
+    let d = rejection(program("statuses {\n entry employed\n employed employed\n employed -> job_seekin on job_loss\n}").as_bytes());
+    assert_eq!(d[0].code, "fairpath::undefined-status");
+}
+
+#[test]
+fn every_semantic_error_is_reported_at_once() {
+    let codes = rejection_codes(
+        program("kind seasonl\npermit { grace_period 3 kg  duration -1 days }\nfoo yes").as_bytes(),
+    );
+    assert_eq!(
+        codes,
+        [
+            "fairpath::unknown-value",
+            "fairpath::wrong-unit",
+            "fairpath::out-of-range",
+            "fairpath::unknown-term"
+        ]
+    );
+}
+
+#[test]
+fn syntax_errors_name_what_was_expected() {
+    let d = rejection(b"program \"x\" {\n  permit {\n    duration 8 months\n  \n}");
+    assert_eq!(d[0].code, "fairpath::syntax");
+    assert!(d[0].message.starts_with("expected "), "{}", d[0].message);
+    assert!(
+        !d[0].message.contains("Rule"),
+        "no grammar names: {}",
+        d[0].message
+    );
+}
+
+#[test]
+fn spans_point_at_the_clause_not_the_following_comment() {
+    let text = program("kind seasonal // a comment\norigin [MEX]");
+    let p = parsed(&text);
+    let f = &p.terms.facts["kind"];
+    assert_eq!(&text[f.span.start..f.span.end], "kind seasonal");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_diagnostic_and_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8]); 4] = [
+        ("empty.fair", b""),
+        ("bytes.fair", b"\xff\xfe"),
+        (
+            "unit.fair",
+            b"program \"x\" { permit { grace_period 3 kg } }",
+        ),
+        (
+            "party.fair",
+            b"program \"x\" { documents { passport boss } }",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = fairpath()
+            .arg("parse")
+            .arg(&path)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("fairpath::"), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let missing = fairpath()
+        .args(["parse", "/no/such/file.fair"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn init_writes_a_template_that_parses_and_states_every_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.fair");
+    fairpath().arg("init").arg(&path).assert().success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let p = parsed(&text);
+    assert_eq!(p.terms.facts.len(), fairpath::vocab::TERMS.len());
+    fairpath().arg("parse").arg(&path).assert().success();
+    fairpath().arg("init").arg(&path).assert().code(2);
+}
+
+#[test]
+fn fmt_is_canonical_idempotent_and_keeps_comments() {
+    let messy = "// head\nprogram   \"M\" {\n kind seasonal   // why\n\n\n  permit {duration 8 months  @ \"s. 1\"\n tied_to employer }\n}\n";
+    let p = parsed(messy);
+    let once = fairpath::syntax::format::format_program(&p.program, messy);
+    assert_eq!(
+        once,
+        "// head\nprogram \"M\" {\n  kind seasonal  // why\n\n  permit {\n    duration 8 months @ \"s. 1\"\n    tied_to  employer\n  }\n}\n"
+    );
+    let again = fairpath::syntax::format::format_program(&parsed(&once).program, &once);
+    assert_eq!(again, once);
+}
+
+#[test]
+fn fmt_rewrites_in_place_and_check_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.fair");
+    std::fs::write(&path, "program \"M\" {\nkind seasonal\n}\n").unwrap();
+    fairpath()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    fairpath().arg("fmt").arg(&path).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "program \"M\" {\n  kind seasonal\n}\n"
+    );
+    fairpath()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .success();
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn shipped_programs_are_formatted() {
+    fairpath()
+        .args(["fmt", "--check", "policies/"])
+        .assert()
+        .success();
+}

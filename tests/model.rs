@@ -1,0 +1,198 @@
+//! The program model: queries on small graphs, semantic checks, exports.
+
+mod common;
+
+use common::*;
+use fairpath::model::export;
+
+const JOURNEYS: &str = r#"program "J" {
+  statuses {
+    entry employed
+    employed employed
+    job_seeking job_seeking
+    irregular irregular
+    removed removed
+    returned returned
+    employed -> job_seeking on job_loss
+    employed -> employed on employer_change after 2 years consent [worker]
+    job_seeking -> employed on new_employer within 3 months
+    job_seeking -> irregular on deadline
+    irregular -> removed on decision
+    employed -> returned on contract_end
+  }
+  recruitment {
+    worker pays visa 85 CAD deducted
+    employer pays travel
+  }
+  documents { passport employer }
+}"#;
+
+#[test]
+fn path_queries_respect_first_trigger_and_avoidance() {
+    let (m, _) = model(JOURNEYS);
+    let w = m
+        .find_path(&["employed"], &["removed"], Some(&["job_loss"]), &[])
+        .expect("job loss leads to removal");
+    let steps: Vec<&str> = w
+        .transitions
+        .iter()
+        .map(|&i| m.terms.transitions[i].trigger)
+        .collect();
+    assert_eq!(steps, ["job_loss", "deadline", "decision"]);
+    assert!(m
+        .find_path(
+            &["employed"],
+            &["removed"],
+            Some(&["job_loss"]),
+            &["job_seeking"]
+        )
+        .is_none());
+    assert!(m
+        .find_path(&["employed"], &["removed"], Some(&["contract_end"]), &[])
+        .is_none());
+    assert!(m
+        .find_path(&["job_seeking"], &["employed"], None, &[])
+        .is_some());
+}
+
+#[test]
+fn reachability_with_filtered_edges() {
+    let (m, _) = model(JOURNEYS);
+    let entry = m.entry.expect("entry");
+    let all = m.reachable(entry, |_| true);
+    assert_eq!(all.iter().filter(|r| **r).count(), 5);
+    let no_deadline = m.reachable(entry, |t| t.trigger != "deadline");
+    let irregular = m.statuses_in(&["irregular"])[0];
+    assert!(all[irregular.index()] && !no_deadline[irregular.index()]);
+}
+
+#[test]
+fn earliest_open_and_money_flows() {
+    let (m, _) = model(JOURNEYS);
+    assert_eq!(
+        m.earliest_open(&["employed"], &["employer_change"]),
+        Some(2.0 * 365.25)
+    );
+    assert_eq!(m.earliest_open(&["employed"], &["job_loss"]), Some(0.0));
+    assert_eq!(m.earliest_open(&["returned"], &["job_loss"]), None);
+    let from_worker: Vec<&str> = m.flows_from("worker").map(|(_, f)| f.cost).collect();
+    assert_eq!(from_worker, ["visa"]);
+}
+
+fn codes(text: &str) -> Vec<String> {
+    model(text).1.into_iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn unreachable_and_trap_statuses() {
+    let bad = program("statuses {\n entry employed\n employed employed\n irregular irregular\n removed removed\n detained detained\n employed -> irregular on overstay\n detained -> removed on decision\n}");
+    assert_eq!(
+        codes(&bad),
+        [
+            "fairpath::trap-status",
+            "fairpath::unreachable-status",
+            "fairpath::unreachable-status"
+        ]
+    );
+    assert!(codes(JOURNEYS).is_empty());
+}
+
+#[test]
+fn missing_entry() {
+    assert_eq!(
+        codes(&program("statuses {\n employed employed\n}")),
+        ["fairpath::no-entry"]
+    );
+}
+
+#[test]
+fn conflicting_transitions() {
+    let bad = program("statuses {\n entry employed\n employed employed\n removed removed\n job_seeking job_seeking\n employed -> removed on job_loss\n employed -> job_seeking on job_loss\n job_seeking -> removed on deadline\n}");
+    assert_eq!(codes(&bad), ["fairpath::conflicting-transitions"]);
+    let ok = bad.replace(
+        "employed -> removed on job_loss",
+        "employed -> removed on job_loss if \"misconduct\"",
+    );
+    assert!(codes(&ok).is_empty());
+}
+
+#[test]
+fn contradictory_terms() {
+    let bad = program("permit {\n tied_to none\n employer_change { consent [employer] }\n}");
+    assert_eq!(codes(&bad), ["fairpath::contradiction"]);
+    assert!(codes(&program(
+        "permit {\n tied_to employer\n employer_change { consent [employer] }\n}"
+    ))
+    .is_empty());
+}
+
+#[test]
+fn unstated_terms_stay_absent() {
+    let (m, _) = model(&program("permit { tied_to employer }"));
+    assert!(m.fact("permit.tied_to").is_some());
+    assert!(m.fact("permit.grace_period").is_none());
+    assert!(!m.has_statuses());
+}
+
+#[test]
+fn graph_json_is_pinned() {
+    let (m, _) = model(JOURNEYS);
+    insta::assert_json_snapshot!("journeys_graph", export::json(&m));
+}
+
+#[test]
+fn mermaid_and_dot_name_every_transition() {
+    let (m, _) = model(JOURNEYS);
+    let dot = export::dot(&m);
+    let mermaid = export::mermaid(&m);
+    for label in [
+        "job loss",
+        "new employer, within 3 months",
+        "employer change, after 2 years, consent of worker",
+    ] {
+        assert!(dot.contains(label) && mermaid.contains(label), "{label}");
+    }
+}
+
+#[test]
+fn every_example_renders_with_graphviz() {
+    let Ok(dot) = which("dot") else {
+        eprintln!("graphviz not installed: skipped (CI installs it)");
+        return;
+    };
+    for entry in std::fs::read_dir("policies/examples").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (m, _) = model(&text);
+        let mut child = std::process::Command::new(&dot)
+            .arg("-Tsvg")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(export::dot(&m).as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", path.display());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("<svg"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+fn which(cmd: &str) -> Result<std::path::PathBuf, ()> {
+    std::env::var_os("PATH")
+        .and_then(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join(cmd))
+                .find(|c| c.is_file())
+        })
+        .ok_or(())
+}
