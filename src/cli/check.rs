@@ -1,11 +1,11 @@
-//! `check`, `graph`, `rules` and `explain`.
+//! `check`, `graph`, `rules`, `explain` and `diff`.
 
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, style, CheckFormat, FailOn, GraphFormat, RulesFormat,
-    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    input_error, read, report_rejected, style, CheckFormat, DiffFormat, FailOn, GraphFormat,
+    RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use crate::model::{export, Model};
 use crate::report::{self, Checked};
@@ -80,11 +80,14 @@ pub fn check(
 ) -> u8 {
     let (engine, mut inputs_ok) = engine(standards, only);
     let mut checked = Vec::new();
-    for entry in expand(paths, "fair") {
+    let entries = expand(paths, "fair");
+    let progress = progress_bar(entries.len());
+    for entry in entries {
+        progress.inc(1);
         match entry {
             Ok(path) => match load_model(&path) {
                 Ok((source, model, warnings)) => {
-                    checked.push(Checked::new(source, &model, &engine, warnings))
+                    checked.push(Checked::new(source, model, &engine, warnings))
                 }
                 Err(()) => inputs_ok = false,
             },
@@ -94,6 +97,7 @@ pub fn check(
             }
         }
     }
+    progress.finish_and_clear();
     let failing = |v: Verdict| match fail_on {
         FailOn::Violated => v == Verdict::Violated,
         FailOn::Unstated => matches!(v, Verdict::Violated | Verdict::Unstated),
@@ -128,6 +132,7 @@ pub fn check(
             .map(report::markdown)
             .collect::<Vec<_>>()
             .join("\n---\n\n"),
+        CheckFormat::Html => checked.iter().map(report::html).collect(),
         CheckFormat::Json => pretty(&report::json(&checked, &engine, all)),
         CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
     };
@@ -141,6 +146,18 @@ pub fn check(
         None => print!("{text}"),
     }
     code
+}
+
+/// A progress bar on standard error for batches of more than 20 files on a terminal; hidden otherwise.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if len <= 20 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("checking {pos}/{len} {wide_bar}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn pretty(v: &serde_json::Value) -> String {
@@ -259,4 +276,41 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         println!("\na compliant clause:\n  {}", r.example);
     }
     EXIT_OK
+}
+
+/// `fairpath diff`.
+pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -> u8 {
+    let (engine, ok) = engine(standards, &[]);
+    let (Ok(a), Ok(b)) = (load_model(old), load_model(new)) else {
+        return EXIT_INPUT;
+    };
+    let (a, b) = (
+        Checked::new(a.0, a.1, &engine, a.2),
+        Checked::new(b.0, b.1, &engine, b.2),
+    );
+    let d = report::diff::diff(&a, &b);
+    match format {
+        DiffFormat::Json => print!(
+            "{}",
+            pretty(&serde_json::to_value(&d).expect("diff serialises"))
+        ),
+        DiffFormat::Human | DiffFormat::Markdown => {
+            print!(
+                "{}",
+                report::diff::render(
+                    &d,
+                    &a.source.name,
+                    &b.source.name,
+                    format == DiffFormat::Markdown
+                )
+            )
+        }
+    }
+    if !ok {
+        EXIT_INPUT
+    } else if d.introduced.iter().any(|c| c.after == Verdict::Violated) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }

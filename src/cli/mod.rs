@@ -1,6 +1,7 @@
 //! The `fairpath` command line.
 
 mod check;
+pub mod expect;
 mod files;
 mod lang;
 
@@ -109,6 +110,35 @@ pub enum Command {
         #[arg(long = "standard", value_name = "FILE")]
         standards: Vec<PathBuf>,
     },
+    /// Compare two drafts: findings fixed, introduced and unchanged; rights gained and lost.
+    Diff {
+        /// The earlier draft.
+        old: PathBuf,
+        /// The later draft.
+        new: PathBuf,
+        /// An extra rule pack to load (repeatable).
+        #[arg(long = "standard", value_name = "FILE")]
+        standards: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: DiffFormat,
+    },
+    /// Check the verdicts programs declare they expect (`// expect RULE VERDICT`, or a `.expect` file).
+    Test {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// An extra rule pack to load (repeatable).
+        #[arg(long = "standard", value_name = "FILE")]
+        standards: Vec<PathBuf>,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// List the vocabulary: every term, its type and what it means.
     Terms {
         /// Output format.
@@ -139,6 +169,8 @@ pub enum CheckFormat {
     Sarif,
     /// A Markdown report to print.
     Markdown,
+    /// A self-contained HTML report with the worker-status graph.
+    Html,
 }
 
 /// The lowest verdict that fails `check`.
@@ -150,6 +182,17 @@ pub enum FailOn {
     Unstated,
     /// Never fail on findings.
     Never,
+}
+
+/// Formats for `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text.
+    Human,
+    /// JSON.
+    Json,
+    /// Markdown.
+    Markdown,
 }
 
 /// Graph formats.
@@ -222,6 +265,31 @@ pub fn run(cli: Cli) -> u8 {
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules { standards, format } => check::rules(&standards, format),
         Command::Explain { rule, standards } => check::explain(&rule, &standards),
+        Command::Diff {
+            old,
+            new,
+            standards,
+            format,
+        } => check::diff(&old, &new, &standards, format),
+        Command::Test { paths, standards } => expect::run(&paths, &standards),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "fairpath",
+                &mut std::io::stdout(),
+            );
+            EXIT_OK
+        }
+        Command::Man => match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut std::io::stdout())
+        {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                input_error(&format!("cannot write the man page: {e}"));
+                EXIT_INPUT
+            }
+        },
     }
 }
 

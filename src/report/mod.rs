@@ -1,9 +1,13 @@
 //! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
 //! machines (JSON with a versioned schema, SARIF 2.1.0).
 
+pub mod diff;
+mod html;
 mod machine;
 mod people;
+pub mod svg;
 
+pub use html::html;
 pub use machine::{json, sarif, REPORT_SCHEMA};
 pub use people::{human, markdown};
 
@@ -29,11 +33,13 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Warnings from the language and model checks.
     pub warnings: Vec<Diagnostic>,
+    /// The compiled program.
+    pub model: Model,
 }
 
 impl Checked {
     /// Evaluates `engine` on `model` and collects the result.
-    pub fn new(source: Source, model: &Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
+    pub fn new(source: Source, model: Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
         let codes = |p: &str| {
             model.fact(p).map_or(Vec::new(), |f| {
                 f.value.words().iter().map(|s| s.to_string()).collect()
@@ -44,9 +50,10 @@ impl Checked {
             header: model.terms.header,
             origin: codes("origin"),
             destination: codes("destination"),
-            findings: engine.evaluate(model),
+            findings: engine.evaluate(&model),
             warnings,
             source,
+            model,
         }
     }
 

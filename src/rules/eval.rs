@@ -29,7 +29,8 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn merge(&mut self, other: Evidence) {
+    /// Adds `other`'s clauses, silent terms and (if none yet) witness.
+    pub fn merge(&mut self, other: Evidence) {
         self.clauses.extend(other.clauses);
         for s in other.silent {
             if !self.silent.contains(&s) {
@@ -174,7 +175,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                 .iter()
                 .filter(|f| {
                     party_ok(&f.payer, from)
-                        && f.payee.as_deref().is_none_or(|p| party_ok(p, to))
+                        && (to.is_none() || f.payee.as_deref().is_some_and(|p| party_ok(p, to)))
                         && cost_ok(f.cost)
                         && (!deducted || f.deducted)
                 })

@@ -280,11 +280,12 @@ impl Engine {
             remedy: rule.remedy.clone(),
             verified: rule.verified.clone(),
             high: rule.high,
-            clauses: if evidence.witness.is_some() {
-                Vec::new()
-            } else {
-                evidence.clauses.into_iter().map(clause).collect()
-            },
+            clauses: evidence
+                .clauses
+                .into_iter()
+                .filter(|(span, _)| !witness.iter().any(|w| w.span == *span))
+                .map(clause)
+                .collect(),
             silent: evidence.silent,
             witness,
             binding: self.bindings(rule, m),
@@ -320,25 +321,31 @@ fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
         Tri::Unknown => return (Verdict::Unstated, scope.1),
         Tri::True => {}
     }
-    let mut worst = (Verdict::Satisfied, Evidence::default());
-    let mut satisfied = Evidence::default();
-    for (polarity, cond) in &rule.checks {
-        let (t, ev) = eval(cond, m);
-        let v = match (polarity, t) {
-            (_, Tri::Unknown) => Verdict::Unstated,
-            (Polarity::Require, Tri::True) | (Polarity::Forbid, Tri::False) => Verdict::Satisfied,
-            _ => Verdict::Violated,
-        };
-        if v < worst.0 {
-            worst = (v, ev);
-        } else if v == Verdict::Satisfied {
-            satisfied.clauses.extend(ev.clauses);
-        }
+    let results: Vec<(Verdict, Evidence)> = rule
+        .checks
+        .iter()
+        .map(|(polarity, cond)| {
+            let (t, ev) = eval(cond, m);
+            let v = match (polarity, t) {
+                (_, Tri::Unknown) => Verdict::Unstated,
+                (Polarity::Require, Tri::True) | (Polarity::Forbid, Tri::False) => {
+                    Verdict::Satisfied
+                }
+                _ => Verdict::Violated,
+            };
+            (v, ev)
+        })
+        .collect();
+    let worst = results
+        .iter()
+        .map(|(v, _)| *v)
+        .min()
+        .unwrap_or(Verdict::Satisfied);
+    let mut evidence = Evidence::default();
+    for (_, ev) in results.into_iter().filter(|(v, _)| *v == worst) {
+        evidence.merge(ev);
     }
-    if worst.0 == Verdict::Satisfied {
-        worst.1 = satisfied;
-    }
-    worst
+    (worst, evidence)
 }
 
 /// A hex SHA-256 of `text`.

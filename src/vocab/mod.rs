@@ -4,6 +4,7 @@
 
 mod codes;
 pub mod docs;
+pub mod protect;
 pub mod template;
 mod terms;
 mod value;

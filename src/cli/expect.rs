@@ -1,0 +1,116 @@
+//! `fairpath test`: programs that declare the verdicts they expect, checked like a test suite.
+//!
+//! Expectations are lines `// expect RULE-ID VERDICT` in the program, or `RULE-ID VERDICT` lines
+//! in a sidecar file beside it with the extension `.expect` (`#` starts a comment there).
+
+use std::path::{Path, PathBuf};
+
+use super::check::{engine, load_model};
+use super::files::expand;
+use super::{input_error, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::rules::{Engine, Verdict};
+
+/// One expected verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    /// The rule.
+    pub rule: String,
+    /// The verdict expected.
+    pub verdict: String,
+    /// Where it was declared (file and line).
+    pub at: String,
+}
+
+/// The expectations declared for `program` (its text) at `path`.
+pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
+    let mut out = Vec::new();
+    let mut take = |line: &str, at: String| {
+        let mut words = line.split_whitespace();
+        if let (Some(rule), Some(verdict)) = (words.next(), words.next()) {
+            out.push(Expectation {
+                rule: rule.into(),
+                verdict: verdict.into(),
+                at,
+            });
+        }
+    };
+    for (i, line) in program.lines().enumerate() {
+        if let Some(rest) = line.trim_start().strip_prefix("// expect ") {
+            take(rest, format!("{}:{}", path.display(), i + 1));
+        }
+    }
+    let sidecar = path.with_extension("expect");
+    if let Ok(text) = std::fs::read_to_string(&sidecar) {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if !line.is_empty() {
+                take(line, format!("{}:{}", sidecar.display(), i + 1));
+            }
+        }
+    }
+    out
+}
+
+/// Runs the expectations of every program under `paths`.
+pub fn run(paths: &[PathBuf], standards: &[PathBuf]) -> u8 {
+    let (engine, mut ok_inputs) = engine(standards, &[]);
+    let (mut passed, mut failed) = (0, 0);
+    for entry in expand(paths, "fair") {
+        let path = match entry {
+            Ok(p) => p,
+            Err(msg) => {
+                input_error(&msg);
+                ok_inputs = false;
+                continue;
+            }
+        };
+        let Ok((source, model, _)) = load_model(&path) else {
+            ok_inputs = false;
+            continue;
+        };
+        let expected = expectations(&path, &source.text);
+        if expected.is_empty() {
+            println!("test {} ... no expectations", path.display());
+        }
+        for e in expected {
+            match outcome(&engine, &model, &e) {
+                Ok(()) => {
+                    passed += 1;
+                    println!("test {} :: {} ... ok", path.display(), e.rule);
+                }
+                Err(why) => {
+                    failed += 1;
+                    println!(
+                        "test {} :: {} ... FAILED ({why}; declared at {})",
+                        path.display(),
+                        e.rule,
+                        e.at
+                    );
+                }
+            }
+        }
+    }
+    println!("\n{passed} passed, {failed} failed");
+    if !ok_inputs {
+        EXIT_INPUT
+    } else if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn outcome(engine: &Engine, model: &crate::model::Model, e: &Expectation) -> Result<(), String> {
+    let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
+        return Err(format!("`{}` is not a verdict", e.verdict));
+    };
+    let Some(rule) = engine.rule(&e.rule) else {
+        return Err(format!("no rule `{}`", e.rule));
+    };
+    let got = engine.evaluate_rule(rule, model).verdict;
+    if got == *want {
+        Ok(())
+    } else {
+        Err(format!("expected {}, got {}", want.word(), got.word()))
+    }
+}

@@ -1,0 +1,214 @@
+//! What changed between two drafts: findings fixed, introduced and unchanged, and the terms that
+//! became more or less protective.
+
+use std::cmp::Ordering;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::Checked;
+use crate::rules::Verdict;
+use crate::vocab::{self, protect};
+
+/// A rule whose verdict is compared across drafts.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleChange {
+    /// The rule.
+    pub rule: String,
+    /// Instrument and article.
+    pub citation: String,
+    /// The old verdict.
+    pub before: Verdict,
+    /// The new verdict.
+    pub after: Verdict,
+    /// The rule's summary.
+    pub message: String,
+}
+
+/// A term or clause that changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermChange {
+    /// The term's path, or a description of the clause.
+    pub term: String,
+    /// The old value, if stated.
+    pub before: Option<String>,
+    /// The new value, if stated.
+    pub after: Option<String>,
+}
+
+/// The comparison of two drafts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diff {
+    /// Shortfalls or silences in the old draft that the new one resolves.
+    pub fixed: Vec<RuleChange>,
+    /// Shortfalls or silences the new draft introduces.
+    pub introduced: Vec<RuleChange>,
+    /// Shortfalls or silences in both drafts.
+    pub unchanged: Vec<RuleChange>,
+    /// Terms that became more protective.
+    pub rights_gained: Vec<TermChange>,
+    /// Terms that became less protective.
+    pub rights_lost: Vec<TermChange>,
+    /// Other changes: neutral terms, terms newly stated or dropped, journeys and money flows.
+    pub other_changes: Vec<TermChange>,
+}
+
+fn bad(v: Verdict) -> bool {
+    matches!(v, Verdict::Violated | Verdict::Unstated)
+}
+
+/// Compares `old` and `new`, which were checked with the same packs.
+pub fn diff(old: &Checked, new: &Checked) -> Diff {
+    let mut d = Diff {
+        fixed: Vec::new(),
+        introduced: Vec::new(),
+        unchanged: Vec::new(),
+        rights_gained: Vec::new(),
+        rights_lost: Vec::new(),
+        other_changes: Vec::new(),
+    };
+    for n in &new.findings {
+        let Some(o) = old.findings.iter().find(|o| o.rule == n.rule) else {
+            continue;
+        };
+        let change = RuleChange {
+            rule: n.rule.clone(),
+            citation: format!("{} {}", n.instrument, n.article),
+            before: o.verdict,
+            after: n.verdict,
+            message: n.message.clone(),
+        };
+        match (bad(o.verdict), bad(n.verdict)) {
+            (true, false) => d.fixed.push(change),
+            (false, true) => d.introduced.push(change),
+            (true, true) => d.unchanged.push(change),
+            (false, false) => {}
+        }
+    }
+    for term in vocab::TERMS {
+        let (a, b) = (
+            old.model.fact(term.path).map(|f| &f.value),
+            new.model.fact(term.path).map(|f| &f.value),
+        );
+        let change = TermChange {
+            term: term.path.to_string(),
+            before: a.map(|v| v.display()),
+            after: b.map(|v| v.display()),
+        };
+        match (a, b) {
+            (Some(a), Some(b)) => match protect::compare(term, a, b) {
+                Some(Ordering::Equal) => {}
+                Some(Ordering::Greater) => d.rights_gained.push(change),
+                Some(Ordering::Less) => d.rights_lost.push(change),
+                None => d.other_changes.push(change),
+            },
+            (None, None) => {}
+            _ => d.other_changes.push(change),
+        }
+    }
+    let clauses = |c: &Checked| -> Vec<String> {
+        let t = &c.model.terms;
+        let mut v: Vec<String> = t
+            .transitions
+            .iter()
+            .map(|t| format!("{} -> {} on {}", t.from, t.to, t.trigger))
+            .collect();
+        v.extend(
+            t.flows
+                .iter()
+                .map(|f| format!("{} pays {}", f.payer, f.cost)),
+        );
+        v
+    };
+    let (before, after) = (clauses(old), clauses(new));
+    for gone in before.iter().filter(|c| !after.contains(c)) {
+        let change = TermChange {
+            term: gone.clone(),
+            before: Some("stated".into()),
+            after: None,
+        };
+        if gone.starts_with("worker pays ") {
+            d.rights_gained.push(change)
+        } else {
+            d.other_changes.push(change)
+        }
+    }
+    for added in after.iter().filter(|c| !before.contains(c)) {
+        let change = TermChange {
+            term: added.clone(),
+            before: None,
+            after: Some("stated".into()),
+        };
+        if added.starts_with("worker pays ") {
+            d.rights_lost.push(change)
+        } else {
+            d.other_changes.push(change)
+        }
+    }
+    d
+}
+
+/// The comparison as text for people, or Markdown.
+pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
+    let mut out = if markdown {
+        format!("# fairpath diff\n\n`{old}` → `{new}`\n")
+    } else {
+        format!("comparing {old} → {new}\n")
+    };
+    let rules = [
+        ("Fixed", &d.fixed),
+        ("Introduced", &d.introduced),
+        ("Unchanged shortfalls and silences", &d.unchanged),
+    ];
+    for (title, list) in rules {
+        section(&mut out, title, list.len(), markdown);
+        for c in list {
+            let _ = writeln!(
+                out,
+                "{} {} ({}): {} → {} — {}",
+                bullet(markdown),
+                c.rule,
+                c.citation,
+                c.before.word(),
+                c.after.word(),
+                c.message
+            );
+        }
+    }
+    let terms = [
+        ("Rights gained", &d.rights_gained),
+        ("Rights lost", &d.rights_lost),
+        ("Other changes", &d.other_changes),
+    ];
+    for (title, list) in terms {
+        section(&mut out, title, list.len(), markdown);
+        for c in list {
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "unstated".into());
+            let _ = writeln!(
+                out,
+                "{} {}: {} → {}",
+                bullet(markdown),
+                c.term,
+                show(&c.before),
+                show(&c.after)
+            );
+        }
+    }
+    out
+}
+
+fn section(out: &mut String, title: &str, n: usize, markdown: bool) {
+    if markdown {
+        let _ = writeln!(out, "\n## {title} ({n})\n");
+    } else {
+        let _ = writeln!(out, "\n{title} ({n}):");
+    }
+}
+
+fn bullet(markdown: bool) -> &'static str {
+    if markdown {
+        "-"
+    } else {
+        " "
+    }
+}

@@ -1,0 +1,157 @@
+//! The worker-status graph drawn as SVG in Rust: statuses in columns by distance from the entry,
+//! transitions as labelled arrows, the journeys behind violated findings in red.
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt::Write;
+
+use petgraph::visit::EdgeRef;
+
+use crate::model::export::transition_label;
+use crate::model::{Edge, Model, Node};
+use crate::vocab::TERMINAL_STATUSES;
+
+const W: f64 = 170.0;
+const H: f64 = 44.0;
+const COL: f64 = 260.0;
+const ROW: f64 = 96.0;
+const PAD: f64 = 40.0;
+
+/// Escapes text for XML.
+pub fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Draws the statuses and transitions of `m`; transitions whose index is in `highlight` are red.
+/// Returns `None` when the program states no statuses.
+pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
+    let statuses: Vec<_> = m
+        .graph
+        .node_indices()
+        .filter(|n| matches!(m.graph[*n], Node::Status { .. }))
+        .collect();
+    if statuses.is_empty() {
+        return None;
+    }
+    let mut depth = vec![usize::MAX; m.graph.node_count()];
+    if let Some(e) = m.entry {
+        depth[e.index()] = 0;
+        let mut queue = VecDeque::from([e]);
+        while let Some(n) = queue.pop_front() {
+            for e in m.graph.edges(n) {
+                if matches!(e.weight(), Edge::Transition { .. })
+                    && depth[e.target().index()] == usize::MAX
+                {
+                    depth[e.target().index()] = depth[n.index()] + 1;
+                    queue.push_back(e.target());
+                }
+            }
+        }
+    }
+    let max_depth = statuses
+        .iter()
+        .map(|n| depth[n.index()])
+        .filter(|d| *d != usize::MAX)
+        .max()
+        .unwrap_or(0);
+    let mut rows = vec![0usize; max_depth + 2];
+    let mut pos = vec![(0.0, 0.0); m.graph.node_count()];
+    for n in &statuses {
+        let col = if depth[n.index()] == usize::MAX {
+            max_depth + 1
+        } else {
+            depth[n.index()]
+        };
+        pos[n.index()] = (PAD + col as f64 * COL, PAD + rows[col] as f64 * ROW);
+        rows[col] += 1;
+    }
+    let width = PAD * 2.0 + (rows.iter().rposition(|r| *r > 0).unwrap_or(0) as f64) * COL + W;
+    let height = PAD * 2.0 + (*rows.iter().max().unwrap_or(&1) as f64 - 1.0) * ROW + H + 30.0;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"worker status graph of {}\" font-family=\"Helvetica, Arial, sans-serif\">\n\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>\
+         <marker id=\"arrow-red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c0262d\"/></marker></defs>\n",
+        xml(&m.terms.name)
+    );
+    for e in m.graph.edge_references() {
+        let Edge::Transition { index } = e.weight() else {
+            continue;
+        };
+        let (a, b) = (pos[e.source().index()], pos[e.target().index()]);
+        let hot = highlight.contains(index);
+        let (stroke, marker, wid) = if hot {
+            ("#c0262d", "arrow-red", 2.5)
+        } else {
+            ("#555", "arrow", 1.2)
+        };
+        let label = xml(&transition_label(m, *index));
+        let (path, lx, ly) = if e.source() == e.target() {
+            let (x, y) = (a.0 + W / 2.0, a.1);
+            (
+                format!(
+                    "M{},{} C{},{} {},{} {},{}",
+                    x - 20.0,
+                    y,
+                    x - 40.0,
+                    y - 45.0,
+                    x + 40.0,
+                    y - 45.0,
+                    x + 20.0,
+                    y
+                ),
+                x,
+                y - 40.0,
+            )
+        } else if b.0 > a.0 {
+            let (x1, y1, x2, y2) = (a.0 + W, a.1 + H / 2.0, b.0, b.1 + H / 2.0);
+            let mx = (x1 + x2) / 2.0;
+            (
+                format!("M{x1},{y1} C{mx},{y1} {mx},{y2} {x2},{y2}"),
+                mx,
+                (y1 + y2) / 2.0 - 6.0,
+            )
+        } else {
+            let (x1, y1, x2, y2) = (a.0 + W / 2.0, a.1 + H, b.0 + W / 2.0, b.1 + H);
+            let dip = y1.max(y2) + 50.0;
+            (
+                format!("M{x1},{y1} C{x1},{dip} {x2},{dip} {x2},{y2}"),
+                (x1 + x2) / 2.0,
+                dip - 8.0,
+            )
+        };
+        let _ = writeln!(
+            out,
+            "<g class=\"transition{}\"><path d=\"{path}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{wid}\" marker-end=\"url(#{marker})\"/>\
+             <text x=\"{lx}\" y=\"{ly}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{stroke}\">{label}</text></g>",
+            if hot { " violating" } else { "" }
+        );
+    }
+    for n in &statuses {
+        let Node::Status { name, category, .. } = &m.graph[*n] else {
+            continue;
+        };
+        let (x, y) = pos[n.index()];
+        let danger = matches!(*category, "irregular" | "detained");
+        let stroke = if danger { "#c0262d" } else { "#1f4e79" };
+        let fill = if danger { "#fdecea" } else { "#eef4fb" };
+        let _ = write!(out, "<g class=\"status\"><rect x=\"{x}\" y=\"{y}\" width=\"{W}\" height=\"{H}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>");
+        if TERMINAL_STATUSES.contains(category) {
+            let _ = write!(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"none\" stroke=\"{stroke}\"/>", x + 3.0, y + 3.0, W - 6.0, H - 6.0);
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#111\">{}</text><text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">{}{}</text></g>",
+            x + W / 2.0,
+            y + 19.0,
+            xml(&name.replace('_', " ")),
+            x + W / 2.0,
+            y + 34.0,
+            xml(&category.replace('_', " ")),
+            if Some(*n) == m.entry { " · entry" } else { "" }
+        );
+    }
+    out.push_str("</svg>\n");
+    Some(out)
+}
