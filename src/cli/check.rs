@@ -314,3 +314,41 @@ pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -
         EXIT_OK
     }
 }
+
+/// `fairpath rules --verify`: exit 1 when a problem is found.
+pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
+    let (engine, ok) = engine(standards, &[]);
+    let problems = crate::rules::verify::verify(&engine);
+    match format {
+        RulesFormat::Json => print!("{}", pretty(&serde_json::json!({"problems": problems}))),
+        RulesFormat::Text => {
+            for p in &problems {
+                println!(
+                    "{}: {}
+  {}
+{}",
+                    p.kind,
+                    p.rules.join(" and "),
+                    p.explanation,
+                    indent(&p.witness)
+                );
+            }
+            println!(
+                "{} rules checked, {} problems",
+                engine.rules().count(),
+                problems.len()
+            );
+        }
+    }
+    if !ok {
+        EXIT_INPUT
+    } else if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}

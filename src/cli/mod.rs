@@ -101,6 +101,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
+        /// Search for rules that can never be satisfied, never be violated, or that conflict.
+        #[arg(long)]
+        verify: bool,
     },
     /// Explain one rule: its text, rationale, remedy and a compliant example.
     Explain {
@@ -263,7 +266,16 @@ pub fn run(cli: Cli) -> u8 {
             all,
         ),
         Command::Graph { file, format } => check::graph(&file, format),
-        Command::Rules { standards, format } => check::rules(&standards, format),
+        Command::Rules {
+            standards,
+            format,
+            verify: false,
+        } => check::rules(&standards, format),
+        Command::Rules {
+            standards,
+            format,
+            verify: true,
+        } => check::verify(&standards, format),
         Command::Explain { rule, standards } => check::explain(&rule, &standards),
         Command::Diff {
             old,

@@ -4,7 +4,7 @@ use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 
 use super::{Edge, Model, Node};
-use crate::vocab::{trim_number, TERMINAL_STATUSES};
+use crate::vocab::{days, TERMINAL_STATUSES};
 
 /// The version of the graph JSON schema (`schemas/graph.schema.json`).
 pub const GRAPH_SCHEMA: &str = "fairpath.graph/1";
@@ -26,17 +26,6 @@ pub fn transition_label(m: &Model, index: usize) -> String {
         label.push_str(&format!(", consent of {}", t.consent.join(" and ")));
     }
     label
-}
-
-/// A number of days in the largest unit that divides it well.
-pub fn days(d: f64) -> String {
-    for (unit, len) in [("years", 365.25), ("months", 30.4375), ("weeks", 7.0)] {
-        let n = d / len;
-        if n >= 1.0 && (n - n.round()).abs() < 1e-6 {
-            return format!("{} {unit}", trim_number(n.round()));
-        }
-    }
-    format!("{} days", trim_number(d))
 }
 
 fn node_label(n: &Node) -> String {

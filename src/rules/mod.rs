@@ -5,6 +5,7 @@ pub mod ast;
 pub mod compile;
 pub mod eval;
 pub mod ratify;
+pub mod verify;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};

@@ -11,7 +11,7 @@ mod value;
 
 pub use codes::{countries, currencies, is_country, is_currency};
 pub use terms::{COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS};
-pub use value::{trim_number, Typed};
+pub use value::{days, trim_number, Typed};
 
 /// The type of a term's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

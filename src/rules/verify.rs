@@ -1,0 +1,275 @@
+//! Consistency of rule packs: a search over programs generated from the vocabulary for rules that
+//! can never be satisfied, never be violated, or that conflict with another rule of their pack.
+
+use serde::Serialize;
+
+use super::{Engine, Verdict};
+use crate::model::Model;
+use crate::syntax::parse::parse_program;
+use crate::syntax::print::to_fair;
+use crate::syntax::validate::{validate, Fact, FlowDecl, StatusDecl, Terms, TransitionDecl};
+use crate::vocab::{template, Better, Kind, Typed, COSTS, TERMS, TRIGGERS};
+
+/// The protective program: every term at its example value (the `init` template).
+pub fn protective() -> Terms {
+    let text = template::template();
+    let program = parse_program(&text).expect("the init template parses");
+    validate(&program).0
+}
+
+/// The least protective values of a term, following its direction; every value for terms with
+/// no direction.
+pub fn worst(kind: Kind, better: Better) -> Vec<Typed> {
+    let words = |v: &[&str]| {
+        v.iter()
+            .map(|w| Typed::Word(w.to_string()))
+            .collect::<Vec<_>>()
+    };
+    match (kind, better) {
+        (Kind::Bool, Better::Yes) => vec![Typed::Bool(false)],
+        (Kind::Bool, Better::No) => vec![Typed::Bool(true)],
+        (Kind::Bool, _) => vec![Typed::Bool(true), Typed::Bool(false)],
+        (Kind::Enum(v), Better::Ordered) => words(&v[..1]),
+        (Kind::Enum(v), _) => words(v),
+        (Kind::Percent, Better::Lower) => vec![Typed::Number(100.0)],
+        (_, Better::Higher) => vec![Typed::Number(0.0)],
+        (_, Better::Lower) => vec![Typed::Number(36_525.0)],
+        (Kind::Party, Better::Worker) => words(&["employer"]),
+        (Kind::Party, Better::NotWorker) => words(&["worker"]),
+        (Kind::EnumList(_), Better::More) => vec![Typed::Words(Vec::new())],
+        (Kind::PartyList, Better::Fewer) => vec![Typed::Words(vec!["employer".into()])],
+        (Kind::EnumList(v), _) => v
+            .iter()
+            .map(|w| Typed::Words(vec![w.to_string()]))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Sets a term, keeping the span of the clause it replaces.
+pub fn set(t: &mut Terms, path: &'static str, value: Typed) {
+    let span = t.facts.get(path).map_or(t.header, |f| f.span);
+    t.facts.insert(
+        path,
+        Fact {
+            value,
+            span,
+            source: None,
+        },
+    );
+}
+
+/// Replaces the journeys with ones in which every event ends the stay and a change of employer
+/// needs the employer's consent after ten years.
+pub fn harsh_statuses(t: &mut Terms) {
+    let span = t.header;
+    let decl = |name: &str, category: &'static str| StatusDecl {
+        name: name.into(),
+        category,
+        span,
+    };
+    t.statuses = vec![
+        decl("employed", "employed"),
+        decl("irregular", "irregular"),
+        decl("removed", "removed"),
+    ];
+    t.statuses_block = Some(span);
+    t.entry = Some(("employed".into(), span));
+    let tr = |to: &str, trigger: &'static str, consent: Vec<String>| TransitionDecl {
+        from: "employed".into(),
+        to: to.into(),
+        trigger,
+        within: None,
+        after: Some(3652.5),
+        decided_by: Some("employer".into()),
+        consent,
+        condition: None,
+        span,
+        source: None,
+    };
+    let mut ts: Vec<TransitionDecl> = TRIGGERS
+        .iter()
+        .filter(|t| **t != "employer_change")
+        .map(|trig| tr("removed", trig, Vec::new()))
+        .collect();
+    ts.push(tr("employed", "employer_change", vec!["employer".into()]));
+    ts.push(tr("irregular", "overstay", Vec::new()));
+    t.transitions = ts;
+}
+
+/// Makes the worker pay every cost, deducted from wages.
+pub fn worker_pays_everything(t: &mut Terms) {
+    let span = t.header;
+    t.flows = COSTS
+        .iter()
+        .map(|c| FlowDecl {
+            payer: "worker".into(),
+            cost: c,
+            amount: None,
+            payee: Some("agency".into()),
+            deducted: true,
+            span,
+            source: None,
+        })
+        .collect();
+}
+
+fn everything_worst(base: &Terms, numbers: bool) -> Terms {
+    let mut t = base.clone();
+    for term in TERMS.iter().filter(|t| t.better != Better::Neutral) {
+        if let Some(v) = worst(term.kind, term.better).into_iter().next() {
+            if numbers || !matches!(v, Typed::Number(_)) {
+                set(&mut t, term.path, v);
+            }
+        }
+    }
+    harsh_statuses(&mut t);
+    worker_pays_everything(&mut t);
+    t
+}
+
+/// The programs the search looks at: the protective program and one change of each term with no
+/// direction (which moves programs in and out of scopes), each as it is, at its worst, and with
+/// harsh journeys or worker-paid costs; and from the main scope bases, every single term at each
+/// of its worst values.
+pub fn programs() -> Vec<Terms> {
+    let base = protective();
+    let mut scopes = vec![base.clone()];
+    for term in TERMS.iter().filter(|t| t.better == Better::Neutral) {
+        for v in worst(term.kind, term.better) {
+            if base.facts.get(term.path).map(|f| &f.value) != Some(&v) {
+                let mut s = base.clone();
+                set(&mut s, term.path, v);
+                scopes.push(s);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in &scopes {
+        out.push(s.clone());
+        out.push(everything_worst(s, true));
+        out.push(everything_worst(s, false));
+        let mut graph = s.clone();
+        harsh_statuses(&mut graph);
+        out.push(graph);
+        let mut money = s.clone();
+        worker_pays_everything(&mut money);
+        out.push(money);
+    }
+    let main = [
+        ("recruitment.channel", "government_to_government"),
+        ("recruitment.channel", "private_agency"),
+        ("admission", "permanent"),
+    ];
+    let mut mains = vec![base.clone()];
+    for (path, word) in main {
+        let mut m = base.clone();
+        set(&mut m, path, Typed::Word(word.into()));
+        mains.push(m);
+    }
+    for m in &mains {
+        for term in TERMS {
+            for v in worst(term.kind, term.better) {
+                let mut one = m.clone();
+                set(&mut one, term.path, v);
+                out.push(one);
+            }
+        }
+    }
+    out
+}
+
+/// A rule the search found a problem with, and a program that shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// `never-satisfied`, `never-violated` or `conflict`.
+    pub kind: &'static str,
+    /// The rule (and, for a conflict, the other rule).
+    pub rules: Vec<String>,
+    /// What the witness shows.
+    pub explanation: String,
+    /// The witness program, as `.fair` text.
+    pub witness: String,
+}
+
+/// Checks every rule of `engine`: it can be satisfied, it can be violated, and for every other
+/// rule of its pack that can apply together with it, some program satisfies both.
+pub fn verify(engine: &Engine) -> Vec<Problem> {
+    let programs = programs();
+    let models: Vec<Model> = programs
+        .iter()
+        .map(|t| Model::from_terms(t.clone()).0)
+        .collect();
+    let rules: Vec<_> = engine.rules().collect();
+    let verdicts: Vec<Vec<Verdict>> = rules
+        .iter()
+        .map(|r| {
+            models
+                .iter()
+                .map(|m| engine.evaluate_rule(r, m).verdict)
+                .collect()
+        })
+        .collect();
+    let witness = |i: usize| to_fair(&programs[i]);
+    let mut out = Vec::new();
+    for (r, row) in rules.iter().zip(&verdicts) {
+        if !row.contains(&Verdict::Satisfied) {
+            let at = row
+                .iter()
+                .position(|v| *v == Verdict::Violated)
+                .unwrap_or(0);
+            out.push(Problem {
+                kind: "never-satisfied",
+                rules: vec![r.id.clone()],
+                explanation: format!(
+                    "no generated program satisfies `{}`; this one violates it",
+                    r.id
+                ),
+                witness: witness(at),
+            });
+        }
+        if !row.contains(&Verdict::Violated) {
+            let at = row
+                .iter()
+                .position(|v| *v == Verdict::Satisfied)
+                .unwrap_or(0);
+            out.push(Problem {
+                kind: "never-violated",
+                rules: vec![r.id.clone()],
+                explanation: format!(
+                    "no generated program violates `{}`: it cannot fail; this one satisfies it",
+                    r.id
+                ),
+                witness: witness(at),
+            });
+        }
+    }
+    let applies = |v: Verdict| matches!(v, Verdict::Satisfied | Verdict::Violated);
+    let satisfiable: Vec<bool> = verdicts
+        .iter()
+        .map(|row| row.contains(&Verdict::Satisfied))
+        .collect();
+    for a in 0..rules.len() {
+        for b in a + 1..rules.len() {
+            if rules[a].pack != rules[b].pack || !satisfiable[a] || !satisfiable[b] {
+                continue;
+            }
+            let (va, vb) = (&verdicts[a], &verdicts[b]);
+            let together = (0..models.len()).any(|i| applies(va[i]) && applies(vb[i]));
+            let both = (0..models.len())
+                .any(|i| va[i] == Verdict::Satisfied && vb[i] == Verdict::Satisfied);
+            if together && !both {
+                let at = (0..models.len())
+                    .find(|&i| va[i] == Verdict::Satisfied && applies(vb[i]))
+                    .unwrap_or(0);
+                out.push(Problem {
+                    kind: "conflict",
+                    rules: vec![rules[a].id.clone(), rules[b].id.clone()],
+                    explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", rules[a].id, rules[b].id),
+                    witness: witness(at),
+                });
+            }
+        }
+    }
+    out
+}

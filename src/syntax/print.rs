@@ -1,0 +1,138 @@
+//! Typed terms printed back as `.fair` text: the inverse of [`super::validate`]. Generated
+//! programs, shrunk counter-examples and `rules --verify` witnesses are shown this way.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::format::quote;
+use super::validate::{FlowDecl, Terms, TransitionDecl};
+use crate::vocab::{self, days, trim_number, Kind, Typed};
+
+/// `terms` as a program; parsing the result gives `terms` back (spans aside).
+pub fn to_fair(terms: &Terms) -> String {
+    let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (path, fact) in &terms.facts {
+        let term = vocab::term(path).expect("facts hold vocabulary terms");
+        let (block, key) = path.rsplit_once('.').unwrap_or(("", path));
+        lines
+            .entry(block.to_string())
+            .or_default()
+            .push(format!("{key} {}", value(term.kind, &fact.value)));
+    }
+    for f in &terms.flows {
+        lines.entry("recruitment".into()).or_default().push(flow(f));
+    }
+    let mut out = format!("program {} {{\n", quote(&terms.name));
+    block(&mut out, "", &lines, 1);
+    if !terms.parties.is_empty() {
+        out.push_str("  parties {\n");
+        for p in &terms.parties {
+            let _ = writeln!(out, "    {} {}", p.name, p.role);
+        }
+        out.push_str("  }\n");
+    }
+    if terms.statuses_block.is_some() || !terms.statuses.is_empty() {
+        out.push_str("  statuses {\n");
+        if let Some((entry, _)) = &terms.entry {
+            let _ = writeln!(out, "    entry {entry}");
+        }
+        for s in &terms.statuses {
+            let _ = writeln!(out, "    {} {}", s.name, s.category);
+        }
+        for t in &terms.transitions {
+            let _ = writeln!(out, "    {}", transition(t));
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn block(out: &mut String, path: &str, lines: &BTreeMap<String, Vec<String>>, depth: usize) {
+    let pad = "  ".repeat(depth);
+    let mut own: Vec<&String> = lines
+        .get(path)
+        .map(|v| v.iter().collect())
+        .unwrap_or_default();
+    own.sort_by_key(|l| order(path, l));
+    for l in own {
+        let _ = writeln!(out, "{pad}{l}");
+    }
+    for child in vocab::children(path) {
+        let full = if path.is_empty() {
+            child.to_string()
+        } else {
+            format!("{path}.{child}")
+        };
+        if vocab::is_block(&full)
+            && lines
+                .keys()
+                .any(|k| k == &full || k.starts_with(&format!("{full}.")))
+        {
+            let _ = writeln!(out, "{pad}{child} {{");
+            block(out, &full, lines, depth + 1);
+            let _ = writeln!(out, "{pad}}}");
+        }
+    }
+}
+
+/// Keeps terms in vocabulary order, money flows last.
+fn order(path: &str, line: &str) -> usize {
+    let key = line.split_whitespace().next().unwrap_or("");
+    vocab::children(path)
+        .iter()
+        .position(|c| *c == key)
+        .unwrap_or(usize::MAX)
+}
+
+/// A typed value as written in a program.
+pub fn value(kind: Kind, v: &Typed) -> String {
+    match (kind, v) {
+        (Kind::Duration, Typed::Number(n)) => days(*n),
+        (Kind::Hours, Typed::Number(n)) => format!("{} hours", trim_number(*n)),
+        (Kind::Percent, Typed::Number(n)) => format!("{} %", trim_number(*n)),
+        (Kind::Text, Typed::Text(t)) => quote(t),
+        (_, Typed::Words(w)) => format!("[{}]", w.join(", ")),
+        (_, other) => other.display(),
+    }
+}
+
+fn transition(t: &TransitionDecl) -> String {
+    let mut s = format!("{} -> {} on {}", t.from, t.to, t.trigger);
+    if let Some(d) = t.within {
+        let _ = write!(s, " within {}", days(d));
+    }
+    if let Some(d) = t.after {
+        let _ = write!(s, " after {}", days(d));
+    }
+    if let Some(p) = &t.decided_by {
+        let _ = write!(s, " decided_by {p}");
+    }
+    if !t.consent.is_empty() {
+        let _ = write!(s, " consent [{}]", t.consent.join(", "));
+    }
+    if let Some(c) = &t.condition {
+        let _ = write!(s, " if {}", quote(c));
+    }
+    s
+}
+
+fn flow(f: &FlowDecl) -> String {
+    let mut s = format!("{} pays {}", f.payer, f.cost);
+    match &f.amount {
+        Some(Typed::Number(n)) => {
+            let _ = write!(s, " {} %", trim_number(*n));
+        }
+        Some(m @ Typed::Money { .. }) => {
+            let _ = write!(s, " {}", m.display());
+        }
+        _ => {}
+    }
+    if let Some(p) = &f.payee {
+        let _ = write!(s, " to {p}");
+    }
+    if f.deducted {
+        s.push_str(" deducted");
+    }
+    s
+}
