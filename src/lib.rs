@@ -8,6 +8,8 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+#[cfg(feature = "proptest")]
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod rules;
