@@ -133,6 +133,7 @@ pub fn check(
             .collect::<Vec<_>>()
             .join("\n---\n\n"),
         CheckFormat::Html => checked.iter().map(report::html).collect(),
+        CheckFormat::Table => report::table(&checked),
         CheckFormat::Json => pretty(&report::json(&checked, &engine, all)),
         CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
     };

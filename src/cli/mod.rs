@@ -174,6 +174,8 @@ pub enum CheckFormat {
     Markdown,
     /// A self-contained HTML report with the worker-status graph.
     Html,
+    /// A Markdown table of programs × conventions (violated / unstated / satisfied).
+    Table,
 }
 
 /// The lowest verdict that fails `check`.

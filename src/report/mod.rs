@@ -9,7 +9,7 @@ pub mod svg;
 
 pub use html::html;
 pub use machine::{json, sarif, REPORT_SCHEMA};
-pub use people::{human, markdown};
+pub use people::{human, markdown, table};
 
 use crate::model::Model;
 use crate::rules::{fingerprint, Engine, Finding, Verdict};

@@ -177,3 +177,34 @@ fn or_none(v: &[String]) -> String {
         v.join(", ")
     }
 }
+
+/// The conventions the corpus table reports on.
+pub const TABLE_INSTRUMENTS: &[&str] = &["C097", "C143", "C189", "ICRMW"];
+
+/// A Markdown table of programs × conventions, each cell `violated / unstated / satisfied`.
+pub fn table(checked: &[Checked]) -> String {
+    let mut out = String::from("| program |");
+    for i in TABLE_INSTRUMENTS {
+        let _ = write!(out, " {i} |");
+    }
+    out.push_str(" all packs |\n|---|");
+    out.push_str(&"---|".repeat(TABLE_INSTRUMENTS.len() + 1));
+    out.push('\n');
+    let cell = |c: &Checked, i: Option<&str>| {
+        format!(
+            "{} / {} / {}",
+            c.count(Verdict::Violated, i),
+            c.count(Verdict::Unstated, i),
+            c.count(Verdict::Satisfied, i)
+        )
+    };
+    for c in checked {
+        let _ = write!(out, "| {} |", c.name);
+        for i in TABLE_INSTRUMENTS {
+            let _ = write!(out, " {} |", cell(c, Some(i)));
+        }
+        let _ = writeln!(out, " {} |", cell(c, None));
+    }
+    out.push_str("\nEach cell: violated / unstated / satisfied.\n");
+    out
+}

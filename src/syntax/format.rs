@@ -78,7 +78,7 @@ impl Printer<'_> {
     }
 
     fn items(&mut self, items: &[Item], depth: usize, mut prev_end: usize) {
-        let widths = run_widths(items, self.src, prev_end);
+        let lines = aligned(items, self.src, prev_end);
         for (i, item) in items.iter().enumerate() {
             let start = item.span().start;
             let first_comment = self
@@ -91,49 +91,16 @@ impl Printer<'_> {
             }
             self.leading(start, depth);
             self.indent(depth);
-            let w = widths[i];
-            match item {
-                Item::Field(f) => {
-                    let line = format!(
-                        "{:<w$} {}{}",
-                        f.key.text,
-                        value(&f.value),
-                        source(&f.source)
-                    );
-                    self.out.push_str(&line);
-                    self.out.push('\n');
-                }
-                Item::Block(b) => {
+            match (item, &lines[i]) {
+                (Item::Block(b), _) => {
                     self.out.push_str(&format!("{} {{\n", b.key.text));
                     self.items(&b.items, depth + 1, b.key.span.end);
                     self.leading(b.span.end, depth + 1);
                     self.indent(depth);
                     self.out.push_str(&format!("}}{}\n", source(&b.source)));
                 }
-                Item::Transition(t) => {
-                    let mut line =
-                        format!("{:<w$} -> {} on {}", t.from.text, t.to.text, t.trigger.text);
-                    for m in &t.modifiers {
-                        line.push(' ');
-                        line.push_str(&modifier(m));
-                    }
-                    line.push_str(&source(&t.source));
-                    self.out.push_str(&line);
-                    self.out.push('\n');
-                }
-                Item::Flow(f) => {
-                    let mut line = format!("{:<w$} pays {}", f.payer.text, f.cost.text);
-                    if let Some(a) = &f.amount {
-                        line.push_str(&format!(" {}", value(a)));
-                    }
-                    if let Some(p) = &f.payee {
-                        line.push_str(&format!(" to {}", p.text));
-                    }
-                    if f.deducted {
-                        line.push_str(" deducted");
-                    }
-                    line.push_str(&source(&f.source));
-                    self.out.push_str(&line);
+                (_, line) => {
+                    self.out.push_str(line);
                     self.out.push('\n');
                 }
             }
@@ -143,42 +110,103 @@ impl Printer<'_> {
     }
 }
 
-/// The width each item's first word is padded to: the widest first word in its run of
-/// same-shaped clauses (a run ends at a blank line, a comment, a block, or a change of shape).
-fn run_widths(items: &[Item], src: &str, mut prev_end: usize) -> Vec<usize> {
-    let mut widths = vec![0; items.len()];
-    let mut run: Vec<usize> = Vec::new();
-    let mut run_shape = 0;
-    let close = |run: &mut Vec<usize>, widths: &mut Vec<usize>| {
-        let w = run
-            .iter()
-            .map(|&i| head(&items[i]).len())
-            .max()
-            .unwrap_or(0);
-        for &i in run.iter() {
-            widths[i] = w;
-        }
-        run.clear();
-    };
-    for (i, item) in items.iter().enumerate() {
+/// The run each item belongs to: consecutive clauses of one shape with no blank line or comment
+/// between them. Blocks belong to no run.
+fn runs(items: &[Item], src: &str, mut prev_end: usize) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(items.len());
+    let (mut run, mut shape) = (0, 0);
+    for item in items {
         let gap = &src[prev_end.min(item.span().start)..item.span().start];
-        let shape = match item {
+        let this = match item {
             Item::Field(_) => 1,
             Item::Transition(_) => 2,
             Item::Flow(_) => 3,
             Item::Block(_) => 0,
         };
-        if shape != run_shape || blank_line(gap) || gap.contains("//") || shape == 0 {
-            close(&mut run, &mut widths);
+        if this != shape || blank_line(gap) || gap.contains("//") || this == 0 {
+            run += 1;
         }
-        run_shape = shape;
-        if shape != 0 {
-            run.push(i);
-        }
+        shape = this;
+        out.push((this != 0).then_some(run));
         prev_end = item.span().end;
     }
-    close(&mut run, &mut widths);
-    widths
+    out
+}
+
+/// Each clause's line, with first words and `@` source tags aligned within its run.
+fn aligned(items: &[Item], src: &str, prev_end: usize) -> Vec<String> {
+    let runs = runs(items, src, prev_end);
+    let widest = |f: &dyn Fn(usize) -> usize, run: Option<usize>| {
+        (0..items.len())
+            .filter(|&j| runs[j] == run)
+            .map(f)
+            .max()
+            .unwrap_or(0)
+    };
+    let heads: Vec<usize> = (0..items.len())
+        .map(|i| widest(&|j| head(&items[j]).len(), runs[i]))
+        .collect();
+    let bodies: Vec<String> = items
+        .iter()
+        .zip(&heads)
+        .map(|(it, w)| body(it, *w))
+        .collect();
+    let tagged = |j: usize| {
+        if tag(&items[j]).is_some() {
+            bodies[j].chars().count()
+        } else {
+            0
+        }
+    };
+    (0..items.len())
+        .map(|i| match tag(&items[i]) {
+            Some(t) => format!(
+                "{:<w$} @ {}",
+                bodies[i],
+                quote(&t.text),
+                w = widest(&tagged, runs[i])
+            ),
+            None => bodies[i].clone(),
+        })
+        .collect()
+}
+
+fn tag(item: &Item) -> Option<&Name> {
+    match item {
+        Item::Field(f) => f.source.as_ref(),
+        Item::Transition(t) => t.source.as_ref(),
+        Item::Flow(f) => f.source.as_ref(),
+        Item::Block(_) => None,
+    }
+}
+
+/// A clause without its source tag, its first word padded to `w`.
+fn body(item: &Item, w: usize) -> String {
+    match item {
+        Item::Field(f) => format!("{:<w$} {}", f.key.text, value(&f.value)),
+        Item::Transition(t) => {
+            let mut line = format!("{:<w$} -> {} on {}", t.from.text, t.to.text, t.trigger.text);
+            for m in &t.modifiers {
+                line.push(' ');
+                line.push_str(&modifier(m));
+            }
+            line
+        }
+        Item::Flow(f) => {
+            let mut line = format!("{:<w$} pays {}", f.payer.text, f.cost.text);
+            if let Some(a) = &f.amount {
+                line.push_str(&format!(" {}", value(a)));
+            }
+            if let Some(p) = &f.payee {
+                line.push_str(&format!(" to {}", p.text));
+            }
+            if f.deducted {
+                line.push_str(" deducted");
+            }
+            line
+        }
+        Item::Block(b) => b.key.text.clone(),
+    }
 }
 
 fn head(item: &Item) -> &str {

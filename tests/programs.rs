@@ -1,0 +1,183 @@
+//! The corpus of real programs: each gives the findings that documented expert criticism
+//! supports, bindingness follows the ratification data, and the README table is current.
+
+use assert_cmd::Command;
+use fairpath::model::Model;
+use fairpath::rules::{Engine, Finding, Verdict};
+use fairpath::syntax::parse_file;
+
+fn findings(name: &str) -> Vec<Finding> {
+    let path = format!("policies/programs/{name}.fair");
+    let parsed = parse_file(&path, &std::fs::read(&path).unwrap())
+        .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+    let (m, diags) = Model::compile(&parsed);
+    assert!(
+        !fairpath::syntax::diagnostic::has_errors(&diags),
+        "{diags:#?}"
+    );
+    Engine::embedded().evaluate(&m)
+}
+
+fn find<'a>(all: &'a [Finding], rule: &str) -> &'a Finding {
+    all.iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no finding {rule}"))
+}
+
+fn verdict(all: &[Finding], rule: &str) -> Verdict {
+    find(all, rule).verdict
+}
+
+/// Whether the finding says the destination state is bound.
+fn binds_destination(all: &[Finding], rule: &str) -> bool {
+    find(all, rule)
+        .binding
+        .iter()
+        .find(|b| b.party == "destination")
+        .expect("destination stated")
+        .binds
+}
+
+#[test]
+fn korea_employer_release_falls_short_of_c143_art14a_as_a_standard_of_reference() {
+    let f = findings("korea-eps");
+    assert_eq!(verdict(&f, "c143.art14.a"), Verdict::Violated);
+    assert_eq!(verdict(&f, "c143.art8.1.absconding"), Verdict::Violated);
+    assert_eq!(
+        verdict(&f, "floor.seed.permanent_residence"),
+        Verdict::Violated
+    );
+    for rule in [
+        "c097.art6.1.a.i.time",
+        "c143.art14.a",
+        "c189.art9.a",
+        "icrmw.art44",
+    ] {
+        assert!(
+            !binds_destination(&f, rule),
+            "Korea has ratified none of these: {rule}"
+        );
+    }
+    let b = &find(&f, "c143.art14.a").binding[0];
+    assert_eq!(
+        (b.state.as_str(), b.ratified.as_str()),
+        ("KOR", "not-ratified")
+    );
+}
+
+#[test]
+fn hong_kong_two_week_rule_live_in_and_minimum_wage() {
+    let f = findings("hong-kong-fdh");
+    let art8 = find(&f, "c143.art8.1");
+    assert_eq!(art8.verdict, Verdict::Violated);
+    assert!(
+        art8.witness
+            .iter()
+            .any(|w| w.says.contains("job loss, within 2 weeks")
+                && w.source.as_deref() == Some("[HK6] two-week rule")),
+        "{:?}",
+        art8.witness
+    );
+    assert_eq!(verdict(&f, "c189.art9.a"), Verdict::Violated);
+    assert_eq!(verdict(&f, "c189.art11"), Verdict::Violated);
+    assert!(
+        binds_destination(&f, "c097.art2"),
+        "Hong Kong is bound by C097"
+    );
+    assert!(!binds_destination(&f, "c143.art8.1") && !binds_destination(&f, "c189.art9.a"));
+}
+
+#[test]
+fn canada_repatriation_on_dismissal_and_no_bargaining() {
+    let f = findings("canada-sawp");
+    assert_eq!(verdict(&f, "c143.art8.1"), Verdict::Violated);
+    assert_eq!(verdict(&f, "c098.art4"), Verdict::Violated);
+    assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Violated);
+    assert!(!binds_destination(&f, "c143.art8.1") && !binds_destination(&f, "icrmw.art51"));
+}
+
+#[test]
+fn united_states_employer_tie_and_status_ending_with_the_job() {
+    let f = findings("us-h2a");
+    assert_eq!(verdict(&f, "c143.art8.1"), Verdict::Violated);
+    assert_eq!(verdict(&f, "icrmw.art52.3.a"), Verdict::Violated);
+    assert_eq!(
+        verdict(&f, "c181.art7"),
+        Verdict::NotApplicable,
+        "employers recruit directly"
+    );
+    let b = &find(&f, "c143.art8.1").binding[0];
+    assert_eq!(
+        b.ratified, "unknown",
+        "the sources could not verify US status for C143"
+    );
+    assert!(!b.binds, "unknown never binds");
+}
+
+#[test]
+fn united_kingdom_is_bound_by_c097() {
+    let f = findings("uk-seasonal-worker");
+    assert!(binds_destination(&f, "c097.art2"));
+    assert_eq!(
+        verdict(&f, "floor.seed.permanent_residence"),
+        Verdict::Violated
+    );
+}
+
+#[test]
+fn new_zealand_deductions_and_the_annex_i_exclusion() {
+    let f = findings("nz-rse");
+    assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Violated);
+    assert!(binds_destination(&f, "c097.art2"));
+    assert!(
+        !binds_destination(&f, "c097.annex1.art5.contract"),
+        "New Zealand excluded Annex I"
+    );
+}
+
+#[test]
+fn germany_equal_treatment_on_the_terms() {
+    let f = findings("germany-western-balkans");
+    assert_eq!(verdict(&f, "c097.art6.1.a.i.pay"), Verdict::Satisfied);
+    assert!(binds_destination(&f, "c097.art6.1.a.i.pay"));
+    assert!(f.iter().all(|x| x.verdict != Verdict::Violated));
+}
+
+#[test]
+fn the_corpus_checks_without_input_errors_and_the_readme_table_is_current() {
+    let out = Command::cargo_bin("fairpath")
+        .unwrap()
+        .args([
+            "check",
+            "policies/programs/",
+            "--format",
+            "table",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string("policies/programs/README.md").unwrap();
+    let start = readme.find("<!-- table:start -->\n").unwrap() + "<!-- table:start -->\n".len();
+    let end = readme.find("<!-- table:end -->").unwrap();
+    assert_eq!(&readme[start..end], table, "regenerate the README table");
+    assert_eq!(
+        std::fs::read_dir("policies/programs")
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "fair"))
+            .count(),
+        7
+    );
+}
