@@ -115,3 +115,46 @@ fn verify_catches_a_broken_pack() {
         "and it parses"
     );
 }
+
+#[test]
+fn coverage_names_real_rules_and_the_doc_is_current() {
+    let engine = Engine::embedded();
+    assert!(
+        fairpath::rules::coverage::unknown_rules(&engine).is_empty(),
+        "{:?}",
+        fairpath::rules::coverage::unknown_rules(&engine)
+    );
+    for row in fairpath::rules::coverage::rows() {
+        assert!(
+            row.rules.is_empty() != row.reason.is_none(),
+            "{}: either rules or a reason",
+            row.provision
+        );
+    }
+    let doc = std::fs::read_to_string("docs/coverage.md").unwrap();
+    assert_eq!(
+        doc,
+        fairpath::rules::coverage::markdown(&engine),
+        "regenerate with `fairpath rules --coverage > docs/coverage.md`"
+    );
+}
+
+#[test]
+fn coverage_has_every_row_of_the_brief_table() {
+    let Ok(brief) = std::fs::read_to_string("../shared/domain/ilo-standards.md") else {
+        eprintln!("the legal brief is not beside the checkout: skipped");
+        return;
+    };
+    let table = &brief[brief.find("## 7. Summary table").unwrap()..brief.find("## 8.").unwrap()];
+    let provisions: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Provision"))
+        .filter_map(|l| l.split('|').nth(1))
+        .map(str::trim)
+        .collect();
+    let rows: Vec<String> = fairpath::rules::coverage::rows()
+        .into_iter()
+        .map(|r| r.provision)
+        .collect();
+    assert_eq!(rows, provisions);
+}

@@ -102,8 +102,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
         /// Search for rules that can never be satisfied, never be violated, or that conflict.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "coverage")]
         verify: bool,
+        /// Print how the shipped packs cover the legal brief's table of provisions (Markdown).
+        #[arg(long)]
+        coverage: bool,
     },
     /// Explain one rule: its text, rationale, remedy and a compliant example.
     Explain {
@@ -271,13 +274,17 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules {
             standards,
             format,
-            verify: false,
-        } => check::rules(&standards, format),
-        Command::Rules {
-            standards,
-            format,
             verify: true,
+            ..
         } => check::verify(&standards, format),
+        Command::Rules { coverage: true, .. } => {
+            let engine = crate::rules::Engine::embedded();
+            print!("{}", crate::rules::coverage::markdown(&engine));
+            EXIT_OK
+        }
+        Command::Rules {
+            standards, format, ..
+        } => check::rules(&standards, format),
         Command::Explain { rule, standards } => check::explain(&rule, &standards),
         Command::Diff {
             old,

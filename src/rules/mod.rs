@@ -3,6 +3,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod coverage;
 pub mod eval;
 pub mod ratify;
 pub mod verify;
