@@ -6,7 +6,7 @@ use crate::syntax::ast::Span;
 use crate::vocab::{Term, Typed};
 
 /// How binding a provision is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// Non-binding guidance (civil-society asks, fair-recruitment principles).

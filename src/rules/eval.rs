@@ -1,6 +1,8 @@
 //! Three-valued evaluation of conditions on a model: true, false, or unknown because the program
 //! is silent. Each result carries the evidence that decided it.
 
+use std::borrow::Cow;
+
 use super::ast::{Cond, Op};
 use crate::model::{Model, Witness};
 use crate::syntax::ast::Span;
@@ -17,13 +19,63 @@ pub enum Tri {
     Unknown,
 }
 
+/// A clause consulted, rendered into words only for the findings reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ref {
+    /// A stated term.
+    Fact(&'static str),
+    /// A transition, by index.
+    Transition(usize),
+    /// A money flow, by index.
+    Flow(usize),
+    /// The `statuses` block, which has no such journey.
+    NoJourney,
+    /// The `statuses` block, which has no such transition.
+    NoTransition,
+}
+
+impl Ref {
+    /// The clause's span and what it says.
+    pub fn render(self, m: &Model) -> (Span, String) {
+        match self {
+            Ref::Fact(path) => {
+                let f = m.fact(path).expect("a consulted fact is stated");
+                (f.span, format!("`{path}` is `{}`", f.value.display()))
+            }
+            Ref::Transition(i) => (m.terms.transitions[i].span, step(m, i)),
+            Ref::Flow(i) => {
+                let f = &m.terms.flows[i];
+                let says = format!(
+                    "{} pays {}{}",
+                    f.payer,
+                    f.cost.replace('_', " "),
+                    if f.deducted {
+                        ", deducted from wages"
+                    } else {
+                        ""
+                    }
+                );
+                (f.span, says)
+            }
+            Ref::NoJourney => (
+                m.terms.statuses_block.unwrap_or_default(),
+                "no such journey".into(),
+            ),
+            Ref::NoTransition => (
+                m.terms.statuses_block.unwrap_or_default(),
+                "no such transition".into(),
+            ),
+        }
+    }
+}
+
 /// What decided a condition: clauses consulted, terms the program is silent on, a journey.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evidence {
-    /// Clauses consulted, with what they say.
-    pub clauses: Vec<(Span, String)>,
+    /// Clauses consulted.
+    pub clauses: Vec<Ref>,
     /// Terms the program does not state.
-    pub silent: Vec<String>,
+    pub silent: Vec<Cow<'static, str>>,
     /// A worker's journey that proves a graph finding.
     pub witness: Option<Witness>,
 }
@@ -45,8 +97,12 @@ impl Evidence {
 
 /// Evaluates `cond` on `m`.
 pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
+    let found = |clauses: Vec<Ref>| Evidence {
+        clauses,
+        ..Evidence::default()
+    };
     match cond {
-        Cond::And(parts) => combine(parts, m, Tri::False, Tri::True),
+        Cond::And(parts) => all(parts, m),
         Cond::Or(parts) => combine(parts, m, Tri::True, Tri::False),
         Cond::Not(c) => {
             let (t, ev) = eval(c, m);
@@ -59,15 +115,11 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
         }
         Cond::Stated(term) | Cond::Unstated(term) => {
             let stated = m.fact(term.path).is_some();
-            let mut ev = Evidence::default();
-            if let Some(f) = m.fact(term.path) {
-                ev.clauses.push((
-                    f.span,
-                    format!("`{}` is `{}`", term.path, f.value.display()),
-                ));
+            let ev = if stated {
+                found(vec![Ref::Fact(term.path)])
             } else {
-                ev.silent.push(term.path.to_string());
-            }
+                silent(term.path)
+            };
             (tri(stated == matches!(cond, Cond::Stated(_))), ev)
         }
         Cond::Compare { term, op, value } => compare(m, term, *op, value),
@@ -78,15 +130,11 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             avoiding,
         } => {
             if !m.has_statuses() {
-                return silent_statuses();
+                return (Tri::Unknown, silent("statuses"));
             }
             match m.find_path(from, to, on.as_deref(), avoiding) {
                 Some(w) => {
-                    let clauses = w
-                        .transitions
-                        .iter()
-                        .map(|&i| (m.terms.transitions[i].span, step(m, i)))
-                        .collect();
+                    let clauses = w.transitions.iter().map(|&i| Ref::Transition(i)).collect();
                     (
                         Tri::True,
                         Evidence {
@@ -96,16 +144,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                         },
                     )
                 }
-                None => (
-                    Tri::False,
-                    Evidence {
-                        clauses: vec![(
-                            m.terms.statuses_block.unwrap_or_default(),
-                            "no such journey".into(),
-                        )],
-                        ..Evidence::default()
-                    },
-                ),
+                None => (Tri::False, found(vec![Ref::NoJourney])),
             }
         }
         Cond::Transition {
@@ -116,7 +155,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             by,
         } => {
             if !m.has_statuses() {
-                return silent_statuses();
+                return (Tri::Unknown, silent("statuses"));
             }
             let hit = m
                 .transitions_matching(from.as_deref(), to.as_deref(), on.as_deref())
@@ -128,32 +167,19 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     free && by.is_none_or(|b| t.after.unwrap_or(0.0) <= b + 1e-9)
                 });
             match hit {
-                Some((i, t)) => (
-                    Tri::True,
-                    Evidence {
-                        clauses: vec![(t.span, step(m, i))],
-                        ..Evidence::default()
-                    },
-                ),
+                Some((i, _)) => (Tri::True, found(vec![Ref::Transition(i)])),
                 None => {
-                    let near: Vec<(Span, String)> = m
+                    let near: Vec<Ref> = m
                         .transitions_matching(from.as_deref(), None, on.as_deref())
-                        .map(|(i, t)| (t.span, step(m, i)))
+                        .map(|(i, _)| Ref::Transition(i))
                         .collect();
-                    let clauses = if near.is_empty() {
-                        vec![(
-                            m.terms.statuses_block.unwrap_or_default(),
-                            "no such transition".into(),
-                        )]
-                    } else {
-                        near
-                    };
                     (
                         Tri::False,
-                        Evidence {
-                            clauses,
-                            ..Evidence::default()
-                        },
+                        found(if near.is_empty() {
+                            vec![Ref::NoTransition]
+                        } else {
+                            near
+                        }),
                     )
                 }
             }
@@ -169,46 +195,24 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     .is_none_or(|s| s.iter().any(|p| m.party_is(who, p)))
             };
             let cost_ok = |c: &str| costs.as_ref().is_none_or(|s| s.contains(&c));
-            let hits: Vec<(Span, String)> = m
-                .terms
-                .flows
-                .iter()
-                .filter(|f| {
+            let flows = m.terms.flows.iter().enumerate();
+            let hits: Vec<Ref> = flows
+                .filter(|(_, f)| {
                     party_ok(&f.payer, from)
                         && (to.is_none() || f.payee.as_deref().is_some_and(|p| party_ok(p, to)))
                         && cost_ok(f.cost)
                         && (!deducted || f.deducted)
                 })
-                .map(|f| {
-                    (
-                        f.span,
-                        format!(
-                            "{} pays {}{}",
-                            f.payer,
-                            f.cost.replace('_', " "),
-                            if f.deducted {
-                                ", deducted from wages"
-                            } else {
-                                ""
-                            }
-                        ),
-                    )
-                })
+                .map(|(i, _)| Ref::Flow(i))
                 .collect();
             if !hits.is_empty() {
-                return (
-                    Tri::True,
-                    Evidence {
-                        clauses: hits,
-                        ..Evidence::default()
-                    },
-                );
+                return (Tri::True, found(hits));
             }
             // A program that lists its money flows is read as complete: a cost no one is said
             // to pay is not charged. Only a program with no flows at all is silent on money.
             if m.terms.flows.is_empty() {
-                let what = costs.as_ref().map_or("money flows".to_string(), |c| {
-                    format!("who pays {}", c.join(", "))
+                let what = costs.as_ref().map_or(Cow::Borrowed("money flows"), |c| {
+                    Cow::Owned(format!("who pays {}", c.join(", ")))
                 });
                 (
                     Tri::Unknown,
@@ -218,26 +222,19 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     },
                 )
             } else {
-                let clauses = m
-                    .terms
-                    .flows
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.span,
-                            format!("{} pays {}", f.payer, f.cost.replace('_', " ")),
-                        )
-                    })
-                    .collect();
                 (
                     Tri::False,
-                    Evidence {
-                        clauses,
-                        ..Evidence::default()
-                    },
+                    found((0..m.terms.flows.len()).map(Ref::Flow).collect()),
                 )
             }
         }
+    }
+}
+
+fn silent(what: &'static str) -> Evidence {
+    Evidence {
+        silent: vec![Cow::Borrowed(what)],
+        ..Evidence::default()
     }
 }
 
@@ -247,16 +244,6 @@ fn tri(b: bool) -> Tri {
     } else {
         Tri::False
     }
-}
-
-fn silent_statuses() -> (Tri, Evidence) {
-    (
-        Tri::Unknown,
-        Evidence {
-            silent: vec!["statuses".into()],
-            ..Evidence::default()
-        },
-    )
 }
 
 fn step(m: &Model, i: usize) -> String {
@@ -269,44 +256,34 @@ fn step(m: &Model, i: usize) -> String {
     )
 }
 
+/// Kleene AND of `conds`: false if any is false, else unknown if any is unknown, else true.
+pub fn all(conds: &[Cond], m: &Model) -> (Tri, Evidence) {
+    combine(conds, m, Tri::False, Tri::True)
+}
+
 /// Kleene AND (`decisive` = false) or OR (`decisive` = true), keeping the evidence that decided it.
 fn combine(parts: &[Cond], m: &Model, decisive: Tri, neutral: Tri) -> (Tri, Evidence) {
     let results: Vec<(Tri, Evidence)> = parts.iter().map(|c| eval(c, m)).collect();
-    let pick = |want: Tri| {
-        let mut ev = Evidence::default();
-        let mut any = false;
-        for (t, e) in &results {
-            if *t == want {
-                any = true;
-                ev.merge(e.clone());
-            }
-        }
-        any.then_some(ev)
-    };
-    if let Some(ev) = pick(decisive) {
-        (decisive, ev)
-    } else if let Some(ev) = pick(Tri::Unknown) {
-        (Tri::Unknown, ev)
+    let outcome = if results.iter().any(|(t, _)| *t == decisive) {
+        decisive
+    } else if results.iter().any(|(t, _)| *t == Tri::Unknown) {
+        Tri::Unknown
     } else {
-        (neutral, pick(neutral).unwrap_or_default())
+        neutral
+    };
+    let mut ev = Evidence::default();
+    for (_, e) in results.into_iter().filter(|(t, _)| *t == outcome) {
+        ev.merge(e);
     }
+    (outcome, ev)
 }
 
-fn compare(m: &Model, term: &Term, op: Op, want: &Typed) -> (Tri, Evidence) {
+fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Evidence) {
     let Some(fact) = m.fact(term.path) else {
-        return (
-            Tri::Unknown,
-            Evidence {
-                silent: vec![term.path.to_string()],
-                ..Evidence::default()
-            },
-        );
+        return (Tri::Unknown, silent(term.path));
     };
     let ev = Evidence {
-        clauses: vec![(
-            fact.span,
-            format!("`{}` is `{}`", term.path, fact.value.display()),
-        )],
+        clauses: vec![Ref::Fact(term.path)],
         ..Evidence::default()
     };
     let have = &fact.value;

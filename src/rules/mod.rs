@@ -8,6 +8,8 @@ pub mod eval;
 pub mod ratify;
 pub mod verify;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -219,39 +221,28 @@ impl Engine {
 
     /// Evaluates every rule on `m`.
     pub fn evaluate(&self, m: &Model) -> Vec<Finding> {
-        self.rules().map(|r| self.evaluate_rule(r, m)).collect()
+        let mut ctx = Context {
+            sources: sources(m),
+            bindings: HashMap::new(),
+        };
+        self.rules().map(|r| self.finding(r, m, &mut ctx)).collect()
     }
 
     /// Evaluates one rule on `m`.
     pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
+        self.finding(
+            rule,
+            m,
+            &mut Context {
+                sources: sources(m),
+                bindings: HashMap::new(),
+            },
+        )
+    }
+
+    fn finding<'m>(&self, rule: &'m Rule, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
         let (verdict, evidence) = verdict(rule, m);
-        let source_of = |span: Span| {
-            m.terms
-                .facts
-                .values()
-                .find(|f| f.span == span)
-                .and_then(|f| f.source.clone())
-                .or_else(|| {
-                    m.terms
-                        .transitions
-                        .iter()
-                        .find(|t| t.span == span)
-                        .and_then(|t| t.source.clone())
-                })
-                .or_else(|| {
-                    m.terms
-                        .flows
-                        .iter()
-                        .find(|f| f.span == span)
-                        .and_then(|f| f.source.clone())
-                })
-        };
-        let clause = |(span, says): (Span, String)| Clause {
-            span,
-            says,
-            source: source_of(span),
-        };
-        let witness = evidence.witness.as_ref().map_or(Vec::new(), |w| {
+        let witness: Vec<Clause> = evidence.witness.as_ref().map_or(Vec::new(), |w| {
             w.transitions
                 .iter()
                 .map(|&i| {
@@ -270,6 +261,27 @@ impl Engine {
                 })
                 .collect()
         });
+        let clauses = evidence
+            .clauses
+            .into_iter()
+            .map(|r| r.render(m))
+            .filter(|(span, _)| !witness.iter().any(|w| w.span == *span))
+            .map(|(span, says)| Clause {
+                span,
+                says,
+                source: ctx.sources.get(&span).map(|s| s.to_string()),
+            })
+            .collect();
+        let key = (
+            rule.instrument.as_str(),
+            rule.part.as_deref(),
+            rule.strength,
+        );
+        let binding = ctx
+            .bindings
+            .entry(key)
+            .or_insert_with(|| self.bindings(rule, m))
+            .clone();
         Finding {
             rule: rule.id.clone(),
             pack: rule.pack.clone(),
@@ -282,15 +294,14 @@ impl Engine {
             remedy: rule.remedy.clone(),
             verified: rule.verified.clone(),
             high: rule.high,
-            clauses: evidence
-                .clauses
+            clauses,
+            silent: evidence
+                .silent
                 .into_iter()
-                .filter(|(span, _)| !witness.iter().any(|w| w.span == *span))
-                .map(clause)
+                .map(|s| s.into_owned())
                 .collect(),
-            silent: evidence.silent,
             witness,
-            binding: self.bindings(rule, m),
+            binding,
         }
     }
 
@@ -315,9 +326,35 @@ impl Engine {
     }
 }
 
+/// What one evaluation of a program computes once for all its rules.
+struct Context<'m> {
+    /// Source tags by clause span.
+    sources: HashMap<Span, &'m str>,
+    /// Bindingness by instrument, part and strength.
+    bindings: HashMap<(&'m str, Option<&'m str>, Strength), Vec<Binding>>,
+}
+
+/// The source tag of every clause of `m`, by span.
+fn sources(m: &Model) -> HashMap<Span, &str> {
+    let t = &m.terms;
+    let facts = t
+        .facts
+        .values()
+        .filter_map(|f| f.source.as_deref().map(|s| (f.span, s)));
+    let transitions = t
+        .transitions
+        .iter()
+        .filter_map(|x| x.source.as_deref().map(|s| (x.span, s)));
+    let flows = t
+        .flows
+        .iter()
+        .filter_map(|x| x.source.as_deref().map(|s| (x.span, s)));
+    facts.chain(transitions).chain(flows).collect()
+}
+
 /// The rule's verdict and the evidence behind it.
 fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
-    let scope = eval(&ast::Cond::And(rule.applies.clone()), m);
+    let scope = eval::all(&rule.applies, m);
     match scope.0 {
         Tri::False => return (Verdict::NotApplicable, scope.1),
         Tri::Unknown => return (Verdict::Unstated, scope.1),

@@ -1,6 +1,8 @@
 //! Which states are bound by which instruments: `policies/ratifications.toml`, built from the
 //! legal brief with its years and sources.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::ast::{Rule, Strength};
@@ -41,10 +43,11 @@ struct File {
     ratification: Vec<Entry>,
 }
 
-/// The ratification table.
+/// The ratification table, indexed by state and instrument.
 #[derive(Debug, Clone, Default)]
 pub struct Ratifications {
     entries: Vec<Entry>,
+    index: HashMap<(String, String), usize>,
 }
 
 /// Whether an instrument binds one party to the program.
@@ -76,11 +79,15 @@ impl Ratifications {
 
     /// Parses a table in the shipped format.
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str::<File>(text)
-            .map(|f| Ratifications {
-                entries: f.ratification,
-            })
-            .map_err(|e| e.to_string())
+        let entries = toml::from_str::<File>(text)
+            .map_err(|e| e.to_string())?
+            .ratification;
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.state.clone(), e.instrument.clone()), i))
+            .collect();
+        Ok(Ratifications { entries, index })
     }
 
     /// All rows.
@@ -90,9 +97,9 @@ impl Ratifications {
 
     /// The row for `state` and `instrument`, if any.
     pub fn lookup(&self, state: &str, instrument: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.state == state && e.instrument == instrument)
+        self.index
+            .get(&(state.to_string(), instrument.to_string()))
+            .map(|&i| &self.entries[i])
     }
 
     /// Whether `rule` binds the state `code`, which plays `party` in the program.

@@ -48,7 +48,37 @@ pub(crate) fn significant(pair: Pair<Rule>) -> impl Iterator<Item = Pair<Rule>> 
 }
 
 fn is_keyword(rule: Rule) -> bool {
-    format!("{rule:?}").starts_with("kw_")
+    matches!(
+        rule,
+        Rule::kw_program
+            | Rule::kw_standard
+            | Rule::kw_rule
+            | Rule::kw_on
+            | Rule::kw_within
+            | Rule::kw_after
+            | Rule::kw_decided_by
+            | Rule::kw_consent
+            | Rule::kw_if
+            | Rule::kw_pays
+            | Rule::kw_to
+            | Rule::kw_deducted
+            | Rule::kw_applies
+            | Rule::kw_require
+            | Rule::kw_forbid
+            | Rule::kw_or
+            | Rule::kw_and
+            | Rule::kw_not
+            | Rule::kw_stated
+            | Rule::kw_unstated
+            | Rule::kw_path
+            | Rule::kw_avoiding
+            | Rule::kw_transition
+            | Rule::kw_from
+            | Rule::kw_without_consent
+            | Rule::kw_by
+            | Rule::kw_flow
+            | Rule::kw_for
+    )
 }
 
 /// The byte span of a pair.

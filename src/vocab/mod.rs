@@ -2,6 +2,9 @@
 //! direction is more protective. Validation, suggestions, `init`, the docs, rule type-checking
 //! and the property-test generators all read [`TERMS`].
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 mod codes;
 pub mod docs;
 pub mod protect;
@@ -128,15 +131,28 @@ impl PartialEq for Term {
 
 /// Looks a term up by its dotted path.
 pub fn term(path: &str) -> Option<&'static Term> {
-    TERMS.iter().find(|t| t.path == path)
+    index().terms.get(path).copied()
 }
 
 /// Whether `path` is a block (a prefix of some term path).
 pub fn is_block(path: &str) -> bool {
-    TERMS.iter().any(|t| {
-        t.path.len() > path.len()
-            && t.path.starts_with(path)
-            && t.path.as_bytes()[path.len()] == b'.'
+    index().blocks.contains(path)
+}
+
+struct Index {
+    terms: HashMap<&'static str, &'static Term>,
+    blocks: HashSet<&'static str>,
+}
+
+/// Terms by path and the set of block paths, built once.
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index {
+        terms: TERMS.iter().map(|t| (t.path, t)).collect(),
+        blocks: TERMS
+            .iter()
+            .flat_map(|t| t.path.match_indices('.').map(|(i, _)| &t.path[..i]))
+            .collect(),
     })
 }
 
