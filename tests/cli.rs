@@ -315,3 +315,28 @@ fn completions_and_man_page() {
     let man = stdout(&["man"]);
     assert!(man.contains(".TH fairpath"), "{}", &man[..200]);
 }
+
+#[test]
+fn rules_verify_catches_a_broken_pack_and_passes_the_shipped_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "broken.rules",
+        "standard broken \"Broken\" {\n  instrument X\n  strength binding\n  rule broken.never { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }\n  rule broken.tied  { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == employer }\n  rule broken.free  { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == none }\n}\n",
+    );
+    let out = fairpath(&["rules", "--verify", "--standard", &pack]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("never-satisfied: broken.never"), "{text}");
+    assert!(
+        text.contains("conflict: broken.tied and broken.free"),
+        "{text}"
+    );
+    assert!(
+        text.contains("program \"Name of the program\" {"),
+        "a witness program is printed"
+    );
+    let shipped = fairpath(&["rules", "--verify"]);
+    assert_eq!(shipped.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&shipped.stdout).contains("0 problems"));
+}

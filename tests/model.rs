@@ -196,3 +196,33 @@ fn which(cmd: &str) -> Result<std::path::PathBuf, ()> {
         })
         .ok_or(())
 }
+
+#[test]
+fn permits_are_tied_to_what_the_program_says() {
+    use fairpath::model::{Edge, Node};
+    use petgraph::visit::EdgeRef;
+    let tied = |text: &str| {
+        let (m, _) = model(text);
+        m.graph
+            .edge_references()
+            .filter(|e| matches!(e.weight(), Edge::Tied))
+            .map(|e| (m.graph[e.source()].clone(), m.graph[e.target()].clone()))
+            .collect::<Vec<_>>()
+    };
+    let employer = tied(&program("permit { tied_to employer }"));
+    assert_eq!(employer.len(), 1);
+    assert_eq!(employer[0].0, Node::Permit);
+    assert!(matches!(&employer[0].1, Node::Party { name, .. } if name == "employer"));
+    let sector = tied(&program("permit { tied_to sector }"));
+    assert_eq!(
+        sector[0].1,
+        Node::Tie {
+            to: "sector".into()
+        }
+    );
+    assert!(tied(&program("permit { tied_to none }")).is_empty());
+    assert!(
+        tied(&program("kind seasonal")).is_empty(),
+        "silence adds no tie"
+    );
+}

@@ -38,6 +38,8 @@ fn node_label(n: &Node) -> String {
         ),
         Node::Party { name, .. } => name.replace('_', " "),
         Node::Document { name } => name.clone(),
+        Node::Permit => "permit".into(),
+        Node::Tie { to } => to.clone(),
     }
 }
 
@@ -61,7 +63,8 @@ pub fn dot(m: &Model) -> String {
             } => "shape=ellipse, color=red, fontcolor=red",
             Node::Status { .. } => "shape=ellipse",
             Node::Party { .. } => "shape=box, style=rounded",
-            Node::Document { .. } => "shape=note",
+            Node::Document { .. } | Node::Permit => "shape=note",
+            Node::Tie { .. } => "shape=box",
         };
         out.push_str(&format!(
             "  n{} [label=\"{}\", {attrs}];\n",
@@ -90,6 +93,7 @@ pub fn dot(m: &Model) -> String {
                 )
             }
             Edge::Custody { .. } => ("held by".to_string(), ", style=dotted"),
+            Edge::Tied => ("tied to".to_string(), ", style=bold"),
             Edge::Duty { term } => (
                 term.rsplit('.').next().unwrap_or(term).replace('_', " "),
                 ", style=dotted, color=gray40",
@@ -160,6 +164,7 @@ pub fn json(m: &Model) -> Value {
                     json!({"kind": "flow", "cost": f.cost, "amount": f.amount, "deducted": f.deducted, "span": f.span, "source": f.source})
                 }
                 Edge::Custody { term } => json!({"kind": "custody", "term": term, "span": m.fact(term).map(|f| f.span)}),
+                Edge::Tied => json!({"kind": "tie", "term": "permit.tied_to", "span": m.fact("permit.tied_to").map(|f| f.span)}),
                 Edge::Duty { term } => json!({"kind": "duty", "term": term, "span": m.fact(term).map(|f| f.span)}),
             };
             v["from"] = json!(format!("n{}", e.source().index()));

@@ -38,6 +38,13 @@ pub enum Node {
         /// The role (built-in parties are their own role).
         role: String,
     },
+    /// The work and residence permit.
+    Permit,
+    /// What a permit can be tied to: a sector or a region.
+    Tie {
+        /// `sector` or `region`.
+        to: String,
+    },
     /// An identity or permit document.
     Document {
         /// `passport` or `permit`.
@@ -64,6 +71,8 @@ pub enum Edge {
         /// The term's path.
         term: &'static str,
     },
+    /// The permit is tied to the target (an employer, a sector or a region).
+    Tied,
     /// A duty a party owes the worker: the stating term.
     Duty {
         /// The term's path.
@@ -144,8 +153,25 @@ impl Model {
                 m.graph.add_edge(party, worker, Edge::Duty { term });
             }
         }
+        m.permit();
         let diags = checks::run(&m);
         (m, diags)
+    }
+
+    /// Adds the permit and what it is tied to, when the program says.
+    fn permit(&mut self) {
+        let Some(Typed::Word(tie)) = self.fact("permit.tied_to").map(|f| f.value.clone()) else {
+            return;
+        };
+        let permit = self.graph.add_node(Node::Permit);
+        let target = match tie.as_str() {
+            "employer" => self.party("employer"),
+            "none" => return,
+            other => self.graph.add_node(Node::Tie {
+                to: other.to_string(),
+            }),
+        };
+        self.graph.add_edge(permit, target, Edge::Tied);
     }
 
     fn party(&mut self, name: &str) -> NodeIndex {
