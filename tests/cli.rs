@@ -110,7 +110,7 @@ fn graph_json_is_valid_for_every_example() {
 #[test]
 fn human_findings_point_at_clauses_and_silence_at_the_header() {
     let out = stdout(&["check", "--format", "plain", DOMESTIC]);
-    assert!(out.contains("C189 Art. 9(c) (binding): domestic workers must keep their travel and identity documents."), "{out}");
+    assert!(out.contains("C189 Art. 9(c) (binding provision): domestic workers must keep their travel and identity documents."), "{out}");
     assert!(out.contains("`documents.passport` is `employer`"));
     assert!(
         out.contains("journey: employed → removed (job loss"),

@@ -1,5 +1,6 @@
 //! `check`, `graph`, `rules`, `explain` and `diff`.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
@@ -116,7 +117,10 @@ pub fn check(
     };
     let text = match format {
         CheckFormat::Human | CheckFormat::Plain => {
-            let st = if format == CheckFormat::Plain || output.is_some() {
+            let st = if format == CheckFormat::Plain
+                || output.is_some()
+                || !std::io::stdout().is_terminal()
+            {
                 Style::Plain
             } else {
                 style()
@@ -174,13 +178,11 @@ fn summary_table(checked: &[Checked]) -> String {
         .max(4);
     let mut out = format!("\n{:<width$}  violated  unstated  satisfied  n/a\n", "file");
     for c in checked {
+        let [violated, unstated, satisfied, na] = c.counts();
         out.push_str(&format!(
-            "{:<width$}  {:>8}  {:>8}  {:>9}  {:>3}\n",
-            c.source.name,
-            c.count(Verdict::Violated, None),
-            c.count(Verdict::Unstated, None),
-            c.count(Verdict::Satisfied, None),
-            c.count(Verdict::NotApplicable, None)
+            "{:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}
+",
+            c.source.name
         ));
     }
     out

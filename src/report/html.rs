@@ -104,13 +104,7 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
     if !f.witness.is_empty() || !f.clauses.is_empty() {
         out.push_str("<ul>");
         for cl in f.witness.iter().chain(&f.clauses) {
-            let (line, _) = c.line_col(cl.span.start);
-            let quoted = c
-                .source
-                .text
-                .get(cl.span.start..cl.span.end)
-                .unwrap_or("")
-                .trim();
+            let (line, quoted) = c.quote(cl);
             let src = cl
                 .source
                 .as_ref()

@@ -76,6 +76,22 @@ impl Checked {
         out
     }
 
+    /// Violated, unstated, satisfied and not-applicable counts over all findings.
+    pub fn counts(&self) -> [usize; 4] {
+        Verdict::ALL.map(|v| self.count(v, None))
+    }
+
+    /// The line of a clause and its text as written.
+    pub fn quote(&self, clause: &crate::rules::Clause) -> (usize, &str) {
+        let text = self
+            .source
+            .text
+            .get(clause.span.start..clause.span.end)
+            .unwrap_or("")
+            .trim();
+        (self.line_col(clause.span.start).0, text)
+    }
+
     /// A hash of the program text.
     pub fn hash(&self) -> String {
         fingerprint(&self.source.text)

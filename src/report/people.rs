@@ -17,14 +17,11 @@ pub fn human(c: &Checked, style: Style) -> String {
         .collect();
     let mut out = render(&c.warnings, &c.source.name, &c.source.text, style);
     out.push_str(&render(&diags, &c.source.name, &c.source.text, style));
+    let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,
-        "{}: {} violated, {} unstated, {} satisfied, {} not applicable",
-        c.source.name,
-        c.count(Verdict::Violated, None),
-        c.count(Verdict::Unstated, None),
-        c.count(Verdict::Satisfied, None),
-        c.count(Verdict::NotApplicable, None)
+        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable",
+        c.source.name
     );
     out
 }
@@ -35,7 +32,7 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
         Verdict::Unstated => (
             "the program is silent here".to_string(),
             format!(
-                "{} {} ({}): silent on {}",
+                "{} {} ({} provision): silent on {}",
                 f.instrument,
                 f.article,
                 f.strength.word(),
@@ -48,7 +45,7 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
                 .or(f.witness.first())
                 .map_or("here".into(), |c| c.says.clone()),
             format!(
-                "{} {} ({}): {}",
+                "{} {} ({} provision): {}",
                 f.instrument,
                 f.article,
                 f.strength.word(),
@@ -141,13 +138,7 @@ pub fn markdown(c: &Checked) -> String {
                 if f.high { " **High severity.**" } else { "" }
             );
             for cl in f.witness.iter().chain(&f.clauses) {
-                let (line, _) = c.line_col(cl.span.start);
-                let quoted = c
-                    .source
-                    .text
-                    .get(cl.span.start..cl.span.end)
-                    .unwrap_or("")
-                    .trim();
+                let (line, quoted) = c.quote(cl);
                 let src = cl
                     .source
                     .as_ref()
