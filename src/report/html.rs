@@ -91,16 +91,16 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
         xml(&f.article),
         xml(&f.rule)
     );
-    let _ = writeln!(
-        out,
-        "<p>{}{}</p>",
-        xml(&f.message),
-        if f.high {
-            " <span class=\"high\">High severity.</span>"
-        } else {
-            ""
-        }
-    );
+    let high = if f.high {
+        " <span class=\"high\">High severity.</span>"
+    } else {
+        ""
+    };
+    let soft = match super::people::soft_law(f) {
+        s if f.verdict == Verdict::Violated && !s.is_empty() => format!(" <em>{}</em>", s.trim()),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "<p>{}{high}{soft}</p>", xml(&f.message));
     if !f.witness.is_empty() || !f.clauses.is_empty() {
         out.push_str("<ul>");
         for cl in f.witness.iter().chain(&f.clauses) {

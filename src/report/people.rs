@@ -45,10 +45,11 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
                 .or(f.witness.first())
                 .map_or("here".into(), |c| c.says.clone()),
             format!(
-                "{} {} ({} provision): {}",
+                "{} {} ({} provision){}: {}",
                 f.instrument,
                 f.article,
                 f.strength.word(),
+                below(f),
                 lower_first(&f.message)
             ),
         ),
@@ -78,6 +79,24 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
         label,
         span,
         help: Some(help),
+    }
+}
+
+/// For soft law, the words that keep a shortfall from reading as a breach of law.
+fn below(f: &Finding) -> &'static str {
+    if f.strength == crate::rules::ast::Strength::Binding {
+        ""
+    } else {
+        ", below recommended practice, not a breach of law"
+    }
+}
+
+/// The same, as a sentence for printed reports.
+pub(super) fn soft_law(f: &Finding) -> &'static str {
+    if f.strength == crate::rules::ast::Strength::Binding {
+        ""
+    } else {
+        " Below recommended practice, not a breach of law."
     }
 }
 
@@ -131,9 +150,14 @@ pub fn markdown(c: &Checked) -> String {
         let _ = writeln!(out, "\n## {title}\n");
         for f in list {
             let _ = writeln!(out, "### {} {} — `{}`\n", f.instrument, f.article, f.rule);
+            let soft = if f.verdict == Verdict::Violated {
+                soft_law(f)
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "{}{}\n",
+                "{}{}{soft}\n",
                 f.message,
                 if f.high { " **High severity.**" } else { "" }
             );

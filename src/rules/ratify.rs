@@ -31,6 +31,9 @@ pub struct Entry {
     /// Year of ratification.
     #[serde(default)]
     pub year: Option<u32>,
+    /// Date of ratification (`YYYY-MM-DD`), where the sources give one.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Parts excluded by declaration (`annex_i`, `annex_ii`, `annex_iii`).
     #[serde(default)]
     pub excluded: Vec<String>,
@@ -136,14 +139,15 @@ impl Ratifications {
                     rule.instrument
                 ),
             ),
-            Status::Ratified => (
-                "ratified",
-                true,
-                format!(
-                    "binding on {code} (ratified{})",
-                    e.year.map_or(String::new(), |y| format!(" {y}"))
-                ),
-            ),
+            Status::Ratified => {
+                let when = e.date.clone().or(e.year.map(|y| y.to_string()));
+                let when = when.map_or(String::new(), |d| format!(" {d}"));
+                (
+                    "ratified",
+                    true,
+                    format!("binding on {code} (ratified{when})"),
+                )
+            }
             Status::NotRatified => (
                 "not-ratified",
                 false,
