@@ -340,3 +340,20 @@ fn rules_verify_catches_a_broken_pack_and_passes_the_shipped_ones() {
     assert_eq!(shipped.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&shipped.stdout).contains("0 problems"));
 }
+
+#[test]
+fn json_top_level_summary_adds_up_the_programs() {
+    let v = json(&["check", "--format", "json", SEASONAL, DOMESTIC]);
+    validate("schemas/report.schema.json", &v);
+    let programs = v["programs"].as_array().unwrap();
+    assert_eq!(programs.len(), 2);
+    for (instrument, counts) in v["summary"].as_object().unwrap() {
+        for (verdict, n) in counts.as_object().unwrap() {
+            let sum: u64 = programs
+                .iter()
+                .map(|p| p["summary"][instrument][verdict].as_u64().unwrap_or(0))
+                .sum();
+            assert_eq!(n.as_u64().unwrap(), sum, "{instrument} {verdict}");
+        }
+    }
+}

@@ -63,8 +63,23 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
         "schema": REPORT_SCHEMA,
         "tool": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION")},
         "packs": engine.packs.iter().map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()})).collect::<Vec<_>>(),
+        "summary": summary(checked),
         "programs": programs,
     })
+}
+
+/// Verdict counts per instrument across every program of the batch.
+fn summary(checked: &[Checked]) -> Value {
+    let mut out = serde_json::Map::new();
+    for c in checked {
+        for f in &c.findings {
+            let counts = out.entry(f.instrument.clone()).or_insert_with(
+                || json!({"violated": 0, "unstated": 0, "satisfied": 0, "not-applicable": 0}),
+            );
+            counts[f.verdict.word()] = json!(counts[f.verdict.word()].as_u64().unwrap_or(0) + 1);
+        }
+    }
+    Value::Object(out)
 }
 
 /// A SARIF 2.1.0 log: one run, one reporting descriptor per rule, one result per violated or
