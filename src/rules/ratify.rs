@@ -93,11 +93,6 @@ impl Ratifications {
         Ok(Ratifications { entries, index })
     }
 
-    /// All rows.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
-    }
-
     /// The row for `state` and `instrument`, if any.
     pub fn lookup(&self, state: &str, instrument: &str) -> Option<&Entry> {
         self.index

@@ -1,0 +1,366 @@
+//! Type-checking one value against its term's type: words, numbers with units, money, dates,
+//! countries and lists, each with the diagnostics a wrong value gets.
+
+use super::Validator;
+use crate::syntax::ast::{Span, Value, ValueKind};
+use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
+use crate::vocab::{self, Kind, Typed};
+
+impl Validator {
+    pub(super) fn one_word(
+        &mut self,
+        word: &str,
+        span: Span,
+        allowed: &'static [&'static str],
+        what: &str,
+    ) -> Option<&'static str> {
+        if let Some(w) = allowed.iter().find(|a| **a == word) {
+            return Some(w);
+        }
+        let help = did_you_mean(word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("a {what} is one of {}", list(allowed)));
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("unknown {what} `{word}`"),
+                format!("not a {what}"),
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    pub(super) fn one_of(
+        &mut self,
+        v: &Value,
+        allowed: &'static [&'static str],
+        what: &str,
+    ) -> Option<&'static str> {
+        match &v.kind {
+            ValueKind::Word { word } => {
+                self.one_word(word, v.span, allowed, what.trim_start_matches("a "))
+            }
+            _ => {
+                self.error(
+                    Diagnostic::error(
+                        "fairpath::wrong-type",
+                        v.span,
+                        format!("expected {what}"),
+                        "wrong kind of value",
+                    )
+                    .with_help(format!("one of {}", list(allowed))),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn number(&mut self, v: &Value, path: &str, kind: Kind) -> Option<f64> {
+        match self.typed(path, kind, v) {
+            Some(Typed::Number(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Type-checks one value against `kind`.
+    pub(super) fn typed(&mut self, path: &str, kind: Kind, v: &Value) -> Option<Typed> {
+        let wrong = |me: &mut Self| {
+            me.error(
+                Diagnostic::error(
+                    "fairpath::wrong-type",
+                    v.span,
+                    format!("`{path}` takes {}", kind.describe()),
+                    "wrong kind of value",
+                )
+                .with_help(example_help(path)),
+            );
+            None
+        };
+        match (kind, &v.kind) {
+            (Kind::Enum(allowed), ValueKind::Word { word }) => self
+                .value_word(path, word, v.span, allowed)
+                .map(|w| Typed::Word(w.into())),
+            (Kind::Bool, ValueKind::Word { word }) => match word.as_str() {
+                "yes" => Some(Typed::Bool(true)),
+                "no" => Some(Typed::Bool(false)),
+                _ => self
+                    .value_word(path, word, v.span, &["yes", "no"])
+                    .and(None),
+            },
+            (Kind::Duration, ValueKind::Quantity { number, unit }) => self.measure(
+                path,
+                *number,
+                unit,
+                v.span,
+                vocab::DURATION_UNITS,
+                "days, weeks, months or years",
+                f64::MAX,
+            ),
+            (Kind::Hours, ValueKind::Quantity { number, unit }) => self.measure(
+                path,
+                *number,
+                unit,
+                v.span,
+                vocab::HOUR_UNITS,
+                "hours",
+                f64::MAX,
+            ),
+            (Kind::Percent, ValueKind::Quantity { number, unit }) => {
+                self.measure(path, *number, unit, v.span, &[("%", 1.0)], "%", 100.0)
+            }
+            (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
+                if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() {
+                    self.range(path, v.span, "a whole number, zero or more")
+                } else {
+                    Some(Typed::Number(*number))
+                }
+            }
+            (Kind::Money, ValueKind::Quantity { number, unit }) => {
+                self.money(path, *number, unit.as_deref(), v.span)
+            }
+            (Kind::Date, ValueKind::Date { date }) => self.date(path, date, v.span),
+            (Kind::Text, ValueKind::Text { text }) => Some(Typed::Text(text.clone())),
+            (Kind::Party, ValueKind::Word { word }) => self
+                .party_ref(word, v.span)
+                .then(|| Typed::Word(word.clone())),
+            (Kind::PartyList, _) => self.parties_list(v).map(Typed::Words),
+            (Kind::EnumList(allowed), _) => self.word_list(path, v, |me, w, span| {
+                me.value_word(path, w, span, allowed).map(str::to_string)
+            }),
+            (Kind::Countries, _) => self.word_list(path, v, |me, w, span| me.country(w, span)),
+            _ => wrong(self),
+        }
+    }
+
+    pub(super) fn word_list(
+        &mut self,
+        path: &str,
+        v: &Value,
+        mut check: impl FnMut(&mut Self, &str, Span) -> Option<String>,
+    ) -> Option<Typed> {
+        let items: Vec<&Value> = match &v.kind {
+            ValueKind::List { items } => items.iter().collect(),
+            _ => vec![v],
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match &item.kind {
+                ValueKind::Word { word } => match check(self, word, item.span) {
+                    Some(w) if out.contains(&w) => {
+                        self.error(Diagnostic::warning(
+                            "fairpath::duplicate-item",
+                            item.span,
+                            format!("`{w}` is listed twice in `{path}`"),
+                            "listed again",
+                        ));
+                    }
+                    Some(w) => out.push(w),
+                    None => ok = false,
+                },
+                _ => {
+                    self.error(
+                        Diagnostic::error(
+                            "fairpath::wrong-type",
+                            item.span,
+                            format!("`{path}` lists words"),
+                            "not a word",
+                        )
+                        .with_help(example_help(path)),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(Typed::Words(out))
+    }
+
+    pub(super) fn value_word<'a>(
+        &mut self,
+        path: &str,
+        word: &str,
+        span: Span,
+        allowed: &[&'a str],
+    ) -> Option<&'a str> {
+        if let Some(w) = allowed.iter().find(|a| **a == word) {
+            return Some(w);
+        }
+        let help = did_you_mean(word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("`{path}` takes one of {}", list(allowed)));
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("`{word}` is not a value of `{path}`"),
+                "unknown value",
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    pub(super) fn country(&mut self, code: &str, span: Span) -> Option<String> {
+        if vocab::is_country(code) {
+            return Some(code.to_string());
+        }
+        let help = did_you_mean(code, vocab::countries())
+            .unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
+        self.error(
+            Diagnostic::error(
+                "fairpath::unknown-value",
+                span,
+                format!("`{code}` is not an ISO 3166-1 alpha-3 country code"),
+                "unknown country",
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn measure(
+        &mut self,
+        path: &str,
+        number: f64,
+        unit: &Option<String>,
+        span: Span,
+        units: &[(&str, f64)],
+        expected: &str,
+        max: f64,
+    ) -> Option<Typed> {
+        let Some(unit) = unit else {
+            self.error(
+                Diagnostic::error(
+                    "fairpath::missing-unit",
+                    span,
+                    format!("`{path}` needs a unit: {expected}"),
+                    "no unit",
+                )
+                .with_help(example_help(path)),
+            );
+            return None;
+        };
+        let Some((_, factor)) = units.iter().find(|(u, _)| u == unit) else {
+            let names: Vec<&str> = units.iter().map(|(u, _)| *u).collect();
+            let help = did_you_mean(unit, names).unwrap_or_else(|| example_help(path));
+            self.error(
+                Diagnostic::error(
+                    "fairpath::wrong-unit",
+                    span,
+                    format!("wrong unit `{unit}` for `{path}`: expected {expected}"),
+                    "wrong unit",
+                )
+                .with_help(help),
+            );
+            return None;
+        };
+        if number < 0.0 || number > max || !number.is_finite() {
+            let allowed = if max < f64::MAX {
+                format!("from 0 to {}", vocab::trim_number(max))
+            } else {
+                "zero or more".into()
+            };
+            return self.range(path, span, &allowed);
+        }
+        Some(Typed::Number(number * factor))
+    }
+
+    pub(super) fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
+        self.error(Diagnostic::error(
+            "fairpath::out-of-range",
+            span,
+            format!("value out of range for `{path}`: expected {allowed}"),
+            "out of range",
+        ));
+        None
+    }
+
+    pub(super) fn money(
+        &mut self,
+        path: &str,
+        amount: f64,
+        unit: Option<&str>,
+        span: Span,
+    ) -> Option<Typed> {
+        let Some(unit) = unit else {
+            self.error(
+                Diagnostic::error(
+                    "fairpath::missing-unit",
+                    span,
+                    format!("`{path}` needs a currency"),
+                    "no currency",
+                )
+                .with_help("write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`"),
+            );
+            return None;
+        };
+        if !(vocab::is_currency(unit) || vocab::WAGE_MONTHS.contains(&unit)) {
+            let mut names: Vec<&str> = vocab::currencies().collect();
+            names.extend(vocab::WAGE_MONTHS);
+            let help = did_you_mean(unit, names).unwrap_or_else(|| {
+                "write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`".into()
+            });
+            self.error(
+                Diagnostic::error(
+                    "fairpath::wrong-unit",
+                    span,
+                    format!("wrong unit `{unit}` for `{path}`: expected a currency"),
+                    "not a currency",
+                )
+                .with_help(help),
+            );
+            return None;
+        }
+        if amount < 0.0 || !amount.is_finite() {
+            return self.range(path, span, "zero or more");
+        }
+        let currency = if vocab::WAGE_MONTHS.contains(&unit) {
+            "months_of_wages"
+        } else {
+            unit
+        };
+        Some(Typed::Money {
+            amount,
+            currency: currency.into(),
+        })
+    }
+
+    pub(super) fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
+        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => {
+                Some(Typed::Text(date.into()))
+            }
+            _ => self.range(path, span, "a real calendar date"),
+        }
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn example_help(path: &str) -> String {
+    match vocab::term(path) {
+        Some(t) => format!(
+            "for example `{} {}`",
+            path.rsplit('.').next().unwrap_or(path),
+            t.example
+        ),
+        None => "see `fairpath terms` for the vocabulary".into(),
+    }
+}
