@@ -64,14 +64,7 @@ pub fn html(c: &Checked) -> String {
         out.push_str(&svg);
         out.push_str("</div>\n");
     }
-    for (verdict, title) in [
-        (Verdict::Violated, "Shortfalls"),
-        (Verdict::Unstated, "What the text is silent on"),
-    ] {
-        let list: Vec<&Finding> = c.findings.iter().filter(|f| f.verdict == verdict).collect();
-        if list.is_empty() {
-            continue;
-        }
+    for (title, list) in c.sections() {
         let _ = writeln!(out, "<h2>{title} ({})</h2>", list.len());
         for f in list {
             finding(&mut out, c, f);

@@ -92,6 +92,26 @@ impl Checked {
         (self.line_col(clause.span.start).0, text)
     }
 
+    /// The report's sections that have findings: shortfalls, then silences.
+    pub fn sections(&self) -> Vec<(&'static str, Vec<&Finding>)> {
+        [
+            (Verdict::Violated, "Shortfalls"),
+            (Verdict::Unstated, "What the text is silent on"),
+        ]
+        .into_iter()
+        .map(|(v, title)| {
+            (
+                title,
+                self.findings
+                    .iter()
+                    .filter(|f| f.verdict == v)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, list)| !list.is_empty())
+        .collect()
+    }
+
     /// A hash of the program text.
     pub fn hash(&self) -> String {
         fingerprint(&self.source.text)

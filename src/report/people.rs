@@ -139,14 +139,7 @@ pub fn markdown(c: &Checked) -> String {
             c.count(Verdict::NotApplicable, Some(i))
         );
     }
-    for (verdict, title) in [
-        (Verdict::Violated, "Shortfalls"),
-        (Verdict::Unstated, "What the text is silent on"),
-    ] {
-        let list: Vec<&Finding> = c.findings.iter().filter(|f| f.verdict == verdict).collect();
-        if list.is_empty() {
-            continue;
-        }
+    for (title, list) in c.sections() {
         let _ = writeln!(out, "\n## {title}\n");
         for f in list {
             let _ = writeln!(out, "### {} {} — `{}`\n", f.instrument, f.article, f.rule);

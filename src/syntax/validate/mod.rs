@@ -424,31 +424,11 @@ impl Validator {
         false
     }
 
-    fn parties_list(&mut self, v: &Value) -> Option<Vec<String>> {
-        let items: Vec<&Value> = match &v.kind {
-            ValueKind::List { items } => items.iter().collect(),
-            _ => vec![v],
-        };
-        let mut out = Vec::new();
-        let mut ok = true;
-        for item in items {
-            match &item.kind {
-                ValueKind::Word { word } => {
-                    ok &= self.party_ref(word, item.span);
-                    out.push(word.clone());
-                }
-                _ => {
-                    self.error(Diagnostic::error(
-                        "fairpath::wrong-type",
-                        item.span,
-                        "expected a party",
-                        "not a party",
-                    ));
-                    ok = false;
-                }
-            }
-        }
-        ok.then_some(out)
+    /// A list of parties (or one party), each resolved.
+    fn parties_list(&mut self, path: &str, v: &Value) -> Option<Vec<String>> {
+        self.word_list(path, v, |me, w, span| {
+            me.party_ref(w, span).then(|| w.to_string())
+        })
     }
 
     fn transition(&mut self, block: &str, t: &Transition) {
@@ -492,7 +472,7 @@ impl Validator {
                     ok &= self.party_ref(&party.text, party.span);
                     decl.decided_by = Some(party.text.clone());
                 }
-                Modifier::Consent { parties } => match self.parties_list(parties) {
+                Modifier::Consent { parties } => match self.parties_list("consent", parties) {
                     Some(p) => decl.consent = p,
                     None => ok = false,
                 },

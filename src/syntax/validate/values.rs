@@ -7,6 +7,26 @@ use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
 use crate::vocab::{self, Kind, Typed};
 
 impl Validator {
+    /// `word` if it is one of `allowed`; otherwise an `unknown-value` diagnostic whose message,
+    /// label and fallback help `describe` gives, with the nearest word as help when there is one.
+    fn pick<'a>(
+        &mut self,
+        word: &str,
+        span: Span,
+        allowed: &[&'a str],
+        describe: impl FnOnce() -> (String, String, String),
+    ) -> Option<&'a str> {
+        if let Some(w) = allowed.iter().find(|a| **a == word) {
+            return Some(w);
+        }
+        let (message, label, fallback) = describe();
+        let help = did_you_mean(word, allowed.iter().copied()).unwrap_or(fallback);
+        self.error(
+            Diagnostic::error("fairpath::unknown-value", span, message, label).with_help(help),
+        );
+        None
+    }
+
     pub(super) fn one_word(
         &mut self,
         word: &str,
@@ -14,21 +34,13 @@ impl Validator {
         allowed: &'static [&'static str],
         what: &str,
     ) -> Option<&'static str> {
-        if let Some(w) = allowed.iter().find(|a| **a == word) {
-            return Some(w);
-        }
-        let help = did_you_mean(word, allowed.iter().copied())
-            .unwrap_or_else(|| format!("a {what} is one of {}", list(allowed)));
-        self.error(
-            Diagnostic::error(
-                "fairpath::unknown-value",
-                span,
+        self.pick(word, span, allowed, || {
+            (
                 format!("unknown {what} `{word}`"),
                 format!("not a {what}"),
+                format!("a {what} is one of {}", list(allowed)),
             )
-            .with_help(help),
-        );
-        None
+        })
     }
 
     pub(super) fn one_of(
@@ -124,11 +136,15 @@ impl Validator {
             (Kind::Party, ValueKind::Word { word }) => self
                 .party_ref(word, v.span)
                 .then(|| Typed::Word(word.clone())),
-            (Kind::PartyList, _) => self.parties_list(v).map(Typed::Words),
-            (Kind::EnumList(allowed), _) => self.word_list(path, v, |me, w, span| {
-                me.value_word(path, w, span, allowed).map(str::to_string)
-            }),
-            (Kind::Countries, _) => self.word_list(path, v, |me, w, span| me.country(w, span)),
+            (Kind::PartyList, _) => self.parties_list(path, v).map(Typed::Words),
+            (Kind::EnumList(allowed), _) => self
+                .word_list(path, v, |me, w, span| {
+                    me.value_word(path, w, span, allowed).map(str::to_string)
+                })
+                .map(Typed::Words),
+            (Kind::Countries, _) => self
+                .word_list(path, v, |me, w, span| me.country(w, span))
+                .map(Typed::Words),
             _ => wrong(self),
         }
     }
@@ -138,7 +154,7 @@ impl Validator {
         path: &str,
         v: &Value,
         mut check: impl FnMut(&mut Self, &str, Span) -> Option<String>,
-    ) -> Option<Typed> {
+    ) -> Option<Vec<String>> {
         let items: Vec<&Value> = match &v.kind {
             ValueKind::List { items } => items.iter().collect(),
             _ => vec![v],
@@ -173,7 +189,7 @@ impl Validator {
                 }
             }
         }
-        ok.then_some(Typed::Words(out))
+        ok.then_some(out)
     }
 
     pub(super) fn value_word<'a>(
@@ -183,21 +199,13 @@ impl Validator {
         span: Span,
         allowed: &[&'a str],
     ) -> Option<&'a str> {
-        if let Some(w) = allowed.iter().find(|a| **a == word) {
-            return Some(w);
-        }
-        let help = did_you_mean(word, allowed.iter().copied())
-            .unwrap_or_else(|| format!("`{path}` takes one of {}", list(allowed)));
-        self.error(
-            Diagnostic::error(
-                "fairpath::unknown-value",
-                span,
+        self.pick(word, span, allowed, || {
+            (
                 format!("`{word}` is not a value of `{path}`"),
-                "unknown value",
+                "unknown value".into(),
+                format!("`{path}` takes one of {}", list(allowed)),
             )
-            .with_help(help),
-        );
-        None
+        })
     }
 
     pub(super) fn country(&mut self, code: &str, span: Span) -> Option<String> {
