@@ -158,3 +158,19 @@ fn coverage_has_every_row_of_the_brief_table() {
         .collect();
     assert_eq!(rows, provisions);
 }
+
+#[test]
+fn every_rule_example_is_a_valid_clause() {
+    for rule in Engine::embedded().rules() {
+        assert!(!rule.example.is_empty(), "{} has no example", rule.id);
+        let text = format!("program \"Example\" {{\n{}\n}}\n", rule.example);
+        if let Err(r) = fairpath::syntax::parse_file("example.fair", text.as_bytes()) {
+            panic!(
+                "{}: `{}`: {:?}",
+                rule.id,
+                rule.example,
+                r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>()
+            );
+        }
+    }
+}

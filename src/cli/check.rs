@@ -276,9 +276,22 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         r.summary, r.rationale, r.remedy
     );
     if !r.example.is_empty() {
-        println!("\na compliant clause:\n  {}", r.example);
+        println!("\na compliant clause:\n{}", laid_out(&r.example));
     }
     EXIT_OK
+}
+
+/// A clause in canonical layout, indented as inside a program.
+fn laid_out(clause: &str) -> String {
+    let text = format!("program \"Example\" {{\n{clause}\n}}\n");
+    match crate::syntax::parse::parse_program(&text) {
+        Ok(p) => {
+            let formatted = crate::syntax::format::format_program(&p, &text);
+            let lines: Vec<&str> = formatted.lines().collect();
+            lines[1..lines.len() - 1].join("\n")
+        }
+        Err(_) => format!("  {clause}"),
+    }
 }
 
 /// `fairpath diff`.
