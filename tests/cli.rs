@@ -357,3 +357,25 @@ fn json_top_level_summary_adds_up_the_programs() {
         }
     }
 }
+
+#[test]
+fn an_unreadable_file_is_an_input_error_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        "/nonexistent/target.fair",
+        dir.path().join("a-unreadable.fair"),
+    )
+    .unwrap();
+    std::fs::copy(SEASONAL, dir.path().join("b-good.fair")).unwrap();
+    let out = fairpath(&["check", "--format", "plain", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot read"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("b-good.fair: 6 violated"));
+    let folder = fairpath(&["parse", "policies"]);
+    assert_eq!(folder.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&folder.stderr).contains("panicked"));
+}
