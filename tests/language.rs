@@ -233,3 +233,13 @@ fn shipped_programs_are_formatted() {
         .assert()
         .success();
 }
+
+#[test]
+fn the_vocabulary_doc_is_current() {
+    let doc = std::fs::read_to_string("docs/vocabulary.md").unwrap();
+    assert_eq!(
+        doc,
+        fairpath::vocab::docs::markdown(),
+        "regenerate with `fairpath terms --format markdown > docs/vocabulary.md`"
+    );
+}
