@@ -6,7 +6,7 @@ use super::files::{expand, write_atomic};
 use super::{
     input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
-use crate::syntax::{format::format_program, parse_file};
+use crate::syntax::{format::format_program, parse_file, read_program};
 use crate::vocab;
 
 pub fn parse(file: &Path, emit: Emit) -> u8 {
@@ -92,27 +92,15 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
             code = EXIT_INPUT;
             continue;
         };
-        let parsed = crate::syntax::source::decode(&bytes)
-            .map_err(|e| (e.0, vec![e.1]))
-            .and_then(|text| {
-                crate::syntax::parse::parse_program(&text)
-                    .map(|p| (text.clone(), p))
-                    .map_err(|d| (text, vec![d]))
-            });
-        let (text, program) = match parsed {
+        let (source, program) = match read_program(&path.display().to_string(), &bytes) {
             Ok(ok) => ok,
-            Err((text, diagnostics)) => {
-                report_rejected(&crate::syntax::Rejected {
-                    source: crate::syntax::Source {
-                        name: path.display().to_string(),
-                        text,
-                    },
-                    diagnostics,
-                });
+            Err(r) => {
+                report_rejected(&r);
                 code = EXIT_INPUT;
                 continue;
             }
         };
+        let text = source.text;
         let formatted = format_program(&program, &text);
         if formatted == text {
             continue;

@@ -45,26 +45,37 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Reads a program's syntax from raw bytes: decoding and parsing, without the vocabulary check.
+pub fn read_program(name: &str, bytes: &[u8]) -> Result<(Source, Program), Rejected> {
+    let source = |text: String| Source {
+        name: name.into(),
+        text,
+    };
+    let text = source::decode(bytes).map_err(|e| Rejected {
+        source: source(e.0),
+        diagnostics: vec![e.1],
+    })?;
+    match parse::parse_program(&text) {
+        Ok(program) => Ok((source(text), program)),
+        Err(d) => Err(Rejected {
+            source: source(text),
+            diagnostics: vec![d],
+        }),
+    }
+}
+
 /// Reads a program from raw bytes: decoding, parsing and the vocabulary check.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<Parsed, Rejected> {
-    let reject = |text: String, diagnostics: Vec<Diagnostic>| Rejected {
-        source: Source {
-            name: name.into(),
-            text,
-        },
-        diagnostics,
-    };
-    let text = source::decode(bytes).map_err(|e| reject(e.0, vec![e.1]))?;
-    let program = parse::parse_program(&text).map_err(|d| reject(text.clone(), vec![d]))?;
+    let (source, program) = read_program(name, bytes)?;
     let (terms, diags) = validate::validate(&program);
     if diagnostic::has_errors(&diags) {
-        return Err(reject(text, diags));
+        return Err(Rejected {
+            source,
+            diagnostics: diags,
+        });
     }
     Ok(Parsed {
-        source: Source {
-            name: name.into(),
-            text,
-        },
+        source,
         program,
         terms,
         warnings: diags,
