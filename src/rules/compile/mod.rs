@@ -3,6 +3,8 @@
 
 mod conditions;
 
+use std::sync::OnceLock;
+
 use pest::iterators::Pair;
 use pest::Parser;
 
@@ -288,12 +290,12 @@ impl Compiler {
                 .with_help("add `require condition` or `forbid condition`"),
             );
         }
-        for s in &meta.scope {
-            let cond_text = SCOPES.iter().find(|x| x.0 == s).map(|x| x.1).unwrap_or("");
-            if !cond_text.is_empty() {
-                applies.push(scope_condition(cond_text));
-            }
-        }
+        applies.extend(
+            meta.scope
+                .iter()
+                .filter_map(|s| scope_condition(s))
+                .cloned(),
+        );
         if self.diags.len() > before {
             return None;
         }
@@ -331,15 +333,31 @@ impl Compiler {
     }
 }
 
-/// Compiles a built-in scope condition; these are fixed text, checked by the tests.
-fn scope_condition(text: &str) -> Cond {
-    let mut pairs = FairParser::parse(R::expr, text).expect("built-in scope conditions parse");
-    let mut c = Compiler { diags: Vec::new() };
-    let cond = c.expr(pairs.next().expect("expr"));
-    debug_assert!(
-        c.diags.is_empty(),
-        "scope condition `{text}`: {:?}",
-        c.diags
-    );
-    cond
+/// The condition that puts a program in the scope `name`, or `None` for scopes that cover every
+/// program. The built-in conditions are compiled once.
+fn scope_condition(name: &str) -> Option<&'static Cond> {
+    static COMPILED: OnceLock<Vec<Option<Cond>>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        SCOPES
+            .iter()
+            .map(|(_, text, _)| {
+                (!text.is_empty()).then(|| {
+                    let mut pairs =
+                        FairParser::parse(R::expr, text).expect("built-in scope conditions parse");
+                    let mut c = Compiler { diags: Vec::new() };
+                    let cond = c.expr(pairs.next().expect("expr"));
+                    assert!(
+                        c.diags.is_empty(),
+                        "scope condition `{text}`: {:?}",
+                        c.diags
+                    );
+                    cond
+                })
+            })
+            .collect()
+    });
+    SCOPES
+        .iter()
+        .position(|s| s.0 == name)
+        .and_then(|i| compiled[i].as_ref())
 }
