@@ -197,6 +197,11 @@ impl Model {
         self.terms.facts.get(path)
     }
 
+    /// The country codes the program states for `origin` or `destination` (none when silent).
+    pub fn states(&self, path: &str) -> Vec<&str> {
+        self.fact(path).map_or(Vec::new(), |f| f.value.words())
+    }
+
     /// Whether the program describes workers' statuses at all.
     pub fn has_statuses(&self) -> bool {
         self.terms.statuses_block.is_some()

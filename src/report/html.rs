@@ -20,15 +20,15 @@ code,pre{font-family:Menlo,Consolas,monospace;font-size:.9em;background:#f4f4f4;
 pub fn html(c: &Checked) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>fairpath report: {}</title><style>{STYLE}</style></head><body>\n",
-        xml(&c.name)
+        xml(c.name())
     );
-    let _ = writeln!(out, "<h1>{}</h1>", xml(&c.name));
+    let _ = writeln!(out, "<h1>{}</h1>", xml(c.name()));
     let _ = writeln!(
         out,
         "<p class=\"meta\">File <code>{}</code> · origin {} · destination {} · fairpath {}</p>",
         xml(&c.source.name),
-        xml(&join(&c.origin)),
-        xml(&join(&c.destination)),
+        xml(&super::states(&c.origin())),
+        xml(&super::states(&c.destination())),
         env!("CARGO_PKG_VERSION")
     );
     out.push_str("<h2>Scorecard</h2>\n<table><tr><th>instrument</th><th>violated</th><th>unstated</th><th>satisfied</th><th>not applicable</th></tr>\n");
@@ -130,12 +130,4 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
         xml(&binding_line(f)),
         xml(&f.remedy)
     );
-}
-
-fn join(v: &[String]) -> String {
-    if v.is_empty() {
-        "not stated".into()
-    } else {
-        v.join(", ")
-    }
 }

@@ -29,7 +29,7 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "remedy": f.remedy,
         "verified": f.verified,
         "file": c.source.name,
-        "span": span_json(c, f.primary_span(c.header)),
+        "span": span_json(c, f.primary_span(c.header())),
         "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
         "silent": f.silent,
         "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
@@ -51,9 +51,9 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
             json!({
                 "file": c.source.name,
                 "sha256": c.hash(),
-                "program": c.name,
-                "origin": c.origin,
-                "destination": c.destination,
+                "program": c.name(),
+                "origin": c.origin(),
+                "destination": c.destination(),
                 "summary": summary,
                 "findings": c.findings.iter().filter(|f| all || shown(f)).map(|f| finding_json(c, f)).collect::<Vec<_>>(),
             })
@@ -102,7 +102,7 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
         .iter()
         .flat_map(|c| c.findings.iter().filter(|f| shown(f)).map(move |f| (c, f)))
         .map(|(c, f)| {
-            let span = f.primary_span(c.header);
+            let span = f.primary_span(c.header());
             let (sl, sc) = c.line_col(span.start);
             let (el, ec) = c.line_col(span.end);
             let level = match (f.verdict, f.strength) {

@@ -21,14 +21,6 @@ use crate::syntax::{Diagnostic, Source};
 pub struct Checked {
     /// The program file.
     pub source: Source,
-    /// The program's name.
-    pub name: String,
-    /// The `program "…"` header, where silence is reported.
-    pub header: Span,
-    /// Origin and destination codes.
-    pub origin: Vec<String>,
-    /// Destination codes.
-    pub destination: Vec<String>,
     /// One finding per rule.
     pub findings: Vec<Finding>,
     /// Warnings from the language and model checks.
@@ -40,21 +32,32 @@ pub struct Checked {
 impl Checked {
     /// Evaluates `engine` on `model` and collects the result.
     pub fn new(source: Source, model: Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
-        let codes = |p: &str| {
-            model.fact(p).map_or(Vec::new(), |f| {
-                f.value.words().iter().map(|s| s.to_string()).collect()
-            })
-        };
         Checked {
-            name: model.terms.name.clone(),
-            header: model.terms.header,
-            origin: codes("origin"),
-            destination: codes("destination"),
             findings: engine.evaluate(&model),
             warnings,
             source,
             model,
         }
+    }
+
+    /// The program's name.
+    pub fn name(&self) -> &str {
+        &self.model.terms.name
+    }
+
+    /// The `program "…"` header, where silence is reported.
+    pub fn header(&self) -> Span {
+        self.model.terms.header
+    }
+
+    /// The origin states' codes.
+    pub fn origin(&self) -> Vec<&str> {
+        self.model.states("origin")
+    }
+
+    /// The destination states' codes.
+    pub fn destination(&self) -> Vec<&str> {
+        self.model.states("destination")
     }
 
     /// How many findings have `verdict`, overall or for one instrument.
@@ -126,6 +129,15 @@ impl Checked {
 /// What to show: the verdicts worth reporting by default are violated and unstated.
 pub fn shown(f: &Finding) -> bool {
     matches!(f.verdict, Verdict::Violated | Verdict::Unstated)
+}
+
+/// State codes for a report, or "not stated".
+fn states(codes: &[&str]) -> String {
+    if codes.is_empty() {
+        "not stated".into()
+    } else {
+        codes.join(", ")
+    }
 }
 
 /// One line on whether each party is bound.

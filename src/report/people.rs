@@ -27,7 +27,7 @@ pub fn human(c: &Checked, style: Style) -> String {
 }
 
 fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
-    let span = f.primary_span(c.header);
+    let span = f.primary_span(c.header());
     let (label, message) = match f.verdict {
         Verdict::Unstated => (
             "the program is silent here".to_string(),
@@ -120,13 +120,14 @@ fn lower_first(s: &str) -> String {
 pub fn markdown(c: &Checked) -> String {
     let mut out = format!(
         "# fairpath report: {}\n\nFile: `{}`  \n",
-        c.name, c.source.name
+        c.name(),
+        c.source.name
     );
     let _ = writeln!(
         out,
         "Origin: {}  \nDestination: {}\n",
-        or_none(&c.origin),
-        or_none(&c.destination)
+        super::states(&c.origin()),
+        super::states(&c.destination())
     );
     out.push_str("## Scorecard\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
     for i in c.instruments() {
@@ -178,14 +179,6 @@ pub fn markdown(c: &Checked) -> String {
     out
 }
 
-fn or_none(v: &[String]) -> String {
-    if v.is_empty() {
-        "not stated".into()
-    } else {
-        v.join(", ")
-    }
-}
-
 /// The conventions the corpus table reports on.
 pub const TABLE_INSTRUMENTS: &[&str] = &["C097", "C143", "C189", "ICRMW"];
 
@@ -207,7 +200,7 @@ pub fn table(checked: &[Checked]) -> String {
         )
     };
     for c in checked {
-        let _ = write!(out, "| {} |", c.name);
+        let _ = write!(out, "| {} |", c.name());
         for i in TABLE_INSTRUMENTS {
             let _ = write!(out, " {} |", cell(c, Some(i)));
         }

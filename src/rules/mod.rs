@@ -307,22 +307,11 @@ impl Engine {
 
     /// Whether the rule's instrument binds the program's origin and destination states.
     pub fn bindings(&self, rule: &Rule, m: &Model) -> Vec<Binding> {
-        let codes = |path: &str| {
-            m.fact(path).map_or(Vec::new(), |f| {
-                f.value
-                    .words()
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>()
-            })
-        };
-        let mut out = Vec::new();
-        for (party, path) in [("destination", "destination"), ("origin", "origin")] {
-            for code in codes(path) {
-                out.push(self.ratifications.binding(rule, party, &code));
-            }
-        }
-        out
+        ["destination", "origin"]
+            .into_iter()
+            .flat_map(|party| m.states(party).into_iter().map(move |code| (party, code)))
+            .map(|(party, code)| self.ratifications.binding(rule, party, code))
+            .collect()
     }
 }
 
