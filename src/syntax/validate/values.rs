@@ -100,27 +100,10 @@ impl Validator {
                     .value_word(path, word, v.span, &["yes", "no"])
                     .and(None),
             },
-            (Kind::Duration, ValueKind::Quantity { number, unit }) => self.measure(
-                path,
-                *number,
-                unit,
-                v.span,
-                vocab::DURATION_UNITS,
-                "days, weeks, months or years",
-                f64::MAX,
-            ),
-            (Kind::Hours, ValueKind::Quantity { number, unit }) => self.measure(
-                path,
-                *number,
-                unit,
-                v.span,
-                vocab::HOUR_UNITS,
-                "hours",
-                f64::MAX,
-            ),
-            (Kind::Percent, ValueKind::Quantity { number, unit }) => {
-                self.measure(path, *number, unit, v.span, &[("%", 1.0)], "%", 100.0)
-            }
+            (
+                Kind::Duration | Kind::Hours | Kind::Percent,
+                ValueKind::Quantity { number, unit },
+            ) => self.measure(path, kind, *number, unit, v.span),
             (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
                 if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() {
                     self.range(path, v.span, "a whole number, zero or more")
@@ -226,17 +209,24 @@ impl Validator {
         None
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A number with a unit, for durations, hours and percentages, in canonical units.
     pub(super) fn measure(
         &mut self,
         path: &str,
+        kind: Kind,
         number: f64,
         unit: &Option<String>,
         span: Span,
-        units: &[(&str, f64)],
-        expected: &str,
-        max: f64,
     ) -> Option<Typed> {
+        let (units, expected, max) = match kind {
+            Kind::Duration => (
+                vocab::DURATION_UNITS,
+                "days, weeks, months or years",
+                f64::MAX,
+            ),
+            Kind::Hours => (vocab::HOUR_UNITS, "hours", f64::MAX),
+            _ => (&[("%", 1.0)][..], "%", 100.0),
+        };
         let Some(unit) = unit else {
             self.error(
                 Diagnostic::error(
