@@ -139,13 +139,7 @@ impl Model {
             .iter()
             .enumerate()
             .filter(move |(_, t)| {
-                let cat = |name: &str| {
-                    self.terms
-                        .statuses
-                        .iter()
-                        .find(|s| s.name == name)
-                        .map(|s| s.category)
-                };
+                let cat = |name: &str| self.statuses.get(name).and_then(|&n| self.category(n));
                 from.is_none_or(|f| cat(&t.from).is_some_and(|c| f.contains(&c)))
                     && to.is_none_or(|f| cat(&t.to).is_some_and(|c| f.contains(&c)))
                     && on.is_none_or(|f| f.contains(&t.trigger))

@@ -115,11 +115,7 @@ pub struct Terms {
 /// Type-checks one value against a term kind outside any program (as rule packs do): only
 /// built-in parties resolve.
 pub fn type_value(path: &str, kind: Kind, value: &Value) -> Result<Typed, Vec<Diagnostic>> {
-    let mut v = Validator {
-        terms: Terms::default(),
-        diags: Vec::new(),
-        seen: BTreeMap::new(),
-    };
+    let mut v = Validator::default();
     match v.typed(path, kind, value) {
         Some(t) if v.diags.is_empty() => Ok(t),
         _ => Err(v.diags),
@@ -128,11 +124,7 @@ pub fn type_value(path: &str, kind: Kind, value: &Value) -> Result<Typed, Vec<Di
 
 /// Checks `program` and returns its typed terms with every diagnostic found.
 pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
-    let mut v = Validator {
-        terms: Terms::default(),
-        diags: Vec::new(),
-        seen: BTreeMap::new(),
-    };
+    let mut v = Validator::default();
     v.terms.name = program.name.text.clone();
     v.terms.header = program.header;
     v.declarations(&program.items);
@@ -140,9 +132,12 @@ pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
     (v.terms, v.diags)
 }
 
+#[derive(Default)]
 struct Validator {
     terms: Terms,
     diags: Vec<Diagnostic>,
+    /// Every path, party and status stated so far, with its clause: duplicates and references
+    /// are looked up here.
     seen: BTreeMap<String, Span>,
 }
 
@@ -201,6 +196,7 @@ impl Validator {
                     role,
                     span: f.span,
                 });
+                self.seen.insert(format!("party:{}", f.key.text), f.span);
             }
         }
     }
@@ -215,6 +211,7 @@ impl Validator {
                         continue;
                     }
                     if let Some(category) = self.one_of(&f.value, vocab::STATUS_CATEGORIES, "a status category") {
+                        self.seen.insert(format!("status:{}", f.key.text), f.span);
                         self.terms.statuses.push(StatusDecl { name: f.key.text.clone(), category, span: f.span });
                     }
                 }
@@ -375,7 +372,7 @@ impl Validator {
     }
 
     fn status_ref(&mut self, word: &str, span: Span) -> bool {
-        if self.terms.statuses.iter().any(|s| s.name == word) {
+        if self.seen.contains_key(&format!("status:{word}")) {
             return true;
         }
         let names: Vec<&str> = self
@@ -400,7 +397,7 @@ impl Validator {
 
     fn party_ref(&mut self, word: &str, span: Span) -> bool {
         if vocab::BUILTIN_PARTIES.contains(&word)
-            || self.terms.parties.iter().any(|p| p.name == word)
+            || self.seen.contains_key(&format!("party:{word}"))
         {
             return true;
         }
