@@ -246,7 +246,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 #[test]
 fn diff_reports_fixed_introduced_and_unchanged_findings_and_rights() {
     let dir = tempfile::tempdir().unwrap();
-    let base = "program \"D\" {\n  origin [PHL]\n  destination [ITA]\n  permit {\n    tied_to employer\n    grace_period 1 months\n  }\n  documents {\n    passport worker\n    permit   worker\n  }\n  working_time { weekly_rest 12 hours }\n}\n";
+    let base = "program \"D\" {\n  origin [PHL]\n  destination [ITA]\n  permit {\n    tied_to employer\n    grace_period 1 months\n  }\n  documents {\n    passport worker\n    permit   worker\n  }\n  working_time { weekly_rest 12 hours }\n  recruitment { worker pays travel }\n}\n";
     let old = write(dir.path(), "old.fair", base);
     let new = write(
         dir.path(),
@@ -254,7 +254,8 @@ fn diff_reports_fixed_introduced_and_unchanged_findings_and_rights() {
         &base
             .replace("tied_to employer", "tied_to none")
             .replace("passport worker", "passport employer")
-            .replace("1 months", "3 months"),
+            .replace("1 months", "3 months")
+            .replace("worker pays travel", "worker pays visa"),
     );
     let v = json(&["diff", "--format", "json", &old, &new]);
     let ids = |k: &str| {
@@ -276,16 +277,23 @@ fn diff_reports_fixed_introduced_and_unchanged_findings_and_rights() {
     };
     assert_eq!(
         terms("rights_gained"),
-        ["permit.tied_to", "permit.grace_period"]
+        [
+            "permit.tied_to",
+            "permit.grace_period",
+            "worker pays travel"
+        ]
     );
-    assert_eq!(terms("rights_lost"), ["documents.passport"]);
+    assert_eq!(
+        terms("rights_lost"),
+        ["documents.passport", "worker pays visa"]
+    );
     assert_eq!(
         fairpath(&["diff", &old, &new]).status.code(),
         Some(1),
         "a new violation fails"
     );
     let md = stdout(&["diff", "--format", "markdown", &old, &new]);
-    assert!(md.contains("## Rights lost (1)"));
+    assert!(md.contains("## Rights lost (2)"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! became more or less protective.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -106,43 +107,33 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
             _ => d.other_changes.push(change),
         }
     }
-    let clauses = |c: &Checked| -> Vec<String> {
+    let clauses = |c: &Checked| -> BTreeSet<String> {
         let t = &c.model.terms;
-        let mut v: Vec<String> = t
+        let transitions = t
             .transitions
             .iter()
-            .map(|t| format!("{} -> {} on {}", t.from, t.to, t.trigger))
-            .collect();
-        v.extend(
-            t.flows
-                .iter()
-                .map(|f| format!("{} pays {}", f.payer, f.cost)),
-        );
-        v
+            .map(|t| format!("{} -> {} on {}", t.from, t.to, t.trigger));
+        let flows = t
+            .flows
+            .iter()
+            .map(|f| format!("{} pays {}", f.payer, f.cost));
+        transitions.chain(flows).collect()
     };
     let (before, after) = (clauses(old), clauses(new));
-    for gone in before.iter().filter(|c| !after.contains(c)) {
+    let gone = before.difference(&after).map(|c| (c, true));
+    let added = after.difference(&before).map(|c| (c, false));
+    for (clause, dropped) in gone.chain(added) {
+        let stated = || Some("stated".to_string());
         let change = TermChange {
-            term: gone.clone(),
-            before: Some("stated".into()),
-            after: None,
+            term: clause.clone(),
+            before: if dropped { stated() } else { None },
+            after: if dropped { None } else { stated() },
         };
-        if gone.starts_with("worker pays ") {
-            d.rights_gained.push(change)
-        } else {
-            d.other_changes.push(change)
-        }
-    }
-    for added in after.iter().filter(|c| !before.contains(c)) {
-        let change = TermChange {
-            term: added.clone(),
-            before: None,
-            after: Some("stated".into()),
-        };
-        if added.starts_with("worker pays ") {
-            d.rights_lost.push(change)
-        } else {
-            d.other_changes.push(change)
+        // A cost the worker no longer pays is a right gained; a new one is a right lost.
+        match (clause.starts_with("worker pays "), dropped) {
+            (true, true) => d.rights_gained.push(change),
+            (true, false) => d.rights_lost.push(change),
+            _ => d.other_changes.push(change),
         }
     }
     d
