@@ -81,21 +81,16 @@ pub fn check(
 ) -> u8 {
     let (engine, mut inputs_ok) = engine(standards, only);
     let mut checked = Vec::new();
-    let entries = expand(paths, "fair");
-    let progress = progress_bar(entries.len());
-    for entry in entries {
+    let (files, found) = expand(paths, "fair");
+    inputs_ok &= found;
+    let progress = progress_bar(files.len());
+    for path in files {
         progress.inc(1);
-        match entry {
-            Ok(path) => match load_model(&path) {
-                Ok((source, model, warnings)) => {
-                    checked.push(Checked::new(source, model, &engine, warnings))
-                }
-                Err(()) => inputs_ok = false,
-            },
-            Err(msg) => {
-                input_error(&msg);
-                inputs_ok = false;
+        match load_model(&path) {
+            Ok((source, model, warnings)) => {
+                checked.push(Checked::new(source, model, &engine, warnings))
             }
+            Err(()) => inputs_ok = false,
         }
     }
     progress.finish_and_clear();

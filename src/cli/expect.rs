@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::{engine, load_model};
 use super::files::expand;
-use super::{input_error, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::rules::{Engine, Verdict};
 
 /// One expected verdict.
@@ -55,15 +55,9 @@ pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
 pub fn run(paths: &[PathBuf], standards: &[PathBuf]) -> u8 {
     let (engine, mut ok_inputs) = engine(standards, &[]);
     let (mut passed, mut failed) = (0, 0);
-    for entry in expand(paths, "fair") {
-        let path = match entry {
-            Ok(p) => p,
-            Err(msg) => {
-                input_error(&msg);
-                ok_inputs = false;
-                continue;
-            }
-        };
+    let (files, found) = expand(paths, "fair");
+    ok_inputs &= found;
+    for path in files {
         let Ok((source, model, _)) = load_model(&path) else {
             ok_inputs = false;
             continue;

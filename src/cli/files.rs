@@ -4,29 +4,30 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Expands each path: a file stays as it is, a folder yields its `.fair` files, recursively and
-/// sorted. Returns an error message for a missing path or a folder without `.fair` files.
-pub fn expand(paths: &[PathBuf], ext: &str) -> Vec<Result<PathBuf, String>> {
+/// Expands each path: a file stays as it is, a folder yields its files ending in `.ext`,
+/// recursively and sorted. A missing path or a folder without such files is reported as an input
+/// error; the flag says whether every path was found.
+pub fn expand(paths: &[PathBuf], ext: &str) -> (Vec<PathBuf>, bool) {
     let mut out = Vec::new();
+    let mut ok = true;
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
             walk(p, ext, &mut found);
             found.sort();
             if found.is_empty() {
-                out.push(Err(format!(
-                    "no `.{ext}` files in folder `{}`",
-                    p.display()
-                )));
+                super::input_error(&format!("no `.{ext}` files in folder `{}`", p.display()));
+                ok = false;
             }
-            out.extend(found.into_iter().map(Ok));
+            out.extend(found);
         } else if p.exists() {
-            out.push(Ok(p.clone()));
+            out.push(p.clone());
         } else {
-            out.push(Err(format!("no such file or folder: `{}`", p.display())));
+            super::input_error(&format!("no such file or folder: `{}`", p.display()));
+            ok = false;
         }
     }
-    out
+    (out, ok)
 }
 
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {

@@ -78,16 +78,9 @@ fn outline(program: &crate::syntax::ast::Program) -> String {
 }
 
 pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
-    let mut code = EXIT_OK;
-    for entry in expand(paths, "fair") {
-        let path = match entry {
-            Ok(p) => p,
-            Err(msg) => {
-                input_error(&msg);
-                code = EXIT_INPUT;
-                continue;
-            }
-        };
+    let (files, found) = expand(paths, "fair");
+    let mut code = if found { EXIT_OK } else { EXIT_INPUT };
+    for path in files {
         let Some(bytes) = read(&path) else {
             code = EXIT_INPUT;
             continue;
