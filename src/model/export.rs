@@ -9,6 +9,17 @@ use crate::vocab::{days, TERMINAL_STATUSES};
 /// The version of the graph JSON schema (`schemas/graph.schema.json`).
 pub const GRAPH_SCHEMA: &str = "fairpath.graph/1";
 
+/// A transition in words, for reports: `employed → job seeking (job loss, within 3 months)`.
+pub fn transition_words(m: &Model, index: usize) -> String {
+    let t = &m.terms.transitions[index];
+    format!(
+        "{} → {} ({})",
+        t.from.replace('_', " "),
+        t.to.replace('_', " "),
+        transition_label(m, index)
+    )
+}
+
 /// A transition's label: trigger and qualifiers.
 pub fn transition_label(m: &Model, index: usize) -> String {
     let t = &m.terms.transitions[index];

@@ -42,7 +42,10 @@ impl Ref {
                 let f = m.fact(path).expect("a consulted fact is stated");
                 (f.span, format!("`{path}` is `{}`", f.value.display()))
             }
-            Ref::Transition(i) => (m.terms.transitions[i].span, step(m, i)),
+            Ref::Transition(i) => (
+                m.terms.transitions[i].span,
+                crate::model::export::transition_words(m, i),
+            ),
             Ref::Flow(i) => {
                 let f = &m.terms.flows[i];
                 let says = format!(
@@ -244,16 +247,6 @@ fn tri(b: bool) -> Tri {
     } else {
         Tri::False
     }
-}
-
-fn step(m: &Model, i: usize) -> String {
-    let t = &m.terms.transitions[i];
-    format!(
-        "{} → {} on {}",
-        t.from,
-        t.to,
-        crate::model::export::transition_label(m, i)
-    )
 }
 
 /// Kleene AND of `conds`: false if any is false, else unknown if any is unknown, else true.

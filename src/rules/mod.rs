@@ -246,17 +246,11 @@ impl Engine {
             w.transitions
                 .iter()
                 .map(|&i| {
-                    let t = &m.terms.transitions[i];
-                    let label = crate::model::export::transition_label(m, i);
-                    let says = format!(
-                        "{} → {} ({label})",
-                        t.from.replace('_', " "),
-                        t.to.replace('_', " ")
-                    );
+                    let (span, says) = eval::Ref::Transition(i).render(m);
                     Clause {
-                        span: t.span,
+                        span,
                         says,
-                        source: t.source.clone(),
+                        source: m.terms.transitions[i].source.clone(),
                     }
                 })
                 .collect()
