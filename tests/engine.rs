@@ -4,12 +4,16 @@ mod common;
 
 use assert_cmd::Command;
 use common::*;
+use fairpath::rules::ast::Party;
+use fairpath::rules::ratify::{Reason, Setting, Standing};
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::Source;
+use fairpath::vocab::Date;
 
 const PACK: &str = r#"standard test-pack "Test pack" {
   instrument C143
   strength   binding
+  duty       destination
   rule t.compare   { cites "1" summary "s" remedy "r" require permit.grace_period >= 30 days }
   rule t.ordered   { cites "2" summary "s" remedy "r" require wages.pay_interval >= monthly }
   rule t.stated    { cites "3" summary "s" remedy "r" require stated contract.written }
@@ -26,10 +30,7 @@ const PACK: &str = r#"standard test-pack "Test pack" {
 }"#;
 
 fn engine() -> Engine {
-    let mut e = Engine {
-        packs: Vec::new(),
-        ratifications: fairpath::rules::ratify::Ratifications::embedded(),
-    };
+    let mut e = Engine::bare();
     e.add(Source {
         name: "test.rules".into(),
         text: PACK.into(),
@@ -180,19 +181,23 @@ fn bindingness_follows_ratifications() {
         .into_iter()
         .find(|f| f.rule == "t.compare")
         .unwrap();
-    let by_party: Vec<(&str, bool)> = f
+    let by_party: Vec<(&str, bool, bool)> = f
         .binding
         .iter()
-        .map(|b| (b.state.as_str(), b.binds))
+        .map(|b| (b.state.as_str(), b.duty, b.binds))
         .collect();
-    assert_eq!(by_party, [("ITA", true), ("PHL", true)]);
+    assert_eq!(
+        by_party,
+        [("ITA", true, true), ("PHL", false, false)],
+        "the destination owes this duty; the origin does not, though it ratified"
+    );
     let (m, _) = model(&GOOD.replace("[ITA]", "[KOR]"));
     let f = engine()
         .evaluate(&m)
         .into_iter()
         .find(|f| f.rule == "t.compare")
         .unwrap();
-    assert!(!f.binding[0].binds && f.binding[0].ratified == "not-ratified");
+    assert!(!f.binding[0].binds && f.binding[0].status == Standing::NotRatified);
     let (m, _) = model(&GOOD.replace("[ITA]", "[VNM]"));
     let f = engine()
         .evaluate(&m)
@@ -200,7 +205,7 @@ fn bindingness_follows_ratifications() {
         .find(|f| f.rule == "t.compare")
         .unwrap();
     assert!(
-        !f.binding[0].binds && f.binding[0].ratified == "unknown",
+        !f.binding[0].binds && f.binding[0].status == Standing::Unknown,
         "unknown never binds"
     );
 }
@@ -212,11 +217,18 @@ fn annex_exclusions_are_honoured() {
         .cloned()
         .unwrap();
     let r = fairpath::rules::ratify::Ratifications::embedded();
-    assert!(
-        !r.binding(&rule, "destination", "NZL").binds,
+    let at = Setting {
+        date: Date::parse("2024-01-01").unwrap(),
+        territory: None,
+    };
+    let nzl = r.binding(&rule, Party::Destination, "NZL", at);
+    assert_eq!(
+        nzl.reason,
+        Reason::PartExcluded,
         "New Zealand excluded Annex I"
     );
-    assert!(r.binding(&rule, "destination", "DEU").binds);
+    assert!(!nzl.binds);
+    assert!(r.binding(&rule, Party::Destination, "DEU", at).binds);
 }
 
 fn errors(text: &str) -> Vec<fairpath::syntax::Diagnostic> {
@@ -232,7 +244,7 @@ fn errors(text: &str) -> Vec<fairpath::syntax::Diagnostic> {
 
 #[test]
 fn rule_file_errors_have_spans_and_suggestions() {
-    let text = "standard p \"P\" {\n  rule p.a { instrument X cites \"1\" strength binding summary \"s\" remedy \"r\" require permit.grace_perod >= 3 days }\n}";
+    let text = "standard p \"P\" {\n  rule p.a { instrument X cites \"1\" strength binding duty destination summary \"s\" remedy \"r\" require permit.grace_perod >= 3 days }\n}";
     let d = errors(text);
     assert_eq!(d[0].code, "fairpath::unknown-term");
     assert_eq!(&text[d[0].span.start..d[0].span.end], "permit.grace_perod");
@@ -245,7 +257,7 @@ fn rule_file_errors_have_spans_and_suggestions() {
     let op = errors(&text.replace("permit.grace_perod >= 3 days", "sectors >= 3 days"));
     assert_eq!(op[0].code, "fairpath::bad-operator");
     let missing = errors("standard p \"P\" { rule p.b { require kind == seasonal } }");
-    assert!(missing.iter().all(|d| d.code == "fairpath::missing-field") && missing.len() == 5);
+    assert!(missing.iter().all(|d| d.code == "fairpath::missing-field") && missing.len() == 6);
     let syntax = errors("standard p \"P\" { rule p.c { require kind == } }");
     assert_eq!(syntax[0].code, "fairpath::syntax");
     let dup = errors(PACK);
@@ -256,7 +268,7 @@ fn rule_file_errors_have_spans_and_suggestions() {
 fn a_user_pack_works_end_to_end_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("union.rules");
-    std::fs::write(&pack, "standard union-floor \"Our bargaining floor\" {\n  rule union.grace {\n    instrument UNION\n    cites \"Floor 1\"\n    strength guidance\n    summary \"At least 90 days to find a new job.\"\n    remedy \"Give 90 days.\"\n    require permit.grace_period >= 90 days\n  }\n}\n").unwrap();
+    std::fs::write(&pack, "standard union-floor \"Our bargaining floor\" {\n  rule union.grace {\n    instrument UNION\n    cites \"Floor 1\"\n    strength guidance\n    duty destination\n    summary \"At least 90 days to find a new job.\"\n    remedy \"Give 90 days.\"\n    require permit.grace_period >= 90 days\n  }\n}\n").unwrap();
     let prog = dir.path().join("p.fair");
     std::fs::write(
         &prog,

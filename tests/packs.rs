@@ -64,13 +64,11 @@ fn every_rule_can_be_satisfied_and_violated_and_no_two_rules_conflict() {
 
 #[test]
 fn verify_catches_a_broken_pack() {
-    let mut engine = Engine {
-        packs: Vec::new(),
-        ratifications: fairpath::rules::ratify::Ratifications::embedded(),
-    };
+    let mut engine = Engine::bare();
     let pack = "standard broken \"Broken\" {
   instrument X
   strength   binding
+  duty       destination
   rule broken.never  { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }
   rule broken.always { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 0 days }
   rule broken.tied   { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == employer }

@@ -3,6 +3,7 @@
 
 use assert_cmd::Command;
 use fairpath::model::Model;
+use fairpath::rules::ratify::Standing;
 use fairpath::rules::{Engine, Finding, Verdict};
 use fairpath::syntax::parse_file;
 
@@ -33,7 +34,7 @@ fn binds_destination(all: &[Finding], rule: &str) -> bool {
     find(all, rule)
         .binding
         .iter()
-        .find(|b| b.party == "destination")
+        .find(|b| b.party == fairpath::rules::ast::Party::Destination)
         .expect("destination stated")
         .binds
 }
@@ -59,10 +60,7 @@ fn korea_employer_release_falls_short_of_c143_art14a_as_a_standard_of_reference(
         );
     }
     let b = &find(&f, "c143.art14.a").binding[0];
-    assert_eq!(
-        (b.state.as_str(), b.ratified.as_str()),
-        ("KOR", "not-ratified")
-    );
+    assert_eq!((b.state.as_str(), b.status), ("KOR", Standing::NotRatified));
 }
 
 #[test]
@@ -108,7 +106,8 @@ fn united_states_employer_tie_and_status_ending_with_the_job() {
     );
     let b = &find(&f, "c143.art8.1").binding[0];
     assert_eq!(
-        b.ratified, "unknown",
+        b.status,
+        Standing::Unknown,
         "the sources could not verify US status for C143"
     );
     assert!(!b.binds, "unknown never binds");

@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, style, CheckFormat, DiffFormat, FailOn, GraphFormat,
-    RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    input_error, read, report_rejected, style, CheckArgs, CheckFormat, DiffFormat, FailOn,
+    GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use crate::model::{export, Model};
 use crate::report::{self, Checked};
 use crate::rules::{Engine, Verdict};
 use crate::syntax::diagnostic::{has_errors, render, Style};
 use crate::syntax::{parse_file, Diagnostic, Rejected, Source};
+use crate::vocab::Date;
 
 /// A program read, checked against the vocabulary and compiled, or the reason it was not.
 pub fn load_model(path: &Path) -> Result<(Source, Model, Vec<Diagnostic>), ()> {
@@ -70,18 +71,11 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 }
 
 /// `fairpath check`.
-pub fn check(
-    paths: &[PathBuf],
-    standards: &[PathBuf],
-    only: &[String],
-    format: CheckFormat,
-    output: Option<&Path>,
-    fail_on: FailOn,
-    all: bool,
-) -> u8 {
-    let (engine, mut inputs_ok) = engine(standards, only);
+pub fn check(args: &CheckArgs) -> u8 {
+    let (mut engine, mut inputs_ok) = engine(&args.standards, &args.only);
+    engine.as_of = args.as_of;
     let mut checked = Vec::new();
-    let (files, found) = expand(paths, "fair");
+    let (files, found) = expand(&args.paths, "fair");
     inputs_ok &= found;
     let progress = progress_bar(files.len());
     for path in files {
@@ -94,7 +88,8 @@ pub fn check(
         }
     }
     progress.finish_and_clear();
-    let failing = |v: Verdict| match fail_on {
+    let (format, output) = (args.format, args.output.as_deref());
+    let failing = |v: Verdict| match args.fail_on {
         FailOn::Violated => v == Verdict::Violated,
         FailOn::Unstated => matches!(v, Verdict::Violated | Verdict::Unstated),
         FailOn::Never => false,
@@ -133,7 +128,7 @@ pub fn check(
             .join("\n---\n\n"),
         CheckFormat::Html => checked.iter().map(report::html).collect(),
         CheckFormat::Table => report::table(&checked),
-        CheckFormat::Json => pretty(&report::json(&checked, &engine, all)),
+        CheckFormat::Json => pretty(&report::json(&checked, &engine, args.all)),
         CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
     };
     match output {
@@ -266,6 +261,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
             .collect();
         println!("applies to: {}", scopes.join("; "));
     }
+    println!("duty of: {}", report::binding::duty_words(r.duty));
     println!(
         "\n{}\n\nwhy: {}\n\nremedy: {}",
         r.summary, r.rationale, r.remedy
@@ -290,8 +286,15 @@ fn laid_out(clause: &str) -> String {
 }
 
 /// `fairpath diff`.
-pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -> u8 {
-    let (engine, ok) = engine(standards, &[]);
+pub fn diff(
+    old: &Path,
+    new: &Path,
+    standards: &[PathBuf],
+    format: DiffFormat,
+    as_of: Option<Date>,
+) -> u8 {
+    let (mut engine, ok) = engine(standards, &[]);
+    engine.as_of = as_of;
     let (Ok(a), Ok(b)) = (load_model(old), load_model(new)) else {
         return EXIT_INPUT;
     };
@@ -362,4 +365,25 @@ pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
 
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// `fairpath ratifications`: the data for one state, or for every state.
+pub fn ratifications(state: Option<&str>, as_of: Option<Date>, format: RulesFormat) -> u8 {
+    let data = crate::rules::ratify::Ratifications::embedded();
+    if let Some(code) = state {
+        if !crate::vocab::is_country(code) {
+            input_error(&format!(
+                "`{code}` is not an ISO 3166-1 alpha-3 country code, such as `MYS`"
+            ));
+            return EXIT_INPUT;
+        }
+    }
+    match format {
+        RulesFormat::Text => print!("{}", report::binding::table(&data, state, as_of)),
+        RulesFormat::Json => print!(
+            "{}",
+            pretty(&report::binding::table_json(&data, state, as_of))
+        ),
+    }
+    EXIT_OK
 }

@@ -52,8 +52,9 @@ pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
 }
 
 /// Runs the expectations of every program under `paths`.
-pub fn run(paths: &[PathBuf], standards: &[PathBuf]) -> u8 {
-    let (engine, mut ok_inputs) = engine(standards, &[]);
+pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<crate::vocab::Date>) -> u8 {
+    let (mut engine, mut ok_inputs) = engine(standards, &[]);
+    engine.as_of = as_of;
     let (mut passed, mut failed) = (0, 0);
     let (files, found) = expand(paths, "fair");
     ok_inputs &= found;

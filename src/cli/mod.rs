@@ -9,10 +9,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::syntax::diagnostic::{render, Style};
 use crate::syntax::Rejected;
+use crate::vocab::Date;
 
 /// Exit code: nothing at or above the failure threshold.
 pub const EXIT_OK: u8 = 0;
@@ -62,29 +63,7 @@ pub enum Command {
         force: bool,
     },
     /// Check programs against the standard packs.
-    Check {
-        /// Files or folders (folders are searched for `.fair` files, recursively).
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// An extra rule pack to load (repeatable).
-        #[arg(long = "standard", value_name = "FILE")]
-        standards: Vec<PathBuf>,
-        /// Use only these packs (repeatable), by id such as `ilo-c143`.
-        #[arg(long = "only", value_name = "PACK")]
-        only: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
-        /// Write the report to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// The lowest verdict that makes the exit code 1.
-        #[arg(long, value_enum, default_value = "violated")]
-        fail_on: FailOn,
-        /// In JSON, include satisfied and not-applicable findings too.
-        #[arg(long)]
-        all: bool,
-    },
+    Check(CheckArgs),
     /// Draw a program's worker-status graph.
     Graph {
         /// The program file.
@@ -128,6 +107,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: DiffFormat,
+        /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<Date>,
     },
     /// Check the verdicts programs declare they expect (`// expect RULE VERDICT`, or a `.expect` file).
     Test {
@@ -137,6 +119,21 @@ pub enum Command {
         /// An extra rule pack to load (repeatable).
         #[arg(long = "standard", value_name = "FILE")]
         standards: Vec<PathBuf>,
+        /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<Date>,
+    },
+    /// Show the ratification data for a state: per instrument, ratification, entry into force,
+    /// territory, exclusions, denunciation and sources.
+    Ratifications {
+        /// An ISO 3166-1 alpha-3 code, such as `MYS` (every state in the data when absent).
+        state: Option<String>,
+        /// Also say where each instrument stands at this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
     },
     /// Print shell completions.
     Completions {
@@ -151,6 +148,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TermsFormat,
     },
+}
+
+/// The arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders (folders are searched for `.fair` files, recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// An extra rule pack to load (repeatable).
+    #[arg(long = "standard", value_name = "FILE")]
+    standards: Vec<PathBuf>,
+    /// Use only these packs (repeatable), by id such as `ilo-c143`.
+    #[arg(long = "only", value_name = "PACK")]
+    only: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The lowest verdict that makes the exit code 1.
+    #[arg(long, value_enum, default_value = "violated")]
+    fail_on: FailOn,
+    /// In JSON, include satisfied and not-applicable findings too.
+    #[arg(long)]
+    all: bool,
+    /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    as_of: Option<Date>,
 }
 
 /// What `parse` prints.
@@ -253,23 +279,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Fmt { paths, check } => lang::fmt(&paths, check),
         Command::Init { file, force } => lang::init(file.as_deref(), force),
         Command::Terms { format } => lang::terms(format),
-        Command::Check {
-            paths,
-            standards,
-            only,
-            format,
-            output,
-            fail_on,
-            all,
-        } => check::check(
-            &paths,
-            &standards,
-            &only,
-            format,
-            output.as_deref(),
-            fail_on,
-            all,
-        ),
+        Command::Check(args) => check::check(&args),
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules {
             standards,
@@ -291,8 +301,18 @@ pub fn run(cli: Cli) -> u8 {
             new,
             standards,
             format,
-        } => check::diff(&old, &new, &standards, format),
-        Command::Test { paths, standards } => expect::run(&paths, &standards),
+            as_of,
+        } => check::diff(&old, &new, &standards, format, as_of),
+        Command::Test {
+            paths,
+            standards,
+            as_of,
+        } => expect::run(&paths, &standards, as_of),
+        Command::Ratifications {
+            state,
+            as_of,
+            format,
+        } => check::ratifications(state.as_deref(), as_of, format),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -312,6 +332,11 @@ pub fn run(cli: Cli) -> u8 {
             }
         },
     }
+}
+
+/// Reads a `--as-of` date.
+fn date_arg(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
 
 /// The drawing style for people: plain when `NO_COLOR` is set or standard error is not a terminal.

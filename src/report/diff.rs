@@ -2,13 +2,16 @@
 //! became more or less protective.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::binding::standing_word;
 use super::Checked;
+use crate::rules::ratify::{Judged, Standing};
 use crate::rules::Verdict;
+use crate::vocab::Date;
 use crate::vocab::{self, protect};
 
 /// A rule whose verdict is compared across drafts.
@@ -37,6 +40,21 @@ pub struct TermChange {
     pub after: Option<String>,
 }
 
+/// Where an instrument stands for a state, in each draft at its date.
+#[derive(Debug, Clone, Serialize)]
+pub struct BindingChange {
+    /// The instrument.
+    pub instrument: String,
+    /// The state.
+    pub state: String,
+    /// Where it stood at the old draft's date.
+    pub before: Standing,
+    /// Where it stands at the new draft's date.
+    pub after: Standing,
+    /// Its entry into force for the state, where known.
+    pub in_force: Option<Date>,
+}
+
 /// The comparison of two drafts.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diff {
@@ -52,6 +70,10 @@ pub struct Diff {
     pub rights_lost: Vec<TermChange>,
     /// Other changes: neutral terms, terms newly stated or dropped, journeys and money flows.
     pub other_changes: Vec<TermChange>,
+    /// The dates bindingness was judged at, old and new.
+    pub judged: [Judged; 2],
+    /// Instruments whose standing for a state differs between the two dates.
+    pub bindingness: Vec<BindingChange>,
 }
 
 fn bad(v: Verdict) -> bool {
@@ -67,6 +89,8 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
         rights_gained: Vec::new(),
         rights_lost: Vec::new(),
         other_changes: Vec::new(),
+        judged: [old.judged, new.judged],
+        bindingness: bindingness(old, new),
     };
     for n in &new.findings {
         let Some(o) = old.findings.iter().find(|o| o.rule == n.rule) else {
@@ -139,6 +163,37 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
     d
 }
 
+/// Each instrument and state whose standing changed between the drafts' dates, by instrument
+/// and state.
+fn bindingness(old: &Checked, new: &Checked) -> Vec<BindingChange> {
+    let standings = |c: &Checked| -> BTreeMap<(String, String), (Standing, Option<Date>)> {
+        c.findings
+            .iter()
+            .flat_map(|f| &f.binding)
+            .map(|b| {
+                (
+                    (b.instrument.clone(), b.state.clone()),
+                    (b.status, b.in_force),
+                )
+            })
+            .collect()
+    };
+    let before = standings(old);
+    standings(new)
+        .into_iter()
+        .filter_map(|(key, (after, in_force))| {
+            let (was, _) = before.get(&key)?;
+            (*was != after).then_some(BindingChange {
+                instrument: key.0,
+                state: key.1,
+                before: *was,
+                after,
+                in_force,
+            })
+        })
+        .collect()
+}
+
 /// The comparison as text for people, or Markdown.
 pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
     let mut out = if markdown {
@@ -146,6 +201,31 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
     } else {
         format!("comparing {old} → {new}\n")
     };
+    let [was, now] = &d.judged;
+    if was.date != now.date {
+        section(&mut out, "Bindingness", d.bindingness.len(), markdown);
+        let _ = writeln!(
+            out,
+            "{} judged at {} in the old draft and {} in the new one",
+            bullet(markdown),
+            was.date,
+            now.date
+        );
+        for c in &d.bindingness {
+            let from = c
+                .in_force
+                .map_or(String::new(), |d| format!(" (in force from {d})"));
+            let _ = writeln!(
+                out,
+                "{} {} for {}: {} → {}{from}",
+                bullet(markdown),
+                c.instrument,
+                c.state,
+                standing_word(c.before),
+                standing_word(c.after),
+            );
+        }
+    }
     let rules = [
         ("Fixed", &d.fixed),
         ("Introduced", &d.introduced),

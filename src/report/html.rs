@@ -25,11 +25,12 @@ pub fn html(c: &Checked) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", xml(c.name()));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">File <code>{}</code> · origin {} · destination {} · fairpath {}</p>",
+        "<p class=\"meta\">File <code>{}</code> · origin {} · destination {} · fairpath {}</p>\n<p class=\"meta\">{}</p>",
         xml(&c.source.name),
         xml(&super::states(&c.origin())),
         xml(&super::states(&c.destination())),
-        env!("CARGO_PKG_VERSION")
+        env!("CARGO_PKG_VERSION"),
+        xml(&super::people::upper_first(&super::binding::judged_line(&c.judged)))
     );
     out.push_str("<h2>Scorecard</h2>\n<table><tr><th>instrument</th><th>violated</th><th>unstated</th><th>satisfied</th><th>not applicable</th></tr>\n");
     for i in c.instruments() {
@@ -124,10 +125,11 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
     }
     let _ = writeln!(
         out,
-        "<p><b>Strength:</b> {} ({}). <b>Binding:</b> {}</p><p><b>Remedy:</b> {}</p></section>",
+        "<p><b>Strength:</b> {} ({}). <b>Duty of:</b> {}. <b>Binding:</b> {}</p><p><b>Remedy:</b> {}</p></section>",
         f.strength.word(),
         xml(&f.obligation),
-        xml(&binding_line(f)),
+        super::binding::duty_words(f.duty),
+        xml(&binding_line(c, f)),
         xml(&f.remedy)
     );
 }

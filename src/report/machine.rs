@@ -7,7 +7,7 @@ use crate::rules::{Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
 
 /// The version of the JSON report schema.
-pub const REPORT_SCHEMA: &str = "fairpath.report/1";
+pub const REPORT_SCHEMA: &str = "fairpath.report/2";
 
 fn span_json(c: &Checked, s: Span) -> Value {
     let (line, column) = c.line_col(s.start);
@@ -22,6 +22,7 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "instrument": f.instrument,
         "article": f.article,
         "strength": f.strength,
+        "duty": f.duty,
         "obligation": f.obligation,
         "verdict": f.verdict,
         "high_severity": f.high,
@@ -34,7 +35,10 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "silent": f.silent,
         "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
         "binding": f.binding.iter().map(|b| json!({"party": b.party, "code": b.state, "instrument": b.instrument,
-            "ratified": b.ratified, "year": b.year, "binds": b.binds, "note": b.note})).collect::<Vec<_>>(),
+            "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
+            "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
+            "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
+            "note": super::binding::note(c, b, c.judged.date)})).collect::<Vec<_>>(),
     })
 }
 
@@ -52,6 +56,7 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
                 "file": c.source.name,
                 "sha256": c.hash(),
                 "program": c.name(),
+                "as_of": c.judged,
                 "origin": c.origin(),
                 "destination": c.destination(),
                 "summary": summary,
@@ -120,7 +125,12 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
                                "charOffset": span.start, "charLength": span.end - span.start},
                 }}],
-                "properties": {"verdict": f.verdict.word()},
+                "properties": {
+                    "verdict": f.verdict.word(),
+                    "duty": f.duty,
+                    "bindingJudgedAt": c.judged.date,
+                    "bindingOn": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),
+                },
             })
         })
         .collect();

@@ -1,17 +1,21 @@
 //! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
 //! machines (JSON with a versioned schema, SARIF 2.1.0).
 
+pub mod binding;
 pub mod diff;
 mod html;
 mod machine;
 mod people;
 pub mod svg;
 
+pub use binding::binding_line;
 pub use html::html;
 pub use machine::{json, sarif, REPORT_SCHEMA};
 pub use people::{human, markdown, table};
 
 use crate::model::Model;
+use crate::rules::ast::Duty;
+use crate::rules::ratify::Judged;
 use crate::rules::{fingerprint, Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Diagnostic, Source};
@@ -27,6 +31,8 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
     /// The compiled program.
     pub model: Model,
+    /// The date bindingness was judged at.
+    pub judged: Judged,
 }
 
 impl Checked {
@@ -34,6 +40,7 @@ impl Checked {
     pub fn new(source: Source, model: Model, engine: &Engine, warnings: Vec<Diagnostic>) -> Self {
         Checked {
             findings: engine.evaluate(&model),
+            judged: engine.judged(&model),
             warnings,
             source,
             model,
@@ -58,6 +65,14 @@ impl Checked {
     /// The destination states' codes.
     pub fn destination(&self) -> Vec<&str> {
         self.model.states("destination")
+    }
+
+    /// The part of the destination state the program covers, if it says it is limited.
+    pub fn territory(&self) -> Option<&str> {
+        match self.model.fact("territory").map(|f| &f.value) {
+            Some(crate::vocab::Typed::Text(t)) => Some(t),
+            _ => None,
+        }
     }
 
     /// How many findings have `verdict`, overall or for one instrument.
@@ -95,24 +110,43 @@ impl Checked {
         (self.line_col(clause.span.start).0, text)
     }
 
-    /// The report's sections that have findings: shortfalls, then silences.
-    pub fn sections(&self) -> Vec<(&'static str, Vec<&Finding>)> {
-        [
-            (Verdict::Violated, "Shortfalls"),
-            (Verdict::Unstated, "What the text is silent on"),
-        ]
-        .into_iter()
-        .map(|(v, title)| {
-            (
-                title,
-                self.findings
-                    .iter()
-                    .filter(|f| f.verdict == v)
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, list)| !list.is_empty())
-        .collect()
+    /// The report's sections that have findings: shortfalls grouped by who owes the duty, so
+    /// each side of a negotiation sees its own list, then silences.
+    pub fn sections(&self) -> Vec<(String, Vec<&Finding>)> {
+        let of = |v: Verdict, duty: Option<Duty>| -> Vec<&Finding> {
+            self.findings
+                .iter()
+                .filter(|f| f.verdict == v && duty.is_none_or(|d| f.duty == d))
+                .collect()
+        };
+        Duty::ALL
+            .iter()
+            .map(|(d, _)| (self.duty_heading(*d), of(Verdict::Violated, Some(*d))))
+            .chain([(
+                "What the text is silent on".to_string(),
+                of(Verdict::Unstated, None),
+            )])
+            .filter(|(_, list)| !list.is_empty())
+            .collect()
+    }
+
+    /// The heading of the shortfalls owed by `duty`, naming the states.
+    fn duty_heading(&self, duty: Duty) -> String {
+        let states = |codes: Vec<&str>| states(&codes);
+        match duty {
+            Duty::Destination => format!(
+                "Shortfalls: duties of the destination state ({})",
+                states(self.destination())
+            ),
+            Duty::Origin => format!(
+                "Shortfalls: duties of the origin state ({})",
+                states(self.origin())
+            ),
+            Duty::Joint => "Shortfalls: joint duties of both states".into(),
+            Duty::EachState => {
+                "Shortfalls: duties of each state, for what happens in its territory".into()
+            }
+        }
     }
 
     /// A hash of the program text.
@@ -138,16 +172,4 @@ fn states(codes: &[&str]) -> String {
     } else {
         codes.join(", ")
     }
-}
-
-/// One line on whether each party is bound.
-pub fn binding_line(f: &Finding) -> String {
-    if f.binding.is_empty() {
-        return "bindingness: the program names no origin or destination state".into();
-    }
-    f.binding
-        .iter()
-        .map(|b| format!("{} {}: {}", b.party, b.state, b.note))
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -2,26 +2,26 @@
 
 use std::fmt::Write;
 
-use super::{binding_line, shown, Checked};
+use super::binding::judged_line;
+use super::{binding_line, Checked};
 use crate::rules::{Finding, Verdict};
 use crate::syntax::diagnostic::{render, Diagnostic, Severity, Style};
 
 /// One diagnostic per violated or unstated finding, pointing at the clause (or at the program
 /// header for silence), then a summary line.
 pub fn human(c: &Checked, style: Style) -> String {
-    let diags: Vec<Diagnostic> = c
-        .findings
-        .iter()
-        .filter(|f| shown(f))
-        .map(|f| finding_diagnostic(c, f))
-        .collect();
     let mut out = render(&c.warnings, &c.source.name, &c.source.text, style);
-    out.push_str(&render(&diags, &c.source.name, &c.source.text, style));
+    for (title, list) in c.sections() {
+        let diags: Vec<Diagnostic> = list.iter().map(|f| finding_diagnostic(c, f)).collect();
+        let _ = writeln!(out, "{title}:");
+        out.push_str(&render(&diags, &c.source.name, &c.source.text, style));
+    }
     let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,
-        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable",
-        c.source.name
+        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable; {}",
+        c.source.name,
+        judged_line(&c.judged)
     );
     out
 }
@@ -54,7 +54,7 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
             ),
         ),
     };
-    let mut help = format!("{}\n{}", f.remedy, binding_line(f));
+    let mut help = format!("{}\n{}", f.remedy, binding_line(c, f));
     if !f.witness.is_empty() {
         let path: Vec<String> = f
             .witness
@@ -108,6 +108,14 @@ fn silent_words(f: &Finding) -> String {
         .join(", ")
 }
 
+/// `s` with its first letter in upper case.
+pub(super) fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or(String::new(), |f| {
@@ -125,9 +133,10 @@ pub fn markdown(c: &Checked) -> String {
     );
     let _ = writeln!(
         out,
-        "Origin: {}  \nDestination: {}\n",
+        "Origin: {}  \nDestination: {}  \n{}\n",
         super::states(&c.origin()),
-        super::states(&c.destination())
+        super::states(&c.destination()),
+        upper_first(&judged_line(&c.judged))
     );
     out.push_str("## Scorecard\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
     for i in c.instruments() {
@@ -172,7 +181,8 @@ pub fn markdown(c: &Checked) -> String {
                 let _ = writeln!(out, "- The text does not state: {}", silent_words(f));
             }
             let _ = writeln!(out, "- Strength: {} ({})", f.strength.word(), f.obligation);
-            let _ = writeln!(out, "- Binding: {}", binding_line(f));
+            let _ = writeln!(out, "- Duty of: {}", super::binding::duty_words(f.duty));
+            let _ = writeln!(out, "- Binding: {}", binding_line(c, f));
             let _ = writeln!(out, "- Remedy: {}\n", f.remedy);
         }
     }

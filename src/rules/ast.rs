@@ -28,6 +28,76 @@ impl Strength {
     }
 }
 
+/// Who owes the duty a provision sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Duty {
+    /// The destination state: the state of employment or residence.
+    Destination,
+    /// The origin state.
+    Origin,
+    /// Both states together: a cooperation duty of the states concerned.
+    Joint,
+    /// Each state for what happens in its territory, including as regulator of the employers
+    /// and recruiters operating there.
+    EachState,
+}
+
+impl Duty {
+    /// Every duty bearer, with the word packs use for it.
+    pub const ALL: [(Duty, &'static str); 4] = [
+        (Duty::Destination, "destination"),
+        (Duty::Origin, "origin"),
+        (Duty::Joint, "joint"),
+        (Duty::EachState, "each_state"),
+    ];
+
+    /// The word packs use.
+    pub fn word(self) -> &'static str {
+        Duty::ALL
+            .iter()
+            .find(|(d, _)| *d == self)
+            .map_or("", |(_, w)| w)
+    }
+
+    /// Reads a pack's word.
+    pub fn from_word(word: &str) -> Option<Duty> {
+        Duty::ALL.iter().find(|(_, w)| *w == word).map(|(d, _)| *d)
+    }
+
+    /// Whether the state playing `party` in a program owes this duty.
+    pub fn owed_by(self, party: Party) -> bool {
+        match self {
+            Duty::Destination => party == Party::Destination,
+            Duty::Origin => party == Party::Origin,
+            Duty::Joint | Duty::EachState => true,
+        }
+    }
+}
+
+/// The part a state plays in a program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Party {
+    /// A destination state (`destination [..]`).
+    Destination,
+    /// An origin state (`origin [..]`).
+    Origin,
+}
+
+impl Party {
+    /// Both parts, destination first.
+    pub const ALL: [Party; 2] = [Party::Destination, Party::Origin];
+
+    /// The program term that names the states playing this part.
+    pub fn term(self) -> &'static str {
+        match self {
+            Party::Destination => "destination",
+            Party::Origin => "origin",
+        }
+    }
+}
+
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Op {
@@ -135,6 +205,8 @@ pub struct Rule {
     pub cites: String,
     /// Binding, promotional or guidance.
     pub strength: Strength,
+    /// Who owes the duty.
+    pub duty: Duty,
     /// The kind of obligation, as the legal brief codes it (`shall`, `conditional`, `progressive`, `ceiling`, `should`).
     pub obligation: String,
     /// Who the provision protects.

@@ -16,9 +16,10 @@ use sha2::{Digest, Sha256};
 use crate::model::Model;
 use crate::syntax::ast::Span;
 use crate::syntax::{Diagnostic, Source};
-use ast::{Pack, Polarity, Rule, Strength};
+use crate::vocab::Date;
+use ast::{Duty, Pack, Party, Polarity, Rule, Strength};
 use eval::{eval, Evidence, Tri};
-use ratify::{Binding, Ratifications};
+use ratify::{Binding, DateBasis, Judged, Ratifications, Setting};
 
 /// The packs shipped with fairpath, embedded in the binary: (file name, text).
 pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
@@ -106,6 +107,8 @@ pub struct Finding {
     pub article: String,
     /// Binding, promotional or guidance.
     pub strength: Strength,
+    /// Who owes the duty.
+    pub duty: Duty,
     /// The kind of obligation.
     pub obligation: String,
     /// The verdict.
@@ -145,6 +148,10 @@ pub struct Engine {
     pub packs: Vec<Pack>,
     /// Ratifications.
     pub ratifications: Ratifications,
+    /// The date to judge bindingness at, overriding the program's `as_of` (`--as-of`).
+    pub as_of: Option<Date>,
+    /// Today, for programs that state no date.
+    pub today: Date,
 }
 
 /// A rule file that failed to compile.
@@ -157,6 +164,17 @@ pub struct PackError {
 }
 
 impl Engine {
+    /// An engine with no packs and the shipped ratification data, judging at the program's
+    /// date or today.
+    pub fn bare() -> Engine {
+        Engine {
+            packs: Vec::new(),
+            ratifications: Ratifications::embedded(),
+            as_of: None,
+            today: Date::today(),
+        }
+    }
+
     /// The engine with the embedded packs.
     pub fn embedded() -> Engine {
         let mut packs = Vec::new();
@@ -172,7 +190,7 @@ impl Engine {
         }
         Engine {
             packs,
-            ratifications: Ratifications::embedded(),
+            ..Engine::bare()
         }
     }
 
@@ -219,25 +237,51 @@ impl Engine {
         self.rules().find(|r| r.id == id)
     }
 
+    /// The date bindingness is judged at for `m`: `--as-of`, else the program's `as_of`, else
+    /// today.
+    pub fn judged(&self, m: &Model) -> Judged {
+        let stated = m
+            .fact("as_of")
+            .and_then(|f| Date::parse(&f.value.display()));
+        match (self.as_of, stated) {
+            (Some(date), _) => Judged {
+                date,
+                basis: DateBasis::Given,
+            },
+            (None, Some(date)) => Judged {
+                date,
+                basis: DateBasis::Program,
+            },
+            (None, None) => Judged {
+                date: self.today,
+                basis: DateBasis::Today,
+            },
+        }
+    }
+
     /// Evaluates every rule on `m`.
     pub fn evaluate(&self, m: &Model) -> Vec<Finding> {
-        let mut ctx = Context {
-            sources: sources(m),
-            bindings: HashMap::new(),
-        };
+        let mut ctx = self.context(m);
         self.rules().map(|r| self.finding(r, m, &mut ctx)).collect()
     }
 
     /// Evaluates one rule on `m`.
     pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
-        self.finding(
-            rule,
-            m,
-            &mut Context {
-                sources: sources(m),
-                bindings: HashMap::new(),
+        self.finding(rule, m, &mut self.context(m))
+    }
+
+    fn context<'m>(&self, m: &'m Model) -> Context<'m> {
+        Context {
+            sources: sources(m),
+            bindings: HashMap::new(),
+            setting: Setting {
+                date: self.judged(m).date,
+                territory: m.fact("territory").and_then(|f| match &f.value {
+                    crate::vocab::Typed::Text(t) => Some(t.as_str()),
+                    _ => None,
+                }),
             },
-        )
+        }
     }
 
     fn finding<'m>(&self, rule: &'m Rule, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
@@ -270,11 +314,13 @@ impl Engine {
             rule.instrument.as_str(),
             rule.part.as_deref(),
             rule.strength,
+            rule.duty,
         );
+        let setting = ctx.setting;
         let binding = ctx
             .bindings
             .entry(key)
-            .or_insert_with(|| self.bindings(rule, m))
+            .or_insert_with(|| self.bindings(rule, m, setting))
             .clone();
         Finding {
             rule: rule.id.clone(),
@@ -282,6 +328,7 @@ impl Engine {
             instrument: rule.instrument.clone(),
             article: rule.cites.clone(),
             strength: rule.strength,
+            duty: rule.duty,
             obligation: rule.obligation.clone(),
             verdict,
             message: rule.summary.clone(),
@@ -299,12 +346,16 @@ impl Engine {
         }
     }
 
-    /// Whether the rule's instrument binds the program's origin and destination states.
-    pub fn bindings(&self, rule: &Rule, m: &Model) -> Vec<Binding> {
-        ["destination", "origin"]
+    /// Whether the rule binds each of the program's destination and origin states.
+    pub fn bindings(&self, rule: &Rule, m: &Model, setting: Setting<'_>) -> Vec<Binding> {
+        Party::ALL
             .into_iter()
-            .flat_map(|party| m.states(party).into_iter().map(move |code| (party, code)))
-            .map(|(party, code)| self.ratifications.binding(rule, party, code))
+            .flat_map(|party| {
+                m.states(party.term())
+                    .into_iter()
+                    .map(move |code| (party, code))
+            })
+            .map(|(party, code)| self.ratifications.binding(rule, party, code, setting))
             .collect()
     }
 }
@@ -313,8 +364,10 @@ impl Engine {
 struct Context<'m> {
     /// Source tags by clause span.
     sources: HashMap<Span, &'m str>,
-    /// Bindingness by instrument, part and strength.
-    bindings: HashMap<(&'m str, Option<&'m str>, Strength), Vec<Binding>>,
+    /// Bindingness by instrument, part, strength and duty bearer.
+    bindings: HashMap<(&'m str, Option<&'m str>, Strength, Duty), Vec<Binding>>,
+    /// The date and territory bindingness is judged for.
+    setting: Setting<'m>,
 }
 
 /// The source tag of every clause of `m`, by span.

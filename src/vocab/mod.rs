@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 mod codes;
+mod date;
 pub mod docs;
 pub mod protect;
 pub mod template;
@@ -13,6 +14,7 @@ mod terms;
 mod value;
 
 pub use codes::{countries, currencies, is_country, is_currency};
+pub use date::Date;
 pub use terms::{COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS};
 pub use value::{days, trim_number, Typed};
 

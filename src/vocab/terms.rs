@@ -157,6 +157,7 @@ pub const TERMS: &[Term] = &[
     t("source", Text, Neutral, "the document the terms come from", "\"Agreement, signed text\""),
     t("origin", Countries, Neutral, "origin states, by ISO 3166-1 alpha-3 code", "[PHL]"),
     t("destination", Countries, Neutral, "destination state, by ISO 3166-1 alpha-3 code", "[DEU]"),
+    t("territory", Text, Neutral, "the part of the destination state the program covers, where not all of it", "\"Sabah\""),
     t("sectors", EnumList(SECTORS), Neutral, "sectors in which program workers are employed", "[domestic_work, agriculture]"),
     t("admission", Enum(&["temporary", "permanent"]), Neutral, "whether workers are admitted temporarily or on a permanent basis", "temporary"),
     t("worker_category", Enum(&["migrant_worker", "trainee", "posted_worker", "frontier_worker", "seafarer", "artiste"]), Neutral, "how the program classifies its workers", "migrant_worker"),

@@ -50,6 +50,7 @@ const RULE_FIELDS: &[&str] = &[
     "example",
     "verified",
     "severity",
+    "duty",
 ];
 const STRENGTHS: &[&str] = &["binding", "promotional", "guidance"];
 const OBLIGATIONS: &[&str] = &[
@@ -195,11 +196,13 @@ impl Compiler {
                 return;
             }
         };
+        let duties: Vec<&str> = Duty::ALL.iter().map(|(_, w)| *w).collect();
         let allowed: Option<&[&str]> = match key.text.as_str() {
             "strength" => Some(STRENGTHS),
             "obligation" => Some(OBLIGATIONS),
             "verified" => Some(VERIFIED),
             "severity" => Some(&["normal", "high"]),
+            "duty" => Some(&duties),
             _ => None,
         };
         if let Some(allowed) = allowed {
@@ -264,7 +267,14 @@ impl Compiler {
             }
         }
         let get = |k: &str| meta.fields.get(k).map(|(v, _)| v.clone());
-        for required in ["instrument", "cites", "strength", "summary", "remedy"] {
+        for required in [
+            "instrument",
+            "cites",
+            "strength",
+            "duty",
+            "summary",
+            "remedy",
+        ] {
             if get(required).is_none() {
                 self.diags.push(
                     Diagnostic::error(
@@ -274,7 +284,7 @@ impl Compiler {
                         "incomplete rule",
                     )
                     .with_help(
-                        "every rule states its instrument, citation, strength, summary and remedy",
+                        "every rule states its instrument, citation, strength, duty bearer, summary and remedy",
                     ),
                 );
             }
@@ -311,6 +321,10 @@ impl Compiler {
             part: get("part"),
             cites: get("cites").unwrap_or_default(),
             strength,
+            duty: get("duty")
+                .as_deref()
+                .and_then(Duty::from_word)
+                .unwrap_or(Duty::Destination),
             obligation: get("obligation").unwrap_or_else(|| {
                 if strength == Strength::Binding {
                     "shall"

@@ -325,22 +325,10 @@ impl Validator {
     }
 
     pub(super) fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
-        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-        match parts[..] {
-            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => {
-                Some(Typed::Text(date.into()))
-            }
-            _ => self.range(path, span, "a real calendar date"),
+        match crate::vocab::Date::parse(date) {
+            Some(_) => Some(Typed::Text(date.into())),
+            None => self.range(path, span, "a real calendar date"),
         }
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
