@@ -99,10 +99,20 @@ fn outcome(engine: &Engine, model: &crate::model::Model, e: &Expectation) -> Res
     let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
         return Err(format!("`{}` is not a verdict", e.verdict));
     };
-    let Some(rule) = engine.rule(&e.rule) else {
-        return Err(format!("no rule `{}`", e.rule));
+    let got = match engine.rule(&e.rule) {
+        Some(rule) => engine.evaluate_rule(rule, model).verdict,
+        None => {
+            let elements: Vec<Verdict> = engine
+                .rules()
+                .filter(|r| r.element_of.as_deref() == Some(e.rule.as_str()))
+                .map(|r| engine.evaluate_rule(r, model).verdict)
+                .collect();
+            if elements.is_empty() {
+                return Err(format!("no rule or article `{}`", e.rule));
+            }
+            crate::rules::combine(elements)
+        }
     };
-    let got = engine.evaluate_rule(rule, model).verdict;
     if got == *want {
         Ok(())
     } else {

@@ -21,6 +21,7 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "pack": f.pack,
         "instrument": f.instrument,
         "article": f.article,
+        "element_of": f.element_of,
         "strength": f.strength,
         "duty": f.duty,
         "obligation": f.obligation,
@@ -60,6 +61,7 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
                 "origin": c.origin(),
                 "destination": c.destination(),
                 "summary": summary,
+                "articles": crate::rules::articles(&c.findings),
                 "findings": c.findings.iter().filter(|f| all || shown(f)).map(|f| finding_json(c, f)).collect::<Vec<_>>(),
             })
         })

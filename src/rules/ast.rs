@@ -203,6 +203,8 @@ pub struct Rule {
     pub part: Option<String>,
     /// Article and paragraph.
     pub cites: String,
+    /// The id of the article this rule is one element of, where the article has several.
+    pub element_of: Option<String>,
     /// Binding, promotional or guidance.
     pub strength: Strength,
     /// Who owes the duty.

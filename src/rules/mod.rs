@@ -8,7 +8,7 @@ pub mod eval;
 pub mod ratify;
 pub mod verify;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -105,6 +105,8 @@ pub struct Finding {
     pub instrument: String,
     /// Article and paragraph.
     pub article: String,
+    /// The id of the article this finding is one element of, where the article has several.
+    pub element_of: Option<String>,
     /// Binding, promotional or guidance.
     pub strength: Strength,
     /// Who owes the duty.
@@ -139,6 +141,69 @@ impl Finding {
             .or(self.clauses.first())
             .map_or(header, |c| c.span)
     }
+}
+
+/// An article's verdict, combined from the verdicts of its elements.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleVerdict {
+    /// The article's id, such as `c189.art11`.
+    pub id: String,
+    /// The instrument.
+    pub instrument: String,
+    /// `violated` if any element is, `satisfied` only if every element that applies is,
+    /// `not-applicable` if none applies, else `unstated`.
+    pub verdict: Verdict,
+    /// The elements' rule ids, in pack order.
+    pub elements: Vec<String>,
+}
+
+/// Combines element verdicts into an article verdict.
+pub fn combine(verdicts: impl IntoIterator<Item = Verdict>) -> Verdict {
+    let applying: Vec<Verdict> = verdicts
+        .into_iter()
+        .filter(|v| *v != Verdict::NotApplicable)
+        .collect();
+    if applying.contains(&Verdict::Violated) {
+        Verdict::Violated
+    } else if applying.is_empty() {
+        Verdict::NotApplicable
+    } else if applying.iter().all(|v| *v == Verdict::Satisfied) {
+        Verdict::Satisfied
+    } else {
+        Verdict::Unstated
+    }
+}
+
+/// The articles with several elements among `findings`, each with its combined verdict, in
+/// first-seen order.
+pub fn articles(findings: &[Finding]) -> Vec<ArticleVerdict> {
+    let mut out: Vec<(ArticleVerdict, Vec<Verdict>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for f in findings {
+        let Some(id) = &f.element_of else { continue };
+        let i = *index.entry(id).or_insert_with(|| {
+            out.push((
+                ArticleVerdict {
+                    id: id.clone(),
+                    instrument: f.instrument.clone(),
+                    verdict: Verdict::NotApplicable,
+                    elements: Vec::new(),
+                },
+                Vec::new(),
+            ));
+            out.len() - 1
+        });
+        if let Some((a, verdicts)) = out.get_mut(i) {
+            a.elements.push(f.rule.clone());
+            verdicts.push(f.verdict);
+        }
+    }
+    out.into_iter()
+        .map(|(a, verdicts)| ArticleVerdict {
+            verdict: combine(verdicts),
+            ..a
+        })
+        .collect()
 }
 
 /// A set of packs and the ratification table, ready to evaluate programs.
@@ -194,17 +259,25 @@ impl Engine {
         }
     }
 
-    /// Adds the packs in a rule file.
+    /// Adds the packs in a rule file. A pack with the id of one already loaded replaces it, so
+    /// a shipped pack can be edited and tried without rebuilding.
     pub fn add(&mut self, source: Source) -> Result<(), PackError> {
         let packs = compile::compile_packs(&source).map_err(|diagnostics| PackError {
             source: source.clone(),
             diagnostics,
         })?;
-        let existing: Vec<String> = self.rules().map(|r| r.id.clone()).collect();
+        let replaced = |id: &str| packs.iter().any(|new| new.id == id);
+        let existing: HashSet<&str> = self
+            .packs
+            .iter()
+            .filter(|p| !replaced(&p.id))
+            .flat_map(|p| &p.rules)
+            .map(|r| r.id.as_str())
+            .collect();
         if let Some(dup) = packs
             .iter()
             .flat_map(|p| &p.rules)
-            .find(|r| existing.contains(&r.id))
+            .find(|r| existing.contains(r.id.as_str()))
         {
             let d = Diagnostic::error(
                 "fairpath::duplicate",
@@ -218,7 +291,12 @@ impl Engine {
                 diagnostics: vec![d],
             });
         }
-        self.packs.extend(packs);
+        for pack in packs {
+            match self.packs.iter_mut().find(|p| p.id == pack.id) {
+                Some(old) => *old = pack,
+                None => self.packs.push(pack),
+            }
+        }
         Ok(())
     }
 
@@ -327,6 +405,7 @@ impl Engine {
             pack: rule.pack.clone(),
             instrument: rule.instrument.clone(),
             article: rule.cites.clone(),
+            element_of: rule.element_of.clone(),
             strength: rule.strength,
             duty: rule.duty,
             obligation: rule.obligation.clone(),

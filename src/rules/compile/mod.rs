@@ -51,6 +51,7 @@ const RULE_FIELDS: &[&str] = &[
     "verified",
     "severity",
     "duty",
+    "element_of",
 ];
 const STRENGTHS: &[&str] = &["binding", "promotional", "guidance"];
 const OBLIGATIONS: &[&str] = &[
@@ -320,6 +321,7 @@ impl Compiler {
             instrument: get("instrument").unwrap_or_default(),
             part: get("part"),
             cites: get("cites").unwrap_or_default(),
+            element_of: get("element_of"),
             strength,
             duty: get("duty")
                 .as_deref()
