@@ -260,8 +260,17 @@ fn rule_file_errors_have_spans_and_suggestions() {
     assert!(missing.iter().all(|d| d.code == "fairpath::missing-field") && missing.len() == 6);
     let syntax = errors("standard p \"P\" { rule p.c { require kind == } }");
     assert_eq!(syntax[0].code, "fairpath::syntax");
-    let dup = errors(PACK);
+    let dup = errors(&PACK.replace("standard test-pack", "standard other-pack"));
     assert_eq!(dup[0].code, "fairpath::duplicate");
+    let mut e = engine();
+    let before = e.rules().count();
+    e.add(Source {
+        name: "again.rules".into(),
+        text: PACK.into(),
+    })
+    .expect("a pack with a loaded pack's id replaces it");
+    assert_eq!(e.rules().count(), before);
+    assert_eq!(e.packs[0].origin, "again.rules");
 }
 
 #[test]
@@ -311,4 +320,21 @@ fn a_user_pack_works_end_to_end_from_the_command_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("seasonl"));
+}
+
+#[test]
+fn decidability_finds_rules_no_single_term_decides() {
+    let mut e = engine();
+    e.add(Source {
+        name: "pair.rules".into(),
+        text: "standard pair \"Pair\" {\n  instrument X\n  strength guidance\n  duty destination\n  rule pair.both { cites \"1\" summary \"s\" remedy \"r\" require (contract.written == yes and contract.before_departure == yes) or (contract.written == no and contract.before_departure == no) }\n}".into(),
+    })
+    .unwrap();
+    let pair = e.rule("pair.both").unwrap();
+    assert!(fairpath::rules::decide::deciders(&e, pair).is_empty());
+    let grace = e.rule("t.compare").unwrap();
+    let d = fairpath::rules::decide::deciders(&e, grace);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].term, "permit.grace_period");
+    assert_eq!(d[0].verdicts, [Verdict::Violated, Verdict::Satisfied]);
 }

@@ -204,6 +204,7 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
                 .map(|r| {
                     let mut v = serde_json::to_value(r).expect("rule serialises");
                     v["citation"] = serde_json::json!(format!("{} {}", r.instrument, r.cites));
+                    v["decided_by"] = serde_json::json!(crate::rules::decide::deciders(&engine, r));
                     v
                 })
                 .collect();
@@ -262,6 +263,10 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         println!("applies to: {}", scopes.join("; "));
     }
     println!("duty of: {}", report::binding::duty_words(r.duty));
+    println!(
+        "{}",
+        report::decided_line(&crate::rules::decide::deciders(&engine, r))
+    );
     println!(
         "\n{}\n\nwhy: {}\n\nremedy: {}",
         r.summary, r.rationale, r.remedy

@@ -160,6 +160,21 @@ impl Checked {
     }
 }
 
+/// Which single terms decide a rule, in words.
+pub fn decided_line(deciders: &[crate::rules::decide::Decider]) -> String {
+    if deciders.is_empty() {
+        return "decided by: no single term; only several stated together".into();
+    }
+    let each: Vec<String> = deciders
+        .iter()
+        .map(|d| {
+            let verdicts: Vec<&str> = d.verdicts.iter().map(|v| v.word()).collect();
+            format!("`{}` ({})", d.term, verdicts.join(" or "))
+        })
+        .collect();
+    format!("decided by: {}", each.join(", "))
+}
+
 /// What to show: the verdicts worth reporting by default are violated and unstated.
 pub fn shown(f: &Finding) -> bool {
     matches!(f.verdict, Verdict::Violated | Verdict::Unstated)

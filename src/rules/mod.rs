@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod compile;
 pub mod coverage;
+pub mod decide;
 pub mod eval;
 pub mod ratify;
 pub mod verify;
