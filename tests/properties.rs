@@ -208,6 +208,10 @@ fn better(kind: Kind, dir: Better, old: &Typed, step: f64) -> Option<Typed> {
             Some(Typed::Number((n + step).min(100.0)))
         }
         (Better::Higher, Typed::Number(n)) => Some(Typed::Number(n + step)),
+        (Better::Higher, Typed::Money { amount, currency }) => Some(Typed::Money {
+            amount: amount + step,
+            currency: currency.clone(),
+        }),
         (Better::Lower, Typed::Number(n)) => Some(Typed::Number((n - step).max(0.0))),
         (Better::Yes, Typed::Bool(false)) => Some(Typed::Bool(true)),
         (Better::No, Typed::Bool(true)) => Some(Typed::Bool(false)),

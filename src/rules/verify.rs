@@ -32,11 +32,18 @@ pub fn worst(kind: Kind, better: Better) -> Vec<Typed> {
         (Kind::Enum(v), Better::Ordered) => words(&v[..1]),
         (Kind::Enum(v), _) => words(v),
         (Kind::Percent, Better::Lower) => vec![Typed::Number(100.0)],
+        (Kind::Money, Better::Higher) => vec![Typed::Money {
+            amount: 0.0,
+            currency: "months_of_wages".into(),
+        }],
         (_, Better::Higher) => vec![Typed::Number(0.0)],
         (_, Better::Lower) => vec![Typed::Number(36_525.0)],
         (Kind::Party, Better::Worker) => words(&["employer"]),
         (Kind::Party, Better::NotWorker) => words(&["worker"]),
         (Kind::EnumList(_), Better::More) => vec![Typed::Words(Vec::new())],
+        (Kind::EnumList(v), Better::Fewer) => {
+            vec![Typed::Words(v.iter().map(|w| w.to_string()).collect())]
+        }
         (Kind::PartyList, Better::Fewer) => vec![Typed::Words(vec!["employer".into()])],
         (Kind::EnumList(v), _) => v
             .iter()

@@ -14,6 +14,17 @@ pub fn compare(term: &Term, old: &Typed, new: &Typed) -> Option<Ordering> {
     match (term.better, old, new) {
         (Better::Higher, Typed::Number(a), Typed::Number(b)) => b.partial_cmp(a),
         (Better::Lower, Typed::Number(a), Typed::Number(b)) => a.partial_cmp(b),
+        (
+            Better::Higher,
+            Typed::Money {
+                amount: a,
+                currency: x,
+            },
+            Typed::Money {
+                amount: b,
+                currency: y,
+            },
+        ) if x == y => b.partial_cmp(a),
         (Better::Yes, Typed::Bool(a), Typed::Bool(b)) => b.partial_cmp(a),
         (Better::No, Typed::Bool(a), Typed::Bool(b)) => a.partial_cmp(b),
         (Better::Ordered, Typed::Word(a), Typed::Word(b)) => {

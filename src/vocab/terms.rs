@@ -104,6 +104,10 @@ pub const COSTS: &[&str] = &[
     "expulsion",
     "wages",
     "forced_savings",
+    "kickback",
+    "exit_permit",
+    "reentry_visa",
+    "loan_interest",
 ];
 
 const SECTORS: &[&str] = &[
@@ -163,6 +167,11 @@ pub const TERMS: &[Term] = &[
     t("worker_category", Enum(&["migrant_worker", "trainee", "posted_worker", "frontier_worker", "seafarer", "artiste"]), Neutral, "how the program classifies its workers", "migrant_worker"),
     t("training_purpose", Bool, Neutral, "workers come specifically for training or education", "no"),
     t("quota", Count, Neutral, "the number of workers admitted per year", "10000"),
+    t("labour_law.covered", Bool, Yes, "the general labour law covers program workers", "yes"),
+    t("labour_law.excluded", EnumList(SECTORS), Fewer, "sectors the general labour law leaves out, such as domestic work", "[]"),
+    t("eligibility.minimum_age", Count, Higher, "the youngest age at which a worker may be recruited, in years", "18"),
+    t("eligibility.maximum_age", Count, Higher, "the oldest age at which a worker may be recruited, in years", "60"),
+    t("eligibility.family_situation", Bool, No, "workers are selected by family situation (married, with children left behind)", "no"),
     // permit
     t("permit.duration", Duration, Higher, "how long one permit lasts", "2 years"),
     t("permit.renewable", Bool, Yes, "whether the permit can be renewed", "yes"),
@@ -183,6 +192,7 @@ pub const TERMS: &[Term] = &[
     t("permit.regularisation", Bool, Yes, "a route for workers who became irregular to regain status", "yes"),
     t("permit.restrictions_end_after", Duration, Lower, "after how long restrictions on employment stop applying", "2 years"),
     t("permit.excluded_occupations", Enum(&["broad", "limited", "none"]), Ordered, "occupations closed to program workers", "limited"),
+    t("permit.revocation_open_ended", Bool, No, "the permit can be revoked on open-ended grounds (public interest, an employer's report)", "no"),
     // recruitment
     t("recruitment.channel", Enum(&["government_to_government", "public_agency", "private_agency", "employer_direct", "mixed"]), Neutral, "who recruits: a government-sponsored group transfer, public or private agencies, or employers", "public_agency"),
     t("recruitment.agencies_licensed", Bool, Yes, "private recruiters need prior authorisation (a licence)", "yes"),
@@ -195,6 +205,8 @@ pub const TERMS: &[Term] = &[
     t("recruitment.pre_departure_information", Bool, Yes, "written information on living and working conditions before departure", "yes"),
     t("recruitment.advertising_regulated", Bool, Yes, "misleading recruitment advertising is prohibited", "yes"),
     t("recruitment.fees_reimbursed", Bool, Yes, "any fee a worker paid is reimbursed", "yes"),
+    t("recruitment.kickbacks_prohibited", Bool, Yes, "payments by workers to employers or their agents for a job are forbidden", "yes"),
+    t("recruitment.debt_financed", Bool, No, "workers borrow, or take advances repaid from wages, to pay recruitment costs", "no"),
     // contract
     t("contract.written", Bool, Yes, "the worker gets a written contract", "yes"),
     t("contract.before_departure", Bool, Yes, "the contract is given before the worker leaves the origin country", "yes"),
@@ -204,6 +216,8 @@ pub const TERMS: &[Term] = &[
     t("contract.states", EnumList(CONTRACT_ITEMS), More, "the terms the contract states (C189 Art 7 items)", "[parties, workplace, start_and_duration, type_of_work, remuneration, hours, leave_and_rest, food_and_accommodation, probation, repatriation, termination]"),
     t("contract.termination_notice", Duration, Higher, "notice either party must give to end the contract", "1 month"),
     t("contract.repatriation_on_breach", Bool, No, "the employer may send the worker home for breach of contract", "no"),
+    t("contract.resignation", Enum(&["forbidden", "employer_consent", "notice", "free"]), Ordered, "whether and how a worker may resign", "notice"),
+    t("contract.verified_by_origin", Bool, Yes, "the origin state checks the contract before departure", "yes"),
     // wages
     t("wages.minimum_wage", Bool, Yes, "the minimum wage that covers other workers covers program workers", "yes"),
     t("wages.equal_pay", Bool, Yes, "pay is no less than nationals get for the same work", "yes"),
@@ -217,8 +231,15 @@ pub const TERMS: &[Term] = &[
     t("wages.deduction_max", Percent, Lower, "the most that may be deducted from one pay", "10 %"),
     t("wages.withheld", Bool, No, "part of the wages is held back until the contract ends", "no"),
     t("wages.taxes_equal", Bool, Yes, "employment taxes and contributions are no higher than nationals pay", "yes"),
+    t("wages.agreed_amount", Money, Higher, "the wage the program itself sets, per `wages.agreed_period`", "2000 EUR"),
+    t("wages.agreed_period", Enum(&["hour", "day", "week", "month", "year"]), Neutral, "the period the agreed wage is for", "month"),
+    t("wages.national_minimum_exists", Bool, Neutral, "the destination has a national minimum wage at all", "yes"),
+    t("wages.end_of_service_pay", Bool, Yes, "the worker gets end-of-service pay", "yes"),
+    t("wages.guarantee_fund", Bool, Yes, "a wage-guarantee or insurance fund pays wages an employer fails to pay", "yes"),
     // working time
     t("working_time.normal_hours", Hours, Lower, "normal hours of work per week", "40 hours"),
+    t("working_time.daily_hours", Hours, Lower, "the most hours of work in a day", "8 hours"),
+    t("working_time.overtime_max", Hours, Lower, "the most overtime in a week", "10 hours"),
     t("working_time.equal_with_nationals", Bool, Yes, "hours, overtime, rest and leave match workers generally", "yes"),
     t("working_time.overtime_pay", Bool, Yes, "overtime is paid at a premium", "yes"),
     t("working_time.overtime_compulsory", Bool, No, "overtime can be imposed without limit", "no"),
@@ -239,6 +260,8 @@ pub const TERMS: &[Term] = &[
     t("movement.leave_workplace", Bool, Yes, "the worker may leave the workplace outside working time", "yes"),
     t("movement.rest_outside_household", Bool, Yes, "the worker need not stay in the household during rest and leave", "yes"),
     t("movement.leave_country", Bool, Yes, "the worker may leave the country at will", "yes"),
+    t("movement.exit_permit_required", Bool, No, "the worker needs an exit permit, or the employer's consent, to leave the country", "no"),
+    t("movement.communication", Bool, Yes, "the worker may keep a phone and communicate freely", "yes"),
     // association
     t("association.join_union", Bool, Yes, "the worker may join a trade union", "yes"),
     t("association.form_union", Bool, Yes, "the worker may form a union or association", "yes"),
@@ -246,6 +269,7 @@ pub const TERMS: &[Term] = &[
     t("association.union_activities", Bool, Yes, "the worker may take part in union meetings and activities", "yes"),
     t("association.collective_bargaining", Bool, Yes, "collective agreements cover program workers", "yes"),
     t("association.retaliation_protection", Bool, Yes, "dismissal or removal for union activity is forbidden", "yes"),
+    t("association.strike", Bool, Yes, "the worker may take part in a strike", "yes"),
     // family
     t("family.accompaniment", Bool, Yes, "family members may come with the worker", "yes"),
     t("family.reunification", Bool, Yes, "family members may join the worker later", "yes"),
@@ -270,6 +294,8 @@ pub const TERMS: &[Term] = &[
     t("health.occupational_safety", Bool, Yes, "occupational safety and health law covers program workers", "yes"),
     t("health.illness_removal", Bool, No, "a worker who falls ill or is injured after entry may be sent home", "no"),
     t("health.illness_protection_after", Duration, Lower, "how long after admission protection against removal for illness begins", "0 days"),
+    t("health.insurance", Bool, Yes, "workers have health insurance", "yes"),
+    t("health.insurance_paid_by", Party, NotWorker, "who pays for the health insurance", "employer"),
     // transfers
     t("transfers.earnings", Enum(&["prohibited", "employer_consent", "capped", "free"]), Ordered, "whether workers may send earnings and savings home", "free"),
     t("transfers.forced_savings", Bool, No, "a share of wages is saved compulsorily", "no"),
@@ -304,12 +330,15 @@ pub const TERMS: &[Term] = &[
     t("penalties.collective_expulsion", Bool, No, "workers may be expelled as a group", "no"),
     t("penalties.contract_breach_removal", Bool, No, "failing a contractual obligation can cost the worker the permit", "no"),
     t("penalties.absconding_report", Bool, No, "an employer can report a worker who leaves, making the worker irregular", "no"),
+    t("penalties.leaving_employer", Enum(&["criminal", "fine", "permit_loss", "none"]), Ordered, "what a worker faces for resigning or leaving the employer", "none"),
+    t("penalties.rights_lost_on_status_change", Bool, No, "earned wages, benefits or claims are lost when the worker's status changes", "no"),
     // skills
     t("skills.recognition", Bool, Yes, "qualifications gained abroad are recognised", "yes"),
     t("skills.training", Bool, Yes, "training and skills development are offered", "yes"),
     // equality
     t("equality.sex_restrictions", Bool, No, "restrictions by sex (women-only bans, marital status)", "no"),
     t("equality.religion_restrictions", Bool, No, "restrictions by religion", "no"),
+    t("equality.marriage_restrictions", Bool, No, "workers may not marry, or need permission to, apart from any rule on pregnancy", "no"),
     t("equality.minimum_age_equal", Bool, Yes, "the minimum age for program work is no lower than for work generally", "yes"),
     t("equality.gender_responsive", Bool, Yes, "the program has gender-specific protections", "yes"),
     t("equality.information_on_policy", Bool, Yes, "workers are informed of the equality policy and their rights", "yes"),
@@ -322,4 +351,6 @@ pub const TERMS: &[Term] = &[
     t("governance.union_participation", Bool, Yes, "unions take part in governing the program", "yes"),
     t("governance.social_partner_consultation", Bool, Yes, "employers' and workers' organisations were consulted", "yes"),
     t("governance.clandestine_penalties", Bool, Yes, "promoting clandestine migration is penalised", "yes"),
+    t("enforcement.sanctions", Enum(&["none", "administrative", "fines", "criminal"]), Ordered, "the penalty an employer or recruiter faces for breaching the program's protective rules", "fines"),
+    t("enforcement.employer_reports_departure", Bool, No, "the employer must report to the authorities a worker who leaves", "no"),
 ];
