@@ -25,8 +25,20 @@ fn find<'a>(all: &'a [Finding], rule: &str) -> &'a Finding {
         .unwrap_or_else(|| panic!("no finding {rule}"))
 }
 
-fn verdict(all: &[Finding], rule: &str) -> Verdict {
-    find(all, rule).verdict
+/// A rule's verdict, or an article's verdict combined from its elements.
+fn verdict(all: &[Finding], id: &str) -> Verdict {
+    match all.iter().find(|f| f.rule == id) {
+        Some(f) => f.verdict,
+        None => {
+            let elements: Vec<Verdict> = all
+                .iter()
+                .filter(|f| f.element_of.as_deref() == Some(id))
+                .map(|f| f.verdict)
+                .collect();
+            assert!(!elements.is_empty(), "no rule or article {id}");
+            fairpath::rules::combine(elements)
+        }
+    }
 }
 
 /// Whether the finding says the destination state is bound.
@@ -66,7 +78,7 @@ fn korea_employer_release_falls_short_of_c143_art14a_as_a_standard_of_reference(
 #[test]
 fn hong_kong_two_week_rule_live_in_and_minimum_wage() {
     let f = findings("hong-kong-fdh");
-    let art8 = find(&f, "c143.art8.1");
+    let art8 = find(&f, "c143.art8.1.status");
     assert_eq!(art8.verdict, Verdict::Violated);
     assert!(
         art8.witness
@@ -79,10 +91,10 @@ fn hong_kong_two_week_rule_live_in_and_minimum_wage() {
     assert_eq!(verdict(&f, "c189.art9.a"), Verdict::Violated);
     assert_eq!(verdict(&f, "c189.art11"), Verdict::Violated);
     assert!(
-        binds_destination(&f, "c097.art2"),
+        binds_destination(&f, "c097.art2.service"),
         "Hong Kong is bound by C097"
     );
-    assert!(!binds_destination(&f, "c143.art8.1") && !binds_destination(&f, "c189.art9.a"));
+    assert!(!binds_destination(&f, "c143.art8.1.status") && !binds_destination(&f, "c189.art9.a"));
 }
 
 #[test]
@@ -91,7 +103,10 @@ fn canada_repatriation_on_dismissal_and_no_bargaining() {
     assert_eq!(verdict(&f, "c143.art8.1"), Verdict::Violated);
     assert_eq!(verdict(&f, "c098.art4"), Verdict::Violated);
     assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Violated);
-    assert!(!binds_destination(&f, "c143.art8.1") && !binds_destination(&f, "icrmw.art51"));
+    assert!(
+        !binds_destination(&f, "c143.art8.1.status")
+            && !binds_destination(&f, "icrmw.art51.status")
+    );
 }
 
 #[test]
@@ -104,7 +119,7 @@ fn united_states_employer_tie_and_status_ending_with_the_job() {
         Verdict::NotApplicable,
         "employers recruit directly"
     );
-    let b = &find(&f, "c143.art8.1").binding[0];
+    let b = &find(&f, "c143.art8.1.status").binding[0];
     assert_eq!(
         b.status,
         Standing::Unknown,
@@ -116,7 +131,7 @@ fn united_states_employer_tie_and_status_ending_with_the_job() {
 #[test]
 fn united_kingdom_is_bound_by_c097() {
     let f = findings("uk-seasonal-worker");
-    assert!(binds_destination(&f, "c097.art2"));
+    assert!(binds_destination(&f, "c097.art2.service"));
     assert_eq!(
         verdict(&f, "floor.seed.permanent_residence"),
         Verdict::Violated
@@ -127,7 +142,7 @@ fn united_kingdom_is_bound_by_c097() {
 fn new_zealand_deductions_and_the_annex_i_exclusion() {
     let f = findings("nz-rse");
     assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Violated);
-    assert!(binds_destination(&f, "c097.art2"));
+    assert!(binds_destination(&f, "c097.art2.service"));
     assert!(
         !binds_destination(&f, "c097.annex1.art5.contract"),
         "New Zealand excluded Annex I"

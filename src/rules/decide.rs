@@ -10,7 +10,7 @@ use super::verify::{harsh_statuses, protective, set, worker_pays_everything, wor
 use super::{Engine, Verdict};
 use crate::model::Model;
 use crate::syntax::validate::Terms;
-use crate::vocab::{Typed, TERMS};
+use crate::vocab::{Better, Typed, TERMS};
 
 /// The word for the status graph among the things a rule reads.
 pub const STATUSES: &str = "statuses";
@@ -63,6 +63,16 @@ fn scope_bases(rule: &Rule, base: &Terms) -> Vec<Terms> {
         let mut b = base.clone();
         set(&mut b, path, Typed::Word(word.into()));
         bases.push(b);
+    }
+    for path in &scope_terms {
+        let Some(term) = TERMS.iter().find(|t| t.path == *path) else {
+            continue;
+        };
+        for v in worst(term.kind, Better::Neutral) {
+            let mut b = base.clone();
+            set(&mut b, term.path, v);
+            bases.push(b);
+        }
     }
     bases
         .into_iter()

@@ -33,8 +33,8 @@ pub const SCOPES: &[(&str, &str, &str)] = &[
     ("permanent_admission", "admission == permanent or (unstated admission and kind == permanent)", "migrants admitted on a permanent basis"),
     ("annex_i", "recruitment.channel != government_to_government", "migrants recruited otherwise than under government-sponsored group transfer (C097 Annex I)"),
     ("annex_ii", "recruitment.channel == government_to_government", "migrants recruited under government-sponsored group transfer (C097 Annex II)"),
-    ("domestic_workers", "sectors has domestic_work", "domestic workers (C189)"),
-    ("agency_recruited", "recruitment.channel in [private_agency, mixed]", "workers recruited through private employment agencies"),
+    ("domestic_workers", "sectors has domestic_work or (sectors has care and accommodation.live_in_required == yes)", "domestic workers (C189 Art 1: work in or for a household), live-in care workers included"),
+    ("agency_recruited", "recruitment.channel in [private_agency, mixed] or (flow to agency and (unstated recruitment.channel or recruitment.channel != public_agency))", "workers recruited through private employment agencies, or who pay an agency"),
 ];
 
 const RULE_FIELDS: &[&str] = &[
