@@ -80,7 +80,11 @@ fn earliest_open_and_money_flows() {
 }
 
 fn codes(text: &str) -> Vec<String> {
-    model(text).1.into_iter().map(|d| d.code).collect()
+    model(text)
+        .1
+        .iter()
+        .map(|d| d.code_name().to_string())
+        .collect()
 }
 
 #[test]

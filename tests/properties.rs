@@ -16,9 +16,9 @@ use fairpath::rules::{ast::Cond, Engine, Verdict};
 use fairpath::syntax::ast::Span;
 use fairpath::syntax::diagnostic::Style;
 use fairpath::syntax::format::format_program;
+use fairpath::syntax::parse_file;
 use fairpath::syntax::print::to_fair;
 use fairpath::syntax::validate::Terms;
-use fairpath::syntax::{parse_file, Source};
 use fairpath::vocab::{protect, Better, Kind, Typed, TERMS};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -66,8 +66,9 @@ fn canon(t: &Terms) -> Terms {
 
 fn reparse(text: &str) -> Terms {
     parse_file("p.fair", text.as_bytes())
-        .unwrap_or_else(|r| panic!("{text}\n{:#?}", r.diagnostics))
-        .terms
+        .unwrap_or_else(|r| panic!("{text}\n{:#?}", r.diagnostics()))
+        .terms()
+        .clone()
 }
 
 fn verdicts(engine: &Engine, t: &Terms) -> Vec<Verdict> {
@@ -85,9 +86,9 @@ proptest! {
         let text = to_fair(&t);
         let back = reparse(&text);
         prop_assert_eq!(canon(&back), canon(&t));
-        let once = format_program(&parse_file("p.fair", text.as_bytes()).unwrap().program, &text);
+        let once = format_program(parse_file("p.fair", text.as_bytes()).unwrap().program(), &text);
         prop_assert_eq!(canon(&reparse(&once)), canon(&t));
-        let twice = format_program(&parse_file("p.fair", once.as_bytes()).unwrap().program, &once);
+        let twice = format_program(parse_file("p.fair", once.as_bytes()).unwrap().program(), &once);
         prop_assert_eq!(twice, once);
     }
 
@@ -99,7 +100,7 @@ proptest! {
         let render = || {
             let parsed = parse_file("p.fair", text.as_bytes()).unwrap();
             let (m, w) = Model::compile(&parsed);
-            let c = Checked::new(Source { name: "p.fair".into(), text: text.clone() }, m, &engine, w);
+            let c = Checked::new(parsed.source().clone(), m, &engine, w);
             let all = [c.clone()];
             (report::human(&c, Style::Plain), report::markdown(&c), report::html(&c), report::json(&all, &engine, true).to_string(), report::sarif(&all, &engine, 1).to_string())
         };
@@ -194,7 +195,7 @@ proptest! {
         while !text.is_char_boundary(end) { end -= 1; }
         let edited = format!("{}{}{}", &text[..cut], insert, &text[end..]);
         if let Ok(p) = parse_file("x.fair", edited.as_bytes()) {
-            let _ = format_program(&p.program, &edited);
+            let _ = format_program(p.program(), &edited);
             let (m, _) = Model::compile(&p);
             let _ = Engine::embedded().evaluate(&m);
         }

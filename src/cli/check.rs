@@ -8,27 +8,20 @@ use super::{
     input_error, read, report_rejected, style, CheckFormat, DiffFormat, FailOn, GraphFormat,
     RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
-use crate::model::{export, Model};
-use crate::report::{self, Checked};
-use crate::rules::{Engine, Verdict};
-use crate::syntax::diagnostic::{has_errors, render, Style};
-use crate::syntax::{parse_file, Diagnostic, Rejected, Source};
+use fairpath::model::export;
+use fairpath::report::{self, Checked};
+use fairpath::rules::{Engine, Verdict};
+use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::{Rejected, Source};
+use fairpath::Compiled;
 
-/// A program read, checked against the vocabulary and compiled, or the reason it was not.
-pub fn load_model(path: &Path) -> Result<(Source, Model, Vec<Diagnostic>), ()> {
-    let bytes = read(path).ok_or(())?;
-    let parsed =
-        parse_file(&path.display().to_string(), &bytes).map_err(|r| report_rejected(&r))?;
-    let (model, mut diags) = Model::compile(&parsed);
-    if has_errors(&diags) {
-        report_rejected(&Rejected {
-            source: parsed.source,
-            diagnostics: diags,
-        });
-        return Err(());
-    }
-    diags.extend(parsed.warnings);
-    Ok((parsed.source, model, diags))
+/// A program read, checked against the vocabulary and compiled, or `None` once the reason was
+/// reported.
+pub fn load_model(path: &Path) -> Option<Compiled> {
+    let bytes = read(path)?;
+    fairpath::compile(&path.display().to_string(), &bytes)
+        .map_err(|r| report_rejected(&r))
+        .ok()
 }
 
 /// The embedded packs plus `--standard` files, narrowed by `--only`. Returns the engine and
@@ -42,14 +35,8 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if let Err(e) = engine.add(Source {
-            name: path.display().to_string(),
-            text,
-        }) {
-            report_rejected(&Rejected {
-                source: e.source,
-                diagnostics: e.diagnostics,
-            });
+        if let Err(e) = engine.add(Source::new(path.display().to_string(), text)) {
+            report_rejected(&Rejected::new(e.source, e.diagnostics));
             ok = false;
         }
     }
@@ -87,10 +74,11 @@ pub fn check(
     for path in files {
         progress.inc(1);
         match load_model(&path) {
-            Ok((source, model, warnings)) => {
+            Some(c) => {
+                let (source, model, warnings) = c.into_parts();
                 checked.push(Checked::new(source, model, &engine, warnings))
             }
-            Err(()) => inputs_ok = false,
+            None => inputs_ok = false,
         }
     }
     progress.finish_and_clear();
@@ -167,7 +155,7 @@ fn pretty(v: &serde_json::Value) -> String {
 fn summary_table(checked: &[Checked]) -> String {
     let width = checked
         .iter()
-        .map(|c| c.source.name.len())
+        .map(|c| c.source.name().len())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -177,7 +165,7 @@ fn summary_table(checked: &[Checked]) -> String {
         out.push_str(&format!(
             "{:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}
 ",
-            c.source.name
+            c.source.name()
         ));
     }
     out
@@ -185,16 +173,21 @@ fn summary_table(checked: &[Checked]) -> String {
 
 /// `fairpath graph`.
 pub fn graph(file: &Path, format: GraphFormat) -> u8 {
-    let Ok((source, model, warnings)) = load_model(file) else {
+    let Some(compiled) = load_model(file) else {
         return EXIT_INPUT;
     };
-    if !warnings.is_empty() {
-        eprint!("{}", render(&warnings, &source.name, &source.text, style()));
+    let model = compiled.model();
+    if !compiled.warnings().is_empty() {
+        let source = compiled.source();
+        eprint!(
+            "{}",
+            render(compiled.warnings(), source.name(), source.text(), style())
+        );
     }
     match format {
-        GraphFormat::Dot => print!("{}", export::dot(&model)),
-        GraphFormat::Mermaid => print!("{}", export::mermaid(&model)),
-        GraphFormat::Json => print!("{}", pretty(&export::json(&model))),
+        GraphFormat::Dot => print!("{}", export::dot(model)),
+        GraphFormat::Mermaid => print!("{}", export::mermaid(model)),
+        GraphFormat::Json => print!("{}", pretty(&export::json(model))),
     }
     EXIT_OK
 }
@@ -239,7 +232,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
     let (engine, _) = engine(standards, &[]);
     let Some(r) = engine.rule(id) else {
         let ids: Vec<&str> = engine.rules().map(|r| r.id.as_str()).collect();
-        let hint = crate::syntax::diagnostic::did_you_mean(id, ids)
+        let hint = fairpath::syntax::diagnostic::did_you_mean(id, ids)
             .map_or(String::new(), |s| format!("; {s}"));
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
@@ -258,7 +251,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
             .scope
             .iter()
             .filter_map(|s| {
-                crate::rules::compile::SCOPES
+                fairpath::rules::compile::SCOPES
                     .iter()
                     .find(|x| x.0 == s)
                     .map(|x| x.2)
@@ -279,9 +272,9 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
 /// A clause in canonical layout, indented as inside a program.
 fn laid_out(clause: &str) -> String {
     let text = format!("program \"Example\" {{\n{clause}\n}}\n");
-    match crate::syntax::parse::parse_program(&text) {
+    match fairpath::syntax::parse::parse_program(&text) {
         Ok(p) => {
-            let formatted = crate::syntax::format::format_program(&p, &text);
+            let formatted = fairpath::syntax::format::format_program(&p, &text);
             let lines: Vec<&str> = formatted.lines().collect();
             lines[1..lines.len() - 1].join("\n")
         }
@@ -292,13 +285,14 @@ fn laid_out(clause: &str) -> String {
 /// `fairpath diff`.
 pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -> u8 {
     let (engine, ok) = engine(standards, &[]);
-    let (Ok(a), Ok(b)) = (load_model(old), load_model(new)) else {
+    let (Some(a), Some(b)) = (load_model(old), load_model(new)) else {
         return EXIT_INPUT;
     };
-    let (a, b) = (
-        Checked::new(a.0, a.1, &engine, a.2),
-        Checked::new(b.0, b.1, &engine, b.2),
-    );
+    let checked = |c: Compiled| {
+        let (source, model, warnings) = c.into_parts();
+        Checked::new(source, model, &engine, warnings)
+    };
+    let (a, b) = (checked(a), checked(b));
     let d = report::diff::diff(&a, &b);
     match format {
         DiffFormat::Json => print!(
@@ -310,8 +304,8 @@ pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -
                 "{}",
                 report::diff::render(
                     &d,
-                    &a.source.name,
-                    &b.source.name,
+                    a.source.name(),
+                    b.source.name(),
                     format == DiffFormat::Markdown
                 )
             )
@@ -329,7 +323,7 @@ pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -
 /// `fairpath rules --verify`: exit 1 when a problem is found.
 pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
     let (engine, ok) = engine(standards, &[]);
-    let problems = crate::rules::verify::verify(&engine);
+    let problems = fairpath::rules::verify::verify(&engine);
     match format {
         RulesFormat::Json => print!("{}", pretty(&serde_json::json!({"problems": problems}))),
         RulesFormat::Text => {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::check::{engine, load_model};
 use super::files::expand;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::rules::{Engine, Verdict};
+use fairpath::rules::{Engine, Verdict};
 
 /// One expected verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,16 +58,17 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf]) -> u8 {
     let (files, found) = expand(paths, "fair");
     ok_inputs &= found;
     for path in files {
-        let Ok((source, model, _)) = load_model(&path) else {
+        let Some(compiled) = load_model(&path) else {
             ok_inputs = false;
             continue;
         };
-        let expected = expectations(&path, &source.text);
+        let model = compiled.model();
+        let expected = expectations(&path, compiled.source().text());
         if expected.is_empty() {
             println!("test {} ... no expectations", path.display());
         }
         for e in expected {
-            match outcome(&engine, &model, &e) {
+            match outcome(&engine, model, &e) {
                 Ok(()) => {
                     passed += 1;
                     println!("test {} :: {} ... ok", path.display(), e.rule);
@@ -94,7 +95,7 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf]) -> u8 {
     }
 }
 
-fn outcome(engine: &Engine, model: &crate::model::Model, e: &Expectation) -> Result<(), String> {
+fn outcome(engine: &Engine, model: &fairpath::model::Model, e: &Expectation) -> Result<(), String> {
     let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
         return Err(format!("`{}` is not a verdict", e.verdict));
     };

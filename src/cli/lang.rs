@@ -6,8 +6,8 @@ use super::files::{expand, write_atomic};
 use super::{
     input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
-use crate::syntax::{format::format_program, parse_file, read_program};
-use crate::vocab;
+use fairpath::syntax::{format::format_program, parse_file, read_program};
+use fairpath::vocab;
 
 pub fn parse(file: &Path, emit: Emit) -> u8 {
     let Some(bytes) = read(file) else {
@@ -19,17 +19,17 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
             EXIT_INPUT
         }
         Ok(p) => {
-            if !p.warnings.is_empty() {
-                report_rejected(&crate::syntax::Rejected {
-                    source: p.source.clone(),
-                    diagnostics: p.warnings.clone(),
-                });
+            if !p.warnings().is_empty() {
+                report_rejected(&fairpath::syntax::Rejected::new(
+                    p.source().clone(),
+                    p.warnings().to_vec(),
+                ));
             }
             match emit {
-                Emit::Ast => print!("{}", outline(&p.program)),
+                Emit::Ast => print!("{}", outline(p.program())),
                 Emit::Json => println!(
                     "{}",
-                    serde_json::to_string_pretty(&p.terms).expect("terms serialise")
+                    serde_json::to_string_pretty(p.terms()).expect("terms serialise")
                 ),
             }
             EXIT_OK
@@ -37,9 +37,9 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
     }
 }
 
-fn outline(program: &crate::syntax::ast::Program) -> String {
-    use crate::syntax::ast::Item;
-    use crate::syntax::format::value;
+fn outline(program: &fairpath::syntax::ast::Program) -> String {
+    use fairpath::syntax::ast::Item;
+    use fairpath::syntax::format::value;
     fn items(out: &mut String, list: &[Item], depth: usize) {
         let pad = "  ".repeat(depth);
         for it in list {
@@ -66,6 +66,7 @@ fn outline(program: &crate::syntax::ast::Program) -> String {
                     "{pad}flow {} pays {} {at}\n",
                     f.payer.text, f.cost.text
                 )),
+                Item::Error(_) => out.push_str(&format!("{pad}not understood {at}\n")),
             }
         }
     }
@@ -93,8 +94,8 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
                 continue;
             }
         };
-        let text = source.text;
-        let formatted = format_program(&program, &text);
+        let text = source.text();
+        let formatted = format_program(&program, text);
         if formatted == text {
             continue;
         }

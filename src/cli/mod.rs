@@ -11,8 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::syntax::diagnostic::{render, Style};
-use crate::syntax::Rejected;
+use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::Rejected;
 
 /// Exit code: nothing at or above the failure threshold.
 pub const EXIT_OK: u8 = 0;
@@ -278,8 +278,8 @@ pub fn run(cli: Cli) -> u8 {
             ..
         } => check::verify(&standards, format),
         Command::Rules { coverage: true, .. } => {
-            let engine = crate::rules::Engine::embedded();
-            print!("{}", crate::rules::coverage::markdown(&engine));
+            let engine = fairpath::rules::Engine::embedded();
+            print!("{}", fairpath::rules::coverage::markdown(&engine));
             EXIT_OK
         }
         Command::Rules {
@@ -327,7 +327,12 @@ pub fn style() -> Style {
 pub fn report_rejected(r: &Rejected) {
     eprint!(
         "{}",
-        render(&r.diagnostics, &r.source.name, &r.source.text, style())
+        render(
+            r.diagnostics(),
+            r.source().name(),
+            r.source().text(),
+            style()
+        )
     );
 }
 

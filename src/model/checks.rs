@@ -5,7 +5,7 @@ use petgraph::Direction;
 
 use super::{Model, Node};
 use crate::syntax::validate::Fact;
-use crate::syntax::Diagnostic;
+use crate::syntax::{Code, Diagnostic};
 use crate::vocab::{Typed, TERMINAL_STATUSES};
 
 /// Runs every check.
@@ -25,7 +25,7 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
         if !m.terms.statuses.is_empty() {
             out.push(
                 Diagnostic::error(
-                    "fairpath::no-entry",
+                    Code::NoEntry,
                     block,
                     "`statuses` has no `entry` status",
                     "no entry",
@@ -48,7 +48,7 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
         if !reached[n.index()] {
             out.push(
                 Diagnostic::warning(
-                    "fairpath::unreachable-status",
+                    Code::UnreachableStatus,
                     *span,
                     format!("status `{name}` cannot be reached from the entry status"),
                     "unreachable",
@@ -62,7 +62,7 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 .is_none()
         {
             out.push(
-                Diagnostic::warning("fairpath::trap-status", *span, format!("status `{name}` has no way out"), "a trap")
+                Diagnostic::warning(Code::TrapStatus, *span, format!("status `{name}` has no way out"), "a trap")
                     .with_help(format!("say what happens next to a worker in `{name}` (a `{category}` status is not an end)")),
             );
         }
@@ -90,7 +90,7 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 Diagnostic::error(
-                    "fairpath::conflicting-transitions",
+                    Code::ConflictingTransitions,
                     b.span,
                     format!(
                         "`{}` on `{}` leads both to `{}` and to `{}`",
@@ -153,7 +153,7 @@ fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
         if contradicts(a, fa, fb) {
             out.push(
                 Diagnostic::error(
-                    "fairpath::contradiction",
+                    Code::Contradiction,
                     fb.span,
                     format!("`{b}` contradicts `{a}`: {why}"),
                     "contradicts an earlier term",

@@ -96,7 +96,7 @@ pub struct Model {
 impl Model {
     /// Builds the model from a vocabulary-checked program, with the semantic diagnostics.
     pub fn compile(parsed: &Parsed) -> (Model, Vec<Diagnostic>) {
-        Self::from_terms(parsed.terms.clone())
+        Self::from_terms(parsed.terms().clone())
     }
 
     /// Builds the model from typed terms, with the semantic diagnostics.

@@ -26,7 +26,7 @@ pub fn html(c: &Checked) -> String {
     let _ = writeln!(
         out,
         "<p class=\"meta\">File <code>{}</code> · origin {} · destination {} · fairpath {}</p>",
-        xml(&c.source.name),
+        xml(c.source.name()),
         xml(&super::states(&c.origin())),
         xml(&super::states(&c.destination())),
         env!("CARGO_PKG_VERSION")

@@ -88,7 +88,7 @@ impl Checked {
     pub fn quote(&self, clause: &crate::rules::Clause) -> (usize, &str) {
         let text = self
             .source
-            .text
+            .text()
             .get(clause.span.start..clause.span.end)
             .unwrap_or("")
             .trim();
@@ -117,12 +117,12 @@ impl Checked {
 
     /// A hash of the program text.
     pub fn hash(&self) -> String {
-        fingerprint(&self.source.text)
+        fingerprint(self.source.text())
     }
 
     /// Line and column of a byte offset in the program.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        crate::syntax::source::line_col(&self.source.text, offset)
+        self.source.line_col(offset)
     }
 }
 

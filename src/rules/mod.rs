@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::Model;
 use crate::syntax::ast::Span;
-use crate::syntax::{Diagnostic, Source};
+use crate::syntax::{Code, Diagnostic, Source};
 use ast::{Pack, Polarity, Rule, Strength};
 use eval::{eval, Evidence, Tri};
 use ratify::{Binding, Ratifications};
@@ -161,10 +161,7 @@ impl Engine {
     pub fn embedded() -> Engine {
         let mut packs = Vec::new();
         for (name, text) in EMBEDDED_PACKS {
-            let src = Source {
-                name: format!("policies/standards/{name}"),
-                text: (*text).to_string(),
-            };
+            let src = Source::new(format!("policies/standards/{name}"), *text);
             packs.extend(
                 compile::compile_packs(&src)
                     .unwrap_or_else(|d| panic!("shipped pack {name} compiles: {d:?}")),
@@ -189,7 +186,7 @@ impl Engine {
             .find(|r| existing.contains(&r.id))
         {
             let d = Diagnostic::error(
-                "fairpath::duplicate",
+                Code::Duplicate,
                 dup.span,
                 format!("rule `{}` is already defined by another pack", dup.id),
                 "defined again",

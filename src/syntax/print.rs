@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::format::quote;
+use super::lexical::quote;
 use super::validate::{FlowDecl, Terms, TransitionDecl};
 use crate::vocab::{self, days, trim_number, Kind, Typed};
 
