@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, style, CheckFormat, DiffFormat, FailOn, GraphFormat,
-    RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    input_error, pretty, read, report_rejected, style, CheckFormat, DiffFormat, FailOn,
+    GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use fairpath::model::export;
 use fairpath::report::{self, Checked};
@@ -148,10 +148,6 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     bar
 }
 
-fn pretty(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).expect("report serialises") + "\n"
-}
-
 fn summary_table(checked: &[Checked]) -> String {
     let width = checked
         .iter()
@@ -200,8 +196,11 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
             let list: Vec<serde_json::Value> = engine
                 .rules()
                 .map(|r| {
-                    let mut v = serde_json::to_value(r).expect("rule serialises");
-                    v["citation"] = serde_json::json!(format!("{} {}", r.instrument, r.cites));
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        let citation = format!("{} {}", r.instrument, r.cites);
+                        o.insert("citation".into(), citation.into());
+                    }
                     v
                 })
                 .collect();
@@ -276,7 +275,10 @@ fn laid_out(clause: &str) -> String {
         Ok(p) => {
             let formatted = fairpath::syntax::format::format_program(&p, &text);
             let lines: Vec<&str> = formatted.lines().collect();
-            lines[1..lines.len() - 1].join("\n")
+            lines
+                .get(1..lines.len().saturating_sub(1))
+                .unwrap_or_default()
+                .join("\n")
         }
         Err(_) => format!("  {clause}"),
     }
@@ -295,10 +297,7 @@ pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -
     let (a, b) = (checked(a), checked(b));
     let d = report::diff::diff(&a, &b);
     match format {
-        DiffFormat::Json => print!(
-            "{}",
-            pretty(&serde_json::to_value(&d).expect("diff serialises"))
-        ),
+        DiffFormat::Json => print!("{}", pretty(&d)),
         DiffFormat::Human | DiffFormat::Markdown => {
             print!(
                 "{}",

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    input_error, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT,
+    EXIT_OK,
 };
 use fairpath::syntax::{format::format_program, parse_file, read_program};
 use fairpath::vocab;
@@ -27,10 +28,7 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
             }
             match emit {
                 Emit::Ast => print!("{}", outline(p.program())),
-                Emit::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(p.terms()).expect("terms serialise")
-                ),
+                Emit::Json => print!("{}", pretty(p.terms())),
             }
             EXIT_OK
         }
@@ -145,10 +143,7 @@ pub fn terms(format: TermsFormat) -> u8 {
             }
         }
         TermsFormat::Markdown => print!("{}", vocab::docs::markdown()),
-        TermsFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&vocab::docs::json()).expect("vocabulary serialises")
-        ),
+        TermsFormat::Json => print!("{}", pretty(&vocab::docs::json())),
     }
     EXIT_OK
 }

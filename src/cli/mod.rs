@@ -355,3 +355,11 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
         }
     }
 }
+
+/// Plain data as pretty JSON text, with a final newline.
+pub fn pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    // Serialising plain data (string keys only) into a string does no I/O and cannot fail.
+    #[allow(clippy::expect_used)]
+    let text = serde_json::to_string_pretty(v).expect("plain data serialises");
+    text + "\n"
+}

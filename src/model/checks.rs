@@ -37,15 +37,15 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
     };
     let reached = m.reachable(entry, |_| true);
     for n in m.graph.node_indices() {
-        let Node::Status {
+        let Some(Node::Status {
             name,
             category,
             span,
-        } = &m.graph[n]
+        }) = m.graph.node_weight(n)
         else {
             continue;
         };
-        if !reached[n.index()] {
+        if !reached.get(n.index()).is_some_and(|r| *r) {
             out.push(
                 Diagnostic::warning(
                     Code::UnreachableStatus,
@@ -71,18 +71,12 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
 
 fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
     let ts = &m.terms.transitions;
-    let mut sorted: Vec<usize> = (0..ts.len())
-        .filter(|&i| ts[i].condition.is_none())
-        .collect();
-    sorted.sort_by(|&a, &b| {
-        (&ts[a].from, ts[a].trigger, &ts[a].decided_by).cmp(&(
-            &ts[b].from,
-            ts[b].trigger,
-            &ts[b].decided_by,
-        ))
+    let mut sorted: Vec<_> = ts.iter().filter(|t| t.condition.is_none()).collect();
+    sorted.sort_by(|a, b| {
+        (&a.from, a.trigger, &a.decided_by).cmp(&(&b.from, b.trigger, &b.decided_by))
     });
     for pair in sorted.windows(2) {
-        let (a, b) = (&ts[pair[0]], &ts[pair[1]]);
+        let [a, b] = pair else { continue };
         if a.from == b.from
             && a.trigger == b.trigger
             && a.decided_by == b.decided_by
@@ -98,6 +92,7 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
                     ),
                     "conflicts with an earlier transition",
                 )
+                .with_label(a.span, "the earlier transition")
                 .with_help(
                     "add `if \"…\"` to say when each applies, or `decided_by` to say who chooses",
                 ),

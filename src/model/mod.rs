@@ -121,9 +121,11 @@ impl Model {
             .entry
             .as_ref()
             .and_then(|(n, _)| m.statuses.get(n).copied());
-        for (index, t) in m.terms.transitions.clone().iter().enumerate() {
-            let (a, b) = (m.statuses[&t.from], m.statuses[&t.to]);
-            m.graph.add_edge(a, b, Edge::Transition { index });
+        for (index, t) in m.terms.transitions.iter().enumerate() {
+            // Validation keeps only transitions between declared statuses.
+            if let (Some(a), Some(b)) = (m.statuses.get(&t.from), m.statuses.get(&t.to)) {
+                m.graph.add_edge(*a, *b, Edge::Transition { index });
+            }
         }
         for (index, f) in m.terms.flows.clone().iter().enumerate() {
             let payer = m.party(&f.payer);

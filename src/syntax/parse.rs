@@ -70,13 +70,14 @@ pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
 }
 
 /// Parses a program that must have no syntax error: the tree, or the first error.
-pub fn parse_program(text: &str) -> Result<Program, Diagnostic> {
+pub fn parse_program(text: &str) -> Result<Program, Box<Diagnostic>> {
     match parse(text, &Lines::new(text)) {
         (Some(p), d) if d.is_empty() => Ok(p),
-        (_, d) => Err(d
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| unreadable(Span::new(0, 0)))),
+        (_, d) => Err(Box::new(
+            d.into_iter()
+                .next()
+                .unwrap_or_else(|| unreadable(Span::new(0, 0))),
+        )),
     }
 }
 

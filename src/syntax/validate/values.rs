@@ -325,7 +325,7 @@ impl Validator {
     pub(super) fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
         let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
         match parts[..] {
-            [_, m @ 1..=12, d @ 1..=31] if d <= days_in_month(parts[0], m) => {
+            [y, m @ 1..=12, d @ 1..=31] if d <= days_in_month(y, m) => {
                 Some(Typed::Text(date.into()))
             }
             _ => self.range(path, span, "a real calendar date"),
