@@ -34,6 +34,21 @@ pub fn unclosed_string(text: &str) -> Option<usize> {
     open
 }
 
+/// The offset of the last `[` in `text`, outside strings and comments, that is not closed.
+pub fn unclosed_bracket(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, c, lexeme) in lexemes(text) {
+        match (lexeme, c) {
+            (Lexeme::Code, '[') => open.push(i),
+            (Lexeme::Code, ']') => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
 /// [`lexemes`], each with whether it is the quote that closes a string.
 fn scan(text: &str) -> impl Iterator<Item = (usize, char, Lexeme, bool)> + '_ {
     let mut state = Lexeme::Code;

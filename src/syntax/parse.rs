@@ -9,7 +9,7 @@ use pest::Parser;
 
 use super::ast::*;
 use super::diagnostic::{capped, Code, Diagnostic};
-use super::lexical::{unclosed_string, unescape};
+use super::lexical::{unclosed_bracket, unclosed_string, unescape};
 use super::lines::Lines;
 
 mod generated {
@@ -211,15 +211,19 @@ impl Walk<'_> {
             return;
         };
         if let Some(quote) = unclosed_string(text) {
-            let at = span.start + quote;
+            self.diags.push(unclosed_string_at(span.start + quote));
+            return;
+        }
+        if let Some(bracket) = unclosed_bracket(text) {
+            let at = span.start + bracket;
             self.diags.push(
                 Diagnostic::error(
                     Code::Syntax,
                     Span::new(at, at + 1),
-                    "unclosed string",
-                    "this string is never closed",
+                    "unclosed `[`",
+                    "this `[` is never closed",
                 )
-                .with_help("end the text with `\"` on the same line"),
+                .with_help("end the list with `]`"),
             );
             return;
         }
@@ -266,7 +270,8 @@ impl Walk<'_> {
             .take(open)
             .map(|b| b.0)
             .collect();
-        let end = Span::new(self.text.len(), self.text.len());
+        let last = self.text.trim_end().len();
+        let end = Span::new(last.saturating_sub(1), last);
         for brace in blamed {
             self.diags.push(
                 Diagnostic::error(
@@ -543,17 +548,25 @@ pub(crate) fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> Diagnosti
     let line = text
         .get(..at)
         .map_or(0, |t| t.rfind('\n').map_or(0, |i| i + 1));
-    if let Some(quote) = text.get(line..at).and_then(unclosed_string) {
-        let q = line + quote;
-        return Diagnostic::error(
-            Code::Syntax,
-            Span::new(q, q + 1),
-            "unclosed string",
-            "this string is never closed",
-        )
-        .with_help("end the text with `\"` on the same line");
+    let this_line = text.get(line..).and_then(|t| t.split('\n').next());
+    if let Some(q) = this_line
+        .and_then(unclosed_string)
+        .filter(|q| line + q <= at)
+    {
+        return unclosed_string_at(line + q);
     }
     describe(text, at, expected(&e))
+}
+
+/// A string whose opening quote is at `at` and that is not closed on its line.
+fn unclosed_string_at(at: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        Span::new(at, at + 1),
+        "unclosed string",
+        "this string is never closed",
+    )
+    .with_help("end the text with `\"` on the same line")
 }
 
 fn position(e: &pest::error::Error<Rule>) -> usize {
@@ -583,19 +596,24 @@ fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
 /// A syntax error at byte `at` of `text`: "expected …, found …".
 fn describe(text: &str, at: usize, expected: Vec<&str>) -> Diagnostic {
     let rest = text.get(at..).unwrap_or("");
-    let end = rest.chars().next().map_or(at, |c| at + c.len_utf8());
     let line = rest.split('\n').next().unwrap_or("");
-    let found = match line.split_whitespace().next() {
-        Some(word) => format!("`{}`", truncate(word)),
-        None if rest.trim().is_empty() => "the end of the file".to_string(),
-        None => "the end of the line".to_string(),
+    let (found, span) = match line.split_whitespace().next() {
+        Some(word) => {
+            let start = at + line.find(word).unwrap_or(0);
+            (
+                format!("`{}`", truncate(word)),
+                Span::new(start, start + word.len()),
+            )
+        }
+        None if rest.trim().is_empty() => ("the end of the file".to_string(), Span::new(at, at)),
+        None => ("the end of the line".to_string(), Span::new(at, at)),
     };
-    let message = if expected.is_empty() {
-        format!("unexpected {found}")
-    } else {
-        format!("expected {}, found {found}", join_or(&expected))
+    let message = match (expected.is_empty(), found.starts_with('`')) {
+        (false, _) => format!("expected {}, found {found}", join_or(&expected)),
+        (true, true) => format!("unexpected {found}"),
+        (true, false) => "this clause ends too early".to_string(),
     };
-    Diagnostic::error(Code::Syntax, Span::new(at, end), message, "here").with_help(CLAUSE_HELP)
+    Diagnostic::error(Code::Syntax, span, message, "here").with_help(CLAUSE_HELP)
 }
 
 fn truncate(s: &str) -> String {
