@@ -153,6 +153,7 @@ fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
                     format!("`{b}` contradicts `{a}`: {why}"),
                     "contradicts an earlier term",
                 )
+                .with_label(fa.span, "the term it contradicts")
                 .with_help(format!(
                     "`{a}` is `{}` here; change one of the two",
                     fa.value.display()

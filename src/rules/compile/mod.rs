@@ -96,10 +96,8 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
                     format!("rule `{}` is defined twice", r.id),
                     "defined again",
                 )
-                .with_help(format!(
-                    "rule ids are unique; the first is at byte {}",
-                    first.start
-                )),
+                .with_label(first, "first defined here")
+                .with_help("rule ids are unique; rename one of the two"),
             );
         }
     }
