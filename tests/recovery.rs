@@ -230,3 +230,15 @@ fn the_readme_lists_every_diagnostic_code() {
         codes_markdown()
     );
 }
+
+#[test]
+fn plain_output_names_the_second_place_by_line_and_column() {
+    use fairpath::syntax::diagnostic::{render, Style};
+    let text = program("kind seasonal\nkind temporary");
+    let out = render(&rejection(text.as_bytes()), "p.fair", &text, Style::Plain);
+    assert!(
+        out.contains("label at line 3, columns 1 to 14: stated again"),
+        "{out}"
+    );
+    assert!(out.contains("first stated here: line 2, column 1"), "{out}");
+}

@@ -7,6 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, NarratableRepo
 use serde::Serialize;
 
 use super::ast::Span;
+use super::lines::Lines;
 
 /// Declares [`Code`] with each code's name, group and meaning, from which the README's table is
 /// generated.
@@ -375,6 +376,9 @@ pub fn capped(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 struct Bound {
     diag: Diagnostic,
     src: Arc<NamedSource<String>>,
+    /// For plain output, the labels after the first as sentences with their line and column:
+    /// miette's plain handler misplaces labels that fall in separate snippets.
+    elsewhere: Option<Vec<String>>,
 }
 
 impl fmt::Display for Bound {
@@ -396,12 +400,15 @@ impl miette::Diagnostic for Bound {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        match (&self.diag.help, &self.diag.note) {
-            (Some(h), Some(n)) => Some(Box::new(format!("{h}\nnote: {n}"))),
-            (Some(h), None) => Some(Box::new(h)),
-            (None, Some(n)) => Some(Box::new(format!("note: {n}"))),
-            (None, None) => None,
-        }
+        let lines: Vec<String> = self
+            .elsewhere
+            .iter()
+            .flatten()
+            .cloned()
+            .chain(self.diag.help.clone())
+            .chain(self.diag.note.as_ref().map(|n| format!("note: {n}")))
+            .collect();
+        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display>)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.diag
@@ -413,9 +420,14 @@ impl miette::Diagnostic for Bound {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let len = self.src.inner().len();
-        Some(Box::new(self.diag.labels.iter().map(move |l| {
-            miette::LabeledSpan::new_with_span(Some(l.text.clone()), clamp(l.span, len))
-        })))
+        let shown = if self.elsewhere.is_some() {
+            1
+        } else {
+            usize::MAX
+        };
+        Some(Box::new(self.diag.labels.iter().take(shown).map(
+            move |l| miette::LabeledSpan::new_with_span(Some(l.text.clone()), clamp(l.span, len)),
+        )))
     }
 }
 
@@ -437,11 +449,23 @@ pub enum Style {
 /// Draws `diags` over the file `name` whose text is `source`.
 pub fn render(diags: &[Diagnostic], name: &str, source: &str, style: Style) -> String {
     let src = Arc::new(NamedSource::new(name, source.to_string()));
+    let lines = Lines::new(source);
     let mut out = String::new();
     for d in diags {
+        let elsewhere = (style == Style::Plain).then(|| {
+            d.labels
+                .iter()
+                .skip(1)
+                .map(|l| {
+                    let (line, col) = lines.line_col(source, l.span.start);
+                    format!("{}: line {line}, column {col}", l.text)
+                })
+                .collect()
+        });
         let bound = Bound {
             diag: d.clone(),
             src: src.clone(),
+            elsewhere,
         };
         match style {
             Style::Fancy => {
