@@ -88,6 +88,12 @@ fn an_unclosed_brace_is_reported_at_the_brace_that_opened_it() {
             ("the file ends here", text.trim_end().len() - 1),
         ]
     );
+    assert!(
+        d[0].note()
+            .is_some_and(|n| n.starts_with("the `}` on line 9 ")),
+        "{:?}",
+        d[0].note()
+    );
 }
 
 #[test]

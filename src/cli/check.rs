@@ -13,13 +13,22 @@ use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::diagnostic::{render, Style};
 use fairpath::syntax::{Rejected, Source};
-use fairpath::Compiled;
+use fairpath::{Compiled, Options, Session};
 
 /// A program read, checked against the vocabulary and compiled, or `None` once the reason was
 /// reported.
 pub fn load_model(path: &Path) -> Option<Compiled> {
     let bytes = read(path)?;
     fairpath::compile(&path.display().to_string(), &bytes)
+        .map_err(|r| report_rejected(&r))
+        .ok()
+}
+
+/// A program read and checked by `session`, or `None` once the reason was reported.
+fn check_file(session: &Session, path: &Path) -> Option<Checked> {
+    let bytes = read(path)?;
+    session
+        .check(&path.display().to_string(), &bytes)
         .map_err(|r| report_rejected(&r))
         .ok()
 }
@@ -67,20 +76,19 @@ pub fn check(
     all: bool,
 ) -> u8 {
     let (engine, mut inputs_ok) = engine(standards, only);
+    let session = Session::with_engine(engine, &Options::default());
     let mut checked = Vec::new();
     let (files, found) = expand(paths, "fair");
     inputs_ok &= found;
     let progress = progress_bar(files.len());
     for path in files {
         progress.inc(1);
-        match load_model(&path) {
-            Some(c) => {
-                let (source, model, warnings) = c.into_parts();
-                checked.push(Checked::new(source, model, &engine, warnings))
-            }
+        match check_file(&session, &path) {
+            Some(c) => checked.push(c),
             None => inputs_ok = false,
         }
     }
+    let engine = session.engine();
     progress.finish_and_clear();
     let failing = |v: Verdict| match fail_on {
         FailOn::Violated => v == Verdict::Violated,
@@ -121,8 +129,8 @@ pub fn check(
             .join("\n---\n\n"),
         CheckFormat::Html => checked.iter().map(report::html).collect(),
         CheckFormat::Table => report::table(&checked),
-        CheckFormat::Json => pretty(&report::json(&checked, &engine, all)),
-        CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
+        CheckFormat::Json => pretty(&report::json(&checked, engine, all)),
+        CheckFormat::Sarif => pretty(&report::sarif(&checked, engine, code)),
     };
     match output {
         Some(path) => {
@@ -287,14 +295,10 @@ fn laid_out(clause: &str) -> String {
 /// `fairpath diff`.
 pub fn diff(old: &Path, new: &Path, standards: &[PathBuf], format: DiffFormat) -> u8 {
     let (engine, ok) = engine(standards, &[]);
-    let (Some(a), Some(b)) = (load_model(old), load_model(new)) else {
+    let session = Session::with_engine(engine, &Options::default());
+    let (Some(a), Some(b)) = (check_file(&session, old), check_file(&session, new)) else {
         return EXIT_INPUT;
     };
-    let checked = |c: Compiled| {
-        let (source, model, warnings) = c.into_parts();
-        Checked::new(source, model, &engine, warnings)
-    };
-    let (a, b) = (checked(a), checked(b));
     let d = report::diff::diff(&a, &b);
     match format {
         DiffFormat::Json => print!("{}", pretty(&d)),

@@ -214,6 +214,17 @@ fn id_name<S: serde::Serializer>(id: &Id, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Diagnostic {
+    fn new(id: Id, severity: Severity, span: Span, message: String, label: String) -> Self {
+        Diagnostic {
+            id,
+            severity,
+            message,
+            labels: vec![Label { span, text: label }],
+            help: None,
+            note: None,
+        }
+    }
+
     /// An error with `code`, its main label `label` at `span`.
     pub fn error(
         code: Code,
@@ -221,17 +232,8 @@ impl Diagnostic {
         message: impl Into<String>,
         label: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            id: Id::Code(code),
-            severity: Severity::Error,
-            message: message.into(),
-            labels: vec![Label {
-                span,
-                text: label.into(),
-            }],
-            help: None,
-            note: None,
-        }
+        let (message, label) = (message.into(), label.into());
+        Self::new(Id::Code(code), Severity::Error, span, message, label)
     }
 
     /// A warning.
@@ -241,10 +243,8 @@ impl Diagnostic {
         message: impl Into<String>,
         label: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Self::error(code, span, message, label)
-        }
+        let (message, label) = (message.into(), label.into());
+        Self::new(Id::Code(code), Severity::Warning, span, message, label)
     }
 
     /// A finding of the rule `rule`, drawn like a diagnostic.
@@ -255,11 +255,13 @@ impl Diagnostic {
         message: impl Into<String>,
         label: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            id: Id::Rule(rule.into()),
+        Self::new(
+            Id::Rule(rule.into()),
             severity,
-            ..Self::error(Code::Syntax, span, message, label)
-        }
+            span,
+            message.into(),
+            label.into(),
+        )
     }
 
     /// Adds help text.

@@ -265,24 +265,27 @@ impl Walk<'_> {
             .iter()
             .filter(|(o, c, closed)| *closed && self.indent(o.start) != self.indent(c.start));
         let innermost = self.braces.iter().rev().filter(|b| !b.2);
-        let blamed: Vec<Span> = misaligned
-            .chain(innermost)
-            .take(open)
-            .map(|b| b.0)
-            .collect();
+        let blamed: Vec<(Span, Span, bool)> =
+            misaligned.chain(innermost).take(open).copied().collect();
         let last = self.text.trim_end().len();
         let end = Span::new(last.saturating_sub(1), last);
-        for brace in blamed {
-            self.diags.push(
-                Diagnostic::error(
-                    Code::Syntax,
-                    brace,
-                    "unclosed `{`",
-                    "this `{` is never closed",
-                )
-                .with_label(end, "the file ends here")
-                .with_help("add `}` after the block's last clause"),
-            );
+        for (brace, close, closed) in blamed {
+            let d = Diagnostic::error(
+                Code::Syntax,
+                brace,
+                "unclosed `{`",
+                "this `{` is never closed",
+            )
+            .with_label(end, "the file ends here")
+            .with_help("add `}` after the block's last clause");
+            self.diags.push(match closed {
+                true => d.with_note(format!(
+                    "the `}}` on line {} is indented like an outer block's, so it is read as \
+                     closing this one and the outer block is left open",
+                    self.lines.line(close.start) + 1
+                )),
+                false => d,
+            });
         }
     }
 
@@ -349,23 +352,26 @@ fn is_keyword(rule: Rule) -> bool {
 /// comments are the pair's own children.
 pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
+    let start = s.start();
     let comments: Vec<(usize, usize)> = pair
         .clone()
         .into_inner()
         .filter(|p| p.as_rule() == Rule::COMMENT)
-        .map(|p| (p.as_span().start(), p.as_span().end()))
+        .map(|p| {
+            let c = p.as_span();
+            (
+                c.start().saturating_sub(start),
+                c.end().saturating_sub(start),
+            )
+        })
         .collect();
     let text = s.as_str();
     let mut end = text.len();
     loop {
         end = text.get(..end).map_or(0, |t| t.trim_end().len());
-        match comments
-            .iter()
-            .rev()
-            .find(|(c, e)| c - s.start() < end && end <= e - s.start())
-        {
-            Some((c, _)) => end = c - s.start(),
-            None => return Span::new(s.start(), s.start() + end),
+        match comments.iter().rev().find(|(c, e)| *c < end && end <= *e) {
+            Some((c, _)) => end = *c,
+            None => return Span::new(start, start + end),
         }
     }
 }
