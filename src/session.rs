@@ -57,7 +57,7 @@ impl Compiled {
 /// ```
 /// let text = "program \"Pilot\" {\n  kind seasonal\n}\n";
 /// let compiled = fairpath::compile("pilot.fair", text.as_bytes()).unwrap();
-/// assert_eq!(compiled.model().terms.name, "Pilot");
+/// assert_eq!(compiled.model().terms().name, "Pilot");
 /// ```
 pub fn compile(name: &str, bytes: &[u8]) -> Result<Compiled, Rejected> {
     let (source, terms, mut warnings) = parse_file(name, bytes)?.into_parts();

@@ -18,11 +18,11 @@ pub fn run(m: &Model) -> Vec<Diagnostic> {
 }
 
 fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
-    let Some(block) = m.terms.statuses_block else {
+    let Some(block) = m.terms().statuses_block else {
         return;
     };
-    let Some(entry) = m.entry else {
-        if !m.terms.statuses.is_empty() {
+    let Some(entry) = m.entry() else {
+        if !m.terms().statuses.is_empty() {
             out.push(
                 Diagnostic::error(
                     Code::NoEntry,
@@ -36,12 +36,12 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
         return;
     };
     let reached = m.reachable(entry, |_| true);
-    for n in m.graph.node_indices() {
+    for n in m.graph().node_indices() {
         let Some(Node::Status {
             name,
             category,
             span,
-        }) = m.graph.node_weight(n)
+        }) = m.graph().node_weight(n)
         else {
             continue;
         };
@@ -56,7 +56,7 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 .with_help(format!("add a transition into `{name}`, or remove it")),
             );
         } else if !TERMINAL_STATUSES.contains(category)
-            && m.graph
+            && m.graph()
                 .neighbors_directed(n, Direction::Outgoing)
                 .next()
                 .is_none()
@@ -70,7 +70,7 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
 }
 
 fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
-    let ts = &m.terms.transitions;
+    let ts = &m.terms().transitions;
     let mut sorted: Vec<_> = ts.iter().filter(|t| t.condition.is_none()).collect();
     sorted.sort_by(|a, b| {
         (&a.from, a.trigger, &a.decided_by).cmp(&(&b.from, b.trigger, &b.decided_by))

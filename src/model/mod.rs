@@ -83,12 +83,9 @@ pub enum Edge {
 /// A compiled program.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The typed terms.
-    pub terms: Terms,
-    /// The graph.
-    pub graph: DiGraph<Node, Edge>,
-    /// The status a worker starts in.
-    pub entry: Option<NodeIndex>,
+    terms: Terms,
+    graph: DiGraph<Node, Edge>,
+    entry: Option<NodeIndex>,
     statuses: HashMap<String, NodeIndex>,
     parties: HashMap<String, NodeIndex>,
 }
@@ -192,6 +189,21 @@ impl Model {
         });
         self.parties.insert(name.to_string(), ix);
         ix
+    }
+
+    /// The typed terms.
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    /// The graph.
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// The status a worker starts in.
+    pub fn entry(&self) -> Option<NodeIndex> {
+        self.entry
     }
 
     /// The stated value of a term, if any.

@@ -52,7 +52,7 @@ pub fn html(c: &Checked) -> String {
         .collect();
     let hot: HashSet<usize> = c
         .model
-        .terms
+        .terms()
         .transitions
         .iter()
         .enumerate()

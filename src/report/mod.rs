@@ -51,12 +51,12 @@ impl Checked {
 
     /// The program's name.
     pub fn name(&self) -> &str {
-        &self.model.terms.name
+        &self.model.terms().name
     }
 
     /// The `program "…"` header, where silence is reported.
     pub fn header(&self) -> Span {
-        self.model.terms.header
+        self.model.terms().header
     }
 
     /// The origin states' codes.

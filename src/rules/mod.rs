@@ -256,7 +256,7 @@ impl Engine {
                     Clause {
                         span,
                         says,
-                        source: m.terms.transitions[i].source.clone(),
+                        source: m.terms().transitions[i].source.clone(),
                     }
                 })
                 .collect()
@@ -325,7 +325,7 @@ struct Context<'m> {
 
 /// The source tag of every clause of `m`, by span.
 fn sources(m: &Model) -> HashMap<Span, &str> {
-    let t = &m.terms;
+    let t = m.terms();
     let facts = t
         .facts
         .values()
