@@ -248,3 +248,12 @@ fn plain_output_names_the_second_place_by_line_and_column() {
     );
     assert!(out.contains("first stated here: line 2, column 1"), "{out}");
 }
+
+#[test]
+fn all_diagnostics_of_a_file_are_capped() {
+    let body: String = (0..150).map(|i| format!("unknown_{i} 1\n")).collect();
+    let d = rejection(program(&body).as_bytes());
+    assert_eq!(d.len(), fairpath::syntax::diagnostic::MAX_DIAGNOSTICS + 1);
+    assert_eq!(d[100].message(), "50 more problems not shown");
+    assert_eq!(d[100].code_name(), "fairpath::unknown-term");
+}

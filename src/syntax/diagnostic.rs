@@ -351,25 +351,27 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 /// The most syntax errors reported for one file; the rest are counted in one last line.
 pub const MAX_SYNTAX_ERRORS: usize = 20;
 
-/// `diags` cut to [`MAX_SYNTAX_ERRORS`], with one diagnostic saying how many more there were.
-pub fn capped(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if diags.len() > MAX_SYNTAX_ERRORS {
-        let more = diags.len() - MAX_SYNTAX_ERRORS;
-        let next = diags
-            .get(MAX_SYNTAX_ERRORS)
-            .map(Diagnostic::span)
-            .unwrap_or_default();
-        diags.truncate(MAX_SYNTAX_ERRORS);
-        diags.push(
-            Diagnostic::error(
-                Code::Syntax,
-                next,
-                format!("{more} more syntax errors not shown"),
-                "the next one",
-            )
-            .with_help("fix the errors above and check again"),
-        );
-    }
+/// The most diagnostics reported for one file, of any kind.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// `diags` cut to `max`, with one last diagnostic (with the code of the first one cut) saying
+/// how many more `things` there were.
+pub fn capped(mut diags: Vec<Diagnostic>, max: usize, things: &str) -> Vec<Diagnostic> {
+    let Some(next) = diags.get(max).cloned() else {
+        return diags;
+    };
+    let more = diags.len() - max;
+    diags.truncate(max);
+    diags.push(Diagnostic {
+        message: format!("{more} more {things} not shown"),
+        labels: vec![Label {
+            span: next.span(),
+            text: "the next one".into(),
+        }],
+        help: Some("fix the problems above and check again".into()),
+        note: None,
+        ..next
+    });
     diags
 }
 

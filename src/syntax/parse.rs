@@ -8,7 +8,7 @@ use pest::iterators::Pair;
 use pest::Parser;
 
 use super::ast::*;
-use super::diagnostic::{capped, Code, Diagnostic};
+use super::diagnostic::{capped, Code, Diagnostic, MAX_SYNTAX_ERRORS};
 use super::lexical::{unclosed_bracket, unclosed_string, unescape};
 use super::lines::Lines;
 
@@ -66,7 +66,10 @@ pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
     attach::attach(&mut program, comments, lines);
     let mut diags = walk.diags;
     diags.sort_by_key(|d| d.span().start);
-    (Some(program), capped(diags))
+    (
+        Some(program),
+        capped(diags, MAX_SYNTAX_ERRORS, "syntax errors"),
+    )
 }
 
 /// Parses a program that must have no syntax error: the tree, or the first error.
