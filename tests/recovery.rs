@@ -241,7 +241,8 @@ fn the_readme_lists_every_diagnostic_code() {
 fn plain_output_names_the_second_place_by_line_and_column() {
     use fairpath::syntax::diagnostic::{render, Style};
     let text = program("kind seasonal\nkind temporary");
-    let out = render(&rejection(text.as_bytes()), "p.fair", &text, Style::Plain);
+    let source = fairpath::syntax::Source::new("p.fair", text.as_str());
+    let out = render(&rejection(text.as_bytes()), &source, Style::Plain);
     assert!(
         out.contains("label at line 3, columns 1 to 14: stated again"),
         "{out}"

@@ -183,10 +183,7 @@ pub fn graph(file: &Path, format: GraphFormat) -> u8 {
     let model = compiled.model();
     if !compiled.warnings().is_empty() {
         let source = compiled.source();
-        eprint!(
-            "{}",
-            render(compiled.warnings(), source.name(), source.text(), style())
-        );
+        eprint!("{}", render(compiled.warnings(), source, style()));
     }
     match format {
         GraphFormat::Dot => print!("{}", export::dot(model)),

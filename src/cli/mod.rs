@@ -325,15 +325,7 @@ pub fn style() -> Style {
 
 /// Prints a rejected file's diagnostics to standard error.
 pub fn report_rejected(r: &Rejected) {
-    eprint!(
-        "{}",
-        render(
-            r.diagnostics(),
-            r.source().name(),
-            r.source().text(),
-            style()
-        )
-    );
+    eprint!("{}", render(r.diagnostics(), r.source(), style()));
 }
 
 /// Prints a one-line input error to standard error.

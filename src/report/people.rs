@@ -15,8 +15,8 @@ pub fn human(c: &Checked, style: Style) -> String {
         .filter(|f| shown(f))
         .map(|f| finding_diagnostic(c, f))
         .collect();
-    let mut out = render(&c.warnings, c.source.name(), c.source.text(), style);
-    out.push_str(&render(&diags, c.source.name(), c.source.text(), style));
+    let mut out = render(&c.warnings, &c.source, style);
+    out.push_str(&render(&diags, &c.source, style));
     let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,

@@ -7,7 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, NarratableRepo
 use serde::Serialize;
 
 use super::ast::Span;
-use super::lines::Lines;
+use super::Source;
 
 /// Declares [`Code`] with each code's name, group and meaning, from which the README's table is
 /// generated.
@@ -450,10 +450,9 @@ pub enum Style {
     Plain,
 }
 
-/// Draws `diags` over the file `name` whose text is `source`.
-pub fn render(diags: &[Diagnostic], name: &str, source: &str, style: Style) -> String {
-    let src = Arc::new(NamedSource::new(name, source.to_string()));
-    let lines = Lines::new(source);
+/// Draws `diags` over the file `source`.
+pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
+    let src = Arc::new(NamedSource::new(source.name(), source.text().to_string()));
     let mut out = String::new();
     for d in diags {
         let elsewhere = (style == Style::Plain).then(|| {
@@ -461,7 +460,7 @@ pub fn render(diags: &[Diagnostic], name: &str, source: &str, style: Style) -> S
                 .iter()
                 .skip(1)
                 .map(|l| {
-                    let (line, col) = lines.line_col(source, l.span.start);
+                    let (line, col) = source.line_col(l.span.start);
                     format!("{}: line {line}, column {col}", l.text)
                 })
                 .collect()
