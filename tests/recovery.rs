@@ -258,3 +258,24 @@ fn all_diagnostics_of_a_file_are_capped() {
     assert_eq!(d[100].message(), "50 more problems not shown");
     assert_eq!(d[100].code_name(), "fairpath::unknown-term");
 }
+
+#[test]
+fn syntax_errors_say_what_was_expected_in_user_words() {
+    let message = |body: &str| rejection(program(body).as_bytes())[0].message().to_string();
+    assert_eq!(
+        message("permit x {\n  duration 8 months\n}"),
+        "expected `{`, found `x`"
+    );
+    assert_eq!(
+        message("recruitment {\n  worker pays\n}"),
+        "expected a name, found the end of the line"
+    );
+    assert_eq!(
+        message("statuses {\n  a a\n  a -> a on job_loss within\n}"),
+        "expected a number, found the end of the line"
+    );
+    assert_eq!(
+        message("kind seasonal @ \"x\" extra"),
+        "expected a new line, found `extra`"
+    );
+}

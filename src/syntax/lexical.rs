@@ -2,6 +2,7 @@
 
 /// What a character of `.fair` text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Lexeme {
     /// Code: words, numbers, punctuation, whitespace.
     Code,

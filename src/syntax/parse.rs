@@ -201,7 +201,16 @@ impl Walk<'_> {
                 _ => self.item(p, &mut items),
             }
         }
-        self.junk(Span::new(head.start, braces.open.end.max(head.end)), None);
+        let second = self
+            .text
+            .get(head.start..head.end)
+            .and_then(|h| h.split_whitespace().nth(1).and_then(|w| h.find(w)));
+        match second {
+            Some(at) => self
+                .diags
+                .push(describe(self.text, head.start + at, vec!["`{`"])),
+            None => self.junk(head, None),
+        }
         broken(span)
     }
 
@@ -594,6 +603,10 @@ fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
                 .filter(|r| **r != Rule::COMMENT)
                 .map(|r| user_word(*r))
                 .collect();
+            // Where a clause may start, its first word is not asked for on its own.
+            if words.contains(&user_word(Rule::field)) {
+                words.retain(|w| *w != user_word(Rule::name));
+            }
             words.sort_unstable();
             words.dedup();
             words
@@ -650,9 +663,8 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::string | Rule::text => "text in double quotes",
         Rule::open => "`{`",
         Rule::close | Rule::unclosed => "`}`",
-        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow | Rule::name => {
-            "a clause"
-        }
+        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => "a clause",
+        Rule::name => "a name",
         Rule::value | Rule::word | Rule::list => "a value",
         Rule::quantity | Rule::number => "a number",
         Rule::unit => "a unit",
