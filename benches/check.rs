@@ -7,9 +7,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fairpath::model::Model;
-use fairpath::rules::Engine;
 use fairpath::syntax::parse_file;
+use fairpath::{Options, Session};
 
 /// The reference program without its comments: every vocabulary term, about 200 lines.
 fn program_200_lines() -> String {
@@ -21,14 +20,16 @@ fn program_200_lines() -> String {
         .join("\n")
 }
 
-fn check(engine: &Engine, text: &str) -> usize {
-    let parsed = parse_file("bench.fair", text.as_bytes()).expect("parses");
-    let (model, _) = Model::compile(&parsed);
-    engine.evaluate(&model).len()
+fn check(session: &Session, text: &str) -> usize {
+    session
+        .check("bench.fair", text.as_bytes())
+        .expect("checks")
+        .findings
+        .len()
 }
 
 fn pipeline(c: &mut Criterion) {
-    let engine = Engine::embedded();
+    let session = Session::new(&Options::default());
     let text = program_200_lines();
     assert!(
         text.lines().count() >= 195,
@@ -36,7 +37,7 @@ fn pipeline(c: &mut Criterion) {
         text.lines().count()
     );
     c.bench_function("parse + compile + all packs, 200-line program", |b| {
-        b.iter(|| check(&engine, black_box(&text)))
+        b.iter(|| check(&session, black_box(&text)))
     });
     c.bench_function("parse only, 200-line program", |b| {
         b.iter(|| parse_file("bench.fair", black_box(text.as_bytes())).is_ok())
@@ -44,7 +45,7 @@ fn pipeline(c: &mut Criterion) {
 }
 
 fn batch(c: &mut Criterion) {
-    let engine = Engine::embedded();
+    let session = Session::new(&Options::default());
     let corpus: Vec<String> = std::fs::read_dir("policies/programs")
         .unwrap()
         .chain(std::fs::read_dir("policies/examples").unwrap())
@@ -59,10 +60,10 @@ fn batch(c: &mut Criterion) {
             std::thread::scope(|s| {
                 let handles: Vec<_> = (0..2)
                     .map(|t| {
-                        let (engine, corpus) = (&engine, &corpus);
+                        let (session, corpus) = (&session, &corpus);
                         s.spawn(move || {
                             (0..5_000)
-                                .map(|i| check(engine, &corpus[(i * 2 + t) % corpus.len()]))
+                                .map(|i| check(session, &corpus[(i * 2 + t) % corpus.len()]))
                                 .sum::<usize>()
                         })
                     })
@@ -77,7 +78,7 @@ fn batch(c: &mut Criterion) {
     group.finish();
     let start = Instant::now();
     let n: usize = (0..100)
-        .map(|i| check(&engine, &corpus[i % corpus.len()]))
+        .map(|i| check(&session, &corpus[i % corpus.len()]))
         .sum();
     eprintln!(
         "sanity: {n} findings from 100 programs in {:?}",

@@ -160,8 +160,8 @@ pub fn program() -> impl Strategy<Value = Program> {
         let mut parties: Vec<String> = BUILTIN_PARTIES.iter().map(|s| s.to_string()).collect();
         parties.extend(names.iter().map(|s| s.to_string()));
         let mut cats = cats;
-        if !cats.is_empty() {
-            cats[0] = "employed";
+        if let Some(first) = cats.first_mut() {
+            *first = "employed";
         }
         let statuses: Vec<StatusDecl> = cats
             .iter()
@@ -178,24 +178,24 @@ pub fn program() -> impl Strategy<Value = Program> {
         } else {
             proptest::collection::vec(transition(status_names, parties.clone()), 0..8).boxed()
         };
-        let facts = subsequence((0..TERMS.len()).collect::<Vec<_>>(), 0..=TERMS.len())
-            .prop_flat_map({
-                let parties = parties.clone();
-                move |ix| {
-                    ix.into_iter()
-                        .map(|i| value(&TERMS[i], parties.clone()).prop_map(move |v| (i, v)))
-                        .collect::<Vec<_>>()
-                }
-            });
+        let facts = subsequence(TERMS.iter().collect::<Vec<_>>(), 0..=TERMS.len()).prop_flat_map({
+            let parties = parties.clone();
+            move |terms| {
+                terms
+                    .into_iter()
+                    .map(|term| value(term, parties.clone()).prop_map(move |v| (term.path, v)))
+                    .collect::<Vec<_>>()
+            }
+        });
         let flows = proptest::collection::vec(flow(parties.clone()), 0..6);
         (facts, transitions, flows).prop_map(move |(facts, transitions, flows)| {
             let mut t = Terms {
                 name: "Generated".into(),
                 ..Terms::default()
             };
-            for (i, v) in facts {
+            for (path, v) in facts {
                 t.facts.insert(
-                    TERMS[i].path,
+                    path,
                     Fact {
                         value: v,
                         span: Span::default(),
@@ -204,9 +204,9 @@ pub fn program() -> impl Strategy<Value = Program> {
                 );
             }
             t.parties = parties_decl.clone();
-            if !statuses.is_empty() {
+            if let Some(first) = statuses.first() {
                 t.statuses_block = Some(Span::default());
-                t.entry = Some((statuses[0].name.clone(), Span::default()));
+                t.entry = Some((first.name.clone(), Span::default()));
             }
             t.statuses = statuses.clone();
             t.transitions = transitions;

@@ -1,3 +1,18 @@
+//! The `fairpath` command line. Only it touches the file system.
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
+
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    fairpath::cli::main()
+    cli::main()
 }

@@ -180,15 +180,14 @@ fn a_destination_duty_names_only_the_destination() {
 fn an_origin_duty_names_only_the_origin_and_a_joint_duty_both() {
     let mut engine = Engine::embedded();
     engine
-        .add(Source {
-            name: "duties.rules".into(),
-            text: r#"standard duties "Duties" {
+        .add(Source::new(
+            "duties.rules",
+            r#"standard duties "Duties" {
   instrument C097
   strength   binding
   rule d.origin { cites "Art. 4" duty origin summary "s" remedy "r" require stated contract.written }
-}"#
-            .into(),
-        })
+}"#,
+        ))
         .unwrap();
     let text = dated("PHL", "ITA", "2024-01-01", "");
     let f = finding(&engine, &text, "d.origin");
@@ -352,12 +351,12 @@ fn no_corpus_finding_claims_a_state_bound_that_was_not() {
         if path.extension().is_none_or(|e| e != "fair") {
             continue;
         }
-        let parsed = fairpath::syntax::parse_file("p.fair", &std::fs::read(&path).unwrap())
-            .unwrap_or_else(|r| panic!("{}: {:#?}", path.display(), r.diagnostics));
-        let (m, _) = fairpath::model::Model::compile(&parsed);
-        let at = engine.judged(&m).date;
+        let compiled = fairpath::compile("p.fair", &std::fs::read(&path).unwrap())
+            .unwrap_or_else(|r| panic!("{}: {:#?}", path.display(), r.diagnostics()));
+        let m = compiled.model();
+        let at = engine.judged(m).date;
         let territory = m.fact("territory").map(|f| f.value.display());
-        for f in engine.evaluate(&m) {
+        for f in engine.evaluate(m) {
             let rule = engine.rule(&f.rule).unwrap();
             for b in f.binding.iter().filter(|b| b.binds) {
                 claims += 1;

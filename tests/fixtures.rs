@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use fairpath::model::Model;
 use fairpath::rules::{decide, Engine, Verdict};
-use fairpath::syntax::parse_file;
 
 const FIXTURES: &str = "policies/fixtures";
 
@@ -82,11 +80,9 @@ fn every_fixture_gets_the_verdict_its_name_declares() {
                 "{}: declare `{line}`",
                 path.display()
             );
-            let parsed = parse_file(&path.display().to_string(), text.as_bytes())
-                .unwrap_or_else(|r| panic!("{}: {:#?}", path.display(), r.diagnostics));
-            let got = engine
-                .evaluate_rule(rule, &Model::compile(&parsed).0)
-                .verdict;
+            let compiled = fairpath::compile(&path.display().to_string(), text.as_bytes())
+                .unwrap_or_else(|r| panic!("{}: {:#?}", path.display(), r.diagnostics()));
+            let got = engine.evaluate_rule(rule, compiled.model()).verdict;
             if got != want {
                 wrong.push(format!(
                     "{}: expected {}, got {}",

@@ -36,7 +36,7 @@ fn path_queries_respect_first_trigger_and_avoidance() {
     let steps: Vec<&str> = w
         .transitions
         .iter()
-        .map(|&i| m.terms.transitions[i].trigger)
+        .map(|&i| m.terms().transitions[i].trigger)
         .collect();
     assert_eq!(steps, ["job_loss", "deadline", "decision"]);
     assert!(m
@@ -58,7 +58,7 @@ fn path_queries_respect_first_trigger_and_avoidance() {
 #[test]
 fn reachability_with_filtered_edges() {
     let (m, _) = model(JOURNEYS);
-    let entry = m.entry.expect("entry");
+    let entry = m.entry().expect("entry");
     let all = m.reachable(entry, |_| true);
     assert_eq!(all.iter().filter(|r| **r).count(), 5);
     let no_deadline = m.reachable(entry, |t| t.trigger != "deadline");
@@ -80,7 +80,11 @@ fn earliest_open_and_money_flows() {
 }
 
 fn codes(text: &str) -> Vec<String> {
-    model(text).1.into_iter().map(|d| d.code).collect()
+    model(text)
+        .1
+        .iter()
+        .map(|d| d.code_name().to_string())
+        .collect()
 }
 
 #[test]
@@ -203,10 +207,10 @@ fn permits_are_tied_to_what_the_program_says() {
     use petgraph::visit::EdgeRef;
     let tied = |text: &str| {
         let (m, _) = model(text);
-        m.graph
+        m.graph()
             .edge_references()
             .filter(|e| matches!(e.weight(), Edge::Tied))
-            .map(|e| (m.graph[e.source()].clone(), m.graph[e.target()].clone()))
+            .map(|e| (m.graph()[e.source()].clone(), m.graph()[e.target()].clone()))
             .collect::<Vec<_>>()
     };
     let employer = tied(&program("permit { tied_to employer }"));

@@ -36,7 +36,9 @@ fn packs_have_the_rules_the_brief_asks_for() {
 }
 
 fn reference() -> Terms {
-    parsed(&std::fs::read_to_string("policies/examples/reference.fair").unwrap()).terms
+    parsed(&std::fs::read_to_string("policies/examples/reference.fair").unwrap())
+        .terms()
+        .clone()
 }
 
 #[test]
@@ -75,10 +77,7 @@ fn verify_catches_a_broken_pack() {
   rule broken.free   { cites \"4\" summary \"s\" remedy \"r\" require permit.tied_to == none }
 }";
     engine
-        .add(fairpath::syntax::Source {
-            name: "broken.rules".into(),
-            text: pack.into(),
-        })
+        .add(fairpath::syntax::Source::new("broken.rules", pack))
         .unwrap();
     let problems = fairpath::rules::verify::verify(&engine);
     let found: Vec<(&str, Vec<&str>)> = problems
@@ -167,7 +166,10 @@ fn every_rule_example_is_a_valid_clause() {
                 "{}: `{}`: {:?}",
                 rule.id,
                 rule.example,
-                r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>()
+                r.diagnostics()
+                    .iter()
+                    .map(|d| d.message())
+                    .collect::<Vec<_>>()
             );
         }
     }

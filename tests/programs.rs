@@ -2,21 +2,18 @@
 //! supports, bindingness follows the ratification data, and the README table is current.
 
 use assert_cmd::Command;
-use fairpath::model::Model;
 use fairpath::rules::ratify::Standing;
-use fairpath::rules::{Engine, Finding, Verdict};
-use fairpath::syntax::parse_file;
+use fairpath::rules::{Finding, Verdict};
 
 fn findings(name: &str) -> Vec<Finding> {
     let path = format!("policies/programs/{name}.fair");
-    let parsed = parse_file(&path, &std::fs::read(&path).unwrap())
-        .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
-    let (m, diags) = Model::compile(&parsed);
-    assert!(
-        !fairpath::syntax::diagnostic::has_errors(&diags),
-        "{diags:#?}"
-    );
-    Engine::embedded().evaluate(&m)
+    fairpath::check(
+        &path,
+        &std::fs::read_to_string(&path).unwrap(),
+        &fairpath::Options::default(),
+    )
+    .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics()))
+    .findings
 }
 
 fn find<'a>(all: &'a [Finding], rule: &str) -> &'a Finding {

@@ -16,9 +16,12 @@ use fairpath::rules::{ast::Cond, Engine, Verdict};
 use fairpath::syntax::ast::Span;
 use fairpath::syntax::diagnostic::Style;
 use fairpath::syntax::format::format_program;
+use fairpath::syntax::lexical::{lexemes, Lexeme};
+use fairpath::syntax::lines::Lines;
+use fairpath::syntax::parse::parse;
+use fairpath::syntax::parse_file;
 use fairpath::syntax::print::to_fair;
 use fairpath::syntax::validate::Terms;
-use fairpath::syntax::{parse_file, Source};
 use fairpath::vocab::{protect, Better, Kind, Typed, TERMS};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -66,8 +69,9 @@ fn canon(t: &Terms) -> Terms {
 
 fn reparse(text: &str) -> Terms {
     parse_file("p.fair", text.as_bytes())
-        .unwrap_or_else(|r| panic!("{text}\n{:#?}", r.diagnostics))
-        .terms
+        .unwrap_or_else(|r| panic!("{text}\n{:#?}", r.diagnostics()))
+        .terms()
+        .clone()
 }
 
 fn verdicts(engine: &Engine, t: &Terms) -> Vec<Verdict> {
@@ -85,9 +89,9 @@ proptest! {
         let text = to_fair(&t);
         let back = reparse(&text);
         prop_assert_eq!(canon(&back), canon(&t));
-        let once = format_program(&parse_file("p.fair", text.as_bytes()).unwrap().program, &text);
+        let once = format_program(parse_file("p.fair", text.as_bytes()).unwrap().program(), &text);
         prop_assert_eq!(canon(&reparse(&once)), canon(&t));
-        let twice = format_program(&parse_file("p.fair", once.as_bytes()).unwrap().program, &once);
+        let twice = format_program(parse_file("p.fair", once.as_bytes()).unwrap().program(), &once);
         prop_assert_eq!(twice, once);
     }
 
@@ -99,7 +103,7 @@ proptest! {
         let render = || {
             let parsed = parse_file("p.fair", text.as_bytes()).unwrap();
             let (m, w) = Model::compile(&parsed);
-            let c = Checked::new(Source { name: "p.fair".into(), text: text.clone() }, m, &engine, w);
+            let c = Checked::new(parsed.source().clone(), m, &engine, w);
             let all = [c.clone()];
             (report::human(&c, Style::Plain), report::markdown(&c), report::html(&c), report::json(&all, &engine, true).to_string(), report::sarif(&all, &engine, 1).to_string())
         };
@@ -178,6 +182,33 @@ proptest! {
         }
     }
 
+    /// 9. Comments written at any boundary between tokens are all kept by `fmt`, which stays
+    /// idempotent and changes no term.
+    #[test]
+    fn fmt_keeps_every_comment(Program(t) in program(), notes in proptest::collection::vec((any::<prop::sample::Index>(), "[a-z]{1,8}"), 1..8)) {
+        let text = to_fair(&t);
+        let bounds = boundaries(&text);
+        let mut places: Vec<(usize, String)> = notes
+            .iter()
+            .enumerate()
+            .map(|(k, (at, word))| (bounds[at.index(bounds.len())], format!("// note{k} {word}")))
+            .collect();
+        places.sort();
+        let mut commented = text.clone();
+        for (at, note) in places.iter().rev() {
+            commented.insert_str(*at, &format!(" {note}\n"));
+        }
+        prop_assert_eq!(canon(&reparse(&commented)), canon(&t), "{}", commented);
+        let once = format_program(parse_file("p.fair", commented.as_bytes()).unwrap().program(), &commented);
+        prop_assert_eq!(canon(&reparse(&once)), canon(&t), "{}", once);
+        for (_, note) in &places {
+            prop_assert_eq!(once.matches(note.as_str()).count(), 1, "`{}` in\n{}\nfrom\n{}", note, once, commented);
+        }
+        prop_assert_eq!(once.matches("// note").count(), places.len());
+        let twice = format_program(parse_file("p.fair", once.as_bytes()).unwrap().program(), &once);
+        prop_assert_eq!(twice, once);
+    }
+
     /// 8. No input makes parsing, checking or formatting panic: arbitrary bytes...
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
@@ -193,12 +224,39 @@ proptest! {
         let mut end = (cut + len).min(text.len());
         while !text.is_char_boundary(end) { end -= 1; }
         let edited = format!("{}{}{}", &text[..cut], insert, &text[end..]);
+        if let (Some(p), _) = parse(&edited, &Lines::new(&edited)) {
+            let _ = format_program(&p, &edited);
+        }
         if let Ok(p) = parse_file("x.fair", edited.as_bytes()) {
-            let _ = format_program(&p.program, &edited);
+            let _ = format_program(p.program(), &edited);
             let (m, _) = Model::compile(&p);
             let _ = Engine::embedded().evaluate(&m);
         }
     }
+}
+
+/// Offsets of whitespace that separates two tokens, outside strings: where a comment can be
+/// written. A number and its unit are one token.
+fn boundaries(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev = ' ';
+    let mut token = String::new();
+    for (i, c, lexeme) in lexemes(text) {
+        if lexeme == Lexeme::Code && (c == ' ' || c == '\n') {
+            let unit_follows = text[i..]
+                .trim_start_matches(' ')
+                .starts_with(|n: char| n.is_ascii_alphabetic() || n == '%');
+            let quantity = token.parse::<f64>().is_ok() && c == ' ' && unit_follows;
+            if !prev.is_whitespace() && !quantity {
+                out.push(i);
+            }
+            token.clear();
+        } else {
+            token.push(c);
+        }
+        prev = c;
+    }
+    out
 }
 
 /// A strictly more protective value of a term, when the type allows one.

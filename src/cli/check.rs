@@ -5,31 +5,33 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, style, CheckArgs, CheckFormat, DiffFormat, FailOn,
+    input_error, pretty, read, report_rejected, style, CheckArgs, CheckFormat, DiffFormat, FailOn,
     GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
-use crate::model::{export, Model};
-use crate::report::{self, Checked};
-use crate::rules::{Engine, Verdict};
-use crate::syntax::diagnostic::{has_errors, render, Style};
-use crate::syntax::{parse_file, Diagnostic, Rejected, Source};
-use crate::vocab::Date;
+use fairpath::model::export;
+use fairpath::report::{self, Checked};
+use fairpath::rules::{Engine, Verdict};
+use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::{Rejected, Source};
+use fairpath::vocab::Date;
+use fairpath::{Compiled, Options, Session};
 
-/// A program read, checked against the vocabulary and compiled, or the reason it was not.
-pub fn load_model(path: &Path) -> Result<(Source, Model, Vec<Diagnostic>), ()> {
-    let bytes = read(path).ok_or(())?;
-    let parsed =
-        parse_file(&path.display().to_string(), &bytes).map_err(|r| report_rejected(&r))?;
-    let (model, mut diags) = Model::compile(&parsed);
-    if has_errors(&diags) {
-        report_rejected(&Rejected {
-            source: parsed.source,
-            diagnostics: diags,
-        });
-        return Err(());
-    }
-    diags.extend(parsed.warnings);
-    Ok((parsed.source, model, diags))
+/// A program read, checked against the vocabulary and compiled, or `None` once the reason was
+/// reported.
+pub fn load_model(path: &Path) -> Option<Compiled> {
+    let bytes = read(path)?;
+    fairpath::compile(&path.display().to_string(), &bytes)
+        .map_err(|r| report_rejected(&r))
+        .ok()
+}
+
+/// A program read and checked by `session`, or `None` once the reason was reported.
+fn check_file(session: &Session, path: &Path) -> Option<Checked> {
+    let bytes = read(path)?;
+    session
+        .check(&path.display().to_string(), &bytes)
+        .map_err(|r| report_rejected(&r))
+        .ok()
 }
 
 /// The embedded packs plus `--standard` files, narrowed by `--only`. Returns the engine and
@@ -43,14 +45,8 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if let Err(e) = engine.add(Source {
-            name: path.display().to_string(),
-            text,
-        }) {
-            report_rejected(&Rejected {
-                source: e.source,
-                diagnostics: e.diagnostics,
-            });
+        if let Err(e) = engine.add(Source::new(path.display().to_string(), text)) {
+            report_rejected(&Rejected::new(e.source, e.diagnostics));
             ok = false;
         }
     }
@@ -72,21 +68,20 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 
 /// `fairpath check`.
 pub fn check(args: &CheckArgs) -> u8 {
-    let (mut engine, mut inputs_ok) = engine(&args.standards, &args.only);
-    engine.as_of = args.as_of;
+    let (engine, mut inputs_ok) = engine(&args.standards, &args.only);
+    let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
     let mut checked = Vec::new();
     let (files, found) = expand(&args.paths, "fair");
     inputs_ok &= found;
     let progress = progress_bar(files.len());
     for path in files {
         progress.inc(1);
-        match load_model(&path) {
-            Ok((source, model, warnings)) => {
-                checked.push(Checked::new(source, model, &engine, warnings))
-            }
-            Err(()) => inputs_ok = false,
+        match check_file(&session, &path) {
+            Some(c) => checked.push(c),
+            None => inputs_ok = false,
         }
     }
+    let engine = session.engine();
     progress.finish_and_clear();
     let (format, output) = (args.format, args.output.as_deref());
     let failing = |v: Verdict| match args.fail_on {
@@ -128,8 +123,8 @@ pub fn check(args: &CheckArgs) -> u8 {
             .join("\n---\n\n"),
         CheckFormat::Html => checked.iter().map(report::html).collect(),
         CheckFormat::Table => report::table(&checked),
-        CheckFormat::Json => pretty(&report::json(&checked, &engine, args.all)),
-        CheckFormat::Sarif => pretty(&report::sarif(&checked, &engine, code)),
+        CheckFormat::Json => pretty(&report::json(&checked, engine, args.all)),
+        CheckFormat::Sarif => pretty(&report::sarif(&checked, engine, code)),
     };
     match output {
         Some(path) => {
@@ -155,14 +150,10 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     bar
 }
 
-fn pretty(v: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(v).expect("report serialises") + "\n"
-}
-
 fn summary_table(checked: &[Checked]) -> String {
     let width = checked
         .iter()
-        .map(|c| c.source.name.len())
+        .map(|c| c.source.name().len())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -172,7 +163,7 @@ fn summary_table(checked: &[Checked]) -> String {
         out.push_str(&format!(
             "{:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}
 ",
-            c.source.name
+            c.source.name()
         ));
     }
     out
@@ -180,16 +171,18 @@ fn summary_table(checked: &[Checked]) -> String {
 
 /// `fairpath graph`.
 pub fn graph(file: &Path, format: GraphFormat) -> u8 {
-    let Ok((source, model, warnings)) = load_model(file) else {
+    let Some(compiled) = load_model(file) else {
         return EXIT_INPUT;
     };
-    if !warnings.is_empty() {
-        eprint!("{}", render(&warnings, &source.name, &source.text, style()));
+    let model = compiled.model();
+    if !compiled.warnings().is_empty() {
+        let source = compiled.source();
+        eprint!("{}", render(compiled.warnings(), source, style()));
     }
     match format {
-        GraphFormat::Dot => print!("{}", export::dot(&model)),
-        GraphFormat::Mermaid => print!("{}", export::mermaid(&model)),
-        GraphFormat::Json => print!("{}", pretty(&export::json(&model))),
+        GraphFormat::Dot => print!("{}", export::dot(model)),
+        GraphFormat::Mermaid => print!("{}", export::mermaid(model)),
+        GraphFormat::Json => print!("{}", pretty(&export::json(model))),
     }
     EXIT_OK
 }
@@ -202,9 +195,13 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
             let list: Vec<serde_json::Value> = engine
                 .rules()
                 .map(|r| {
-                    let mut v = serde_json::to_value(r).expect("rule serialises");
-                    v["citation"] = serde_json::json!(format!("{} {}", r.instrument, r.cites));
-                    v["decided_by"] = serde_json::json!(crate::rules::decide::deciders(&engine, r));
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        let citation = format!("{} {}", r.instrument, r.cites);
+                        o.insert("citation".into(), citation.into());
+                        let deciders = fairpath::rules::decide::deciders(&engine, r);
+                        o.insert("decided_by".into(), serde_json::json!(deciders));
+                    }
                     v
                 })
                 .collect();
@@ -235,7 +232,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
     let (engine, _) = engine(standards, &[]);
     let Some(r) = engine.rule(id) else {
         let ids: Vec<&str> = engine.rules().map(|r| r.id.as_str()).collect();
-        let hint = crate::syntax::diagnostic::did_you_mean(id, ids)
+        let hint = fairpath::syntax::diagnostic::did_you_mean(id, ids)
             .map_or(String::new(), |s| format!("; {s}"));
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
@@ -254,7 +251,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
             .scope
             .iter()
             .filter_map(|s| {
-                crate::rules::compile::SCOPES
+                fairpath::rules::compile::SCOPES
                     .iter()
                     .find(|x| x.0 == s)
                     .map(|x| x.2)
@@ -265,7 +262,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
     println!("duty of: {}", report::binding::duty_words(r.duty));
     println!(
         "{}",
-        report::decided_line(&crate::rules::decide::deciders(&engine, r))
+        report::decided_line(&fairpath::rules::decide::deciders(&engine, r))
     );
     println!(
         "\n{}\n\nwhy: {}\n\nremedy: {}",
@@ -280,11 +277,14 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
 /// A clause in canonical layout, indented as inside a program.
 fn laid_out(clause: &str) -> String {
     let text = format!("program \"Example\" {{\n{clause}\n}}\n");
-    match crate::syntax::parse::parse_program(&text) {
+    match fairpath::syntax::parse::parse_program(&text) {
         Ok(p) => {
-            let formatted = crate::syntax::format::format_program(&p, &text);
+            let formatted = fairpath::syntax::format::format_program(&p, &text);
             let lines: Vec<&str> = formatted.lines().collect();
-            lines[1..lines.len() - 1].join("\n")
+            lines
+                .get(1..lines.len().saturating_sub(1))
+                .unwrap_or_default()
+                .join("\n")
         }
         Err(_) => format!("  {clause}"),
     }
@@ -298,28 +298,21 @@ pub fn diff(
     format: DiffFormat,
     as_of: Option<Date>,
 ) -> u8 {
-    let (mut engine, ok) = engine(standards, &[]);
-    engine.as_of = as_of;
-    let (Ok(a), Ok(b)) = (load_model(old), load_model(new)) else {
+    let (engine, ok) = engine(standards, &[]);
+    let session = Session::with_engine(engine, &Options::default().as_of(as_of));
+    let (Some(a), Some(b)) = (check_file(&session, old), check_file(&session, new)) else {
         return EXIT_INPUT;
     };
-    let (a, b) = (
-        Checked::new(a.0, a.1, &engine, a.2),
-        Checked::new(b.0, b.1, &engine, b.2),
-    );
     let d = report::diff::diff(&a, &b);
     match format {
-        DiffFormat::Json => print!(
-            "{}",
-            pretty(&serde_json::to_value(&d).expect("diff serialises"))
-        ),
+        DiffFormat::Json => print!("{}", pretty(&d)),
         DiffFormat::Human | DiffFormat::Markdown => {
             print!(
                 "{}",
                 report::diff::render(
                     &d,
-                    &a.source.name,
-                    &b.source.name,
+                    a.source.name(),
+                    b.source.name(),
                     format == DiffFormat::Markdown
                 )
             )
@@ -337,7 +330,7 @@ pub fn diff(
 /// `fairpath rules --verify`: exit 1 when a problem is found.
 pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
     let (engine, ok) = engine(standards, &[]);
-    let problems = crate::rules::verify::verify(&engine);
+    let problems = fairpath::rules::verify::verify(&engine);
     match format {
         RulesFormat::Json => print!("{}", pretty(&serde_json::json!({"problems": problems}))),
         RulesFormat::Text => {
@@ -374,9 +367,9 @@ fn indent(text: &str) -> String {
 
 /// `fairpath ratifications`: the data for one state, or for every state.
 pub fn ratifications(state: Option<&str>, as_of: Option<Date>, format: RulesFormat) -> u8 {
-    let data = crate::rules::ratify::Ratifications::embedded();
+    let data = fairpath::rules::ratify::Ratifications::embedded();
     if let Some(code) = state {
-        if !crate::vocab::is_country(code) {
+        if !fairpath::vocab::is_country(code) {
             input_error(&format!(
                 "`{code}` is not an ISO 3166-1 alpha-3 country code, such as `MYS`"
             ));

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::check::{engine, load_model};
 use super::files::expand;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::rules::{Engine, Verdict};
+use fairpath::rules::{Engine, Verdict};
 
 /// One expected verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,23 +52,24 @@ pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
 }
 
 /// Runs the expectations of every program under `paths`.
-pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<crate::vocab::Date>) -> u8 {
+pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::vocab::Date>) -> u8 {
     let (mut engine, mut ok_inputs) = engine(standards, &[]);
     engine.as_of = as_of;
     let (mut passed, mut failed) = (0, 0);
     let (files, found) = expand(paths, "fair");
     ok_inputs &= found;
     for path in files {
-        let Ok((source, model, _)) = load_model(&path) else {
+        let Some(compiled) = load_model(&path) else {
             ok_inputs = false;
             continue;
         };
-        let expected = expectations(&path, &source.text);
+        let model = compiled.model();
+        let expected = expectations(&path, compiled.source().text());
         if expected.is_empty() {
             println!("test {} ... no expectations", path.display());
         }
         for e in expected {
-            match outcome(&engine, &model, &e) {
+            match outcome(&engine, model, &e) {
                 Ok(()) => {
                     passed += 1;
                     println!("test {} :: {} ... ok", path.display(), e.rule);
@@ -95,7 +96,7 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<crate::vocab:
     }
 }
 
-fn outcome(engine: &Engine, model: &crate::model::Model, e: &Expectation) -> Result<(), String> {
+fn outcome(engine: &Engine, model: &fairpath::model::Model, e: &Expectation) -> Result<(), String> {
     let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
         return Err(format!("`{}` is not a verdict", e.verdict));
     };
@@ -110,7 +111,7 @@ fn outcome(engine: &Engine, model: &crate::model::Model, e: &Expectation) -> Res
             if elements.is_empty() {
                 return Err(format!("no rule or article `{}`", e.rule));
             }
-            crate::rules::combine(elements)
+            fairpath::rules::combine(elements)
         }
     };
     if got == *want {

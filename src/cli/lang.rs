@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    input_error, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT,
+    EXIT_OK,
 };
-use crate::syntax::{format::format_program, parse_file, read_program};
-use crate::vocab;
+use fairpath::syntax::{format::format_program, parse_file, read_program};
+use fairpath::vocab;
 
 pub fn parse(file: &Path, emit: Emit) -> u8 {
     let Some(bytes) = read(file) else {
@@ -19,27 +20,24 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
             EXIT_INPUT
         }
         Ok(p) => {
-            if !p.warnings.is_empty() {
-                report_rejected(&crate::syntax::Rejected {
-                    source: p.source.clone(),
-                    diagnostics: p.warnings.clone(),
-                });
+            if !p.warnings().is_empty() {
+                report_rejected(&fairpath::syntax::Rejected::new(
+                    p.source().clone(),
+                    p.warnings().to_vec(),
+                ));
             }
             match emit {
-                Emit::Ast => print!("{}", outline(&p.program)),
-                Emit::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&p.terms).expect("terms serialise")
-                ),
+                Emit::Ast => print!("{}", outline(p.program())),
+                Emit::Json => print!("{}", pretty(p.terms())),
             }
             EXIT_OK
         }
     }
 }
 
-fn outline(program: &crate::syntax::ast::Program) -> String {
-    use crate::syntax::ast::Item;
-    use crate::syntax::format::value;
+fn outline(program: &fairpath::syntax::ast::Program) -> String {
+    use fairpath::syntax::ast::Item;
+    use fairpath::syntax::format::value;
     fn items(out: &mut String, list: &[Item], depth: usize) {
         let pad = "  ".repeat(depth);
         for it in list {
@@ -66,6 +64,7 @@ fn outline(program: &crate::syntax::ast::Program) -> String {
                     "{pad}flow {} pays {} {at}\n",
                     f.payer.text, f.cost.text
                 )),
+                Item::Error(_) => out.push_str(&format!("{pad}not understood {at}\n")),
             }
         }
     }
@@ -93,8 +92,8 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
                 continue;
             }
         };
-        let text = source.text;
-        let formatted = format_program(&program, &text);
+        let text = source.text();
+        let formatted = format_program(&program, text);
         if formatted == text {
             continue;
         }
@@ -144,10 +143,7 @@ pub fn terms(format: TermsFormat) -> u8 {
             }
         }
         TermsFormat::Markdown => print!("{}", vocab::docs::markdown()),
-        TermsFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&vocab::docs::json()).expect("vocabulary serialises")
-        ),
+        TermsFormat::Json => print!("{}", pretty(&vocab::docs::json())),
     }
     EXIT_OK
 }

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::syntax::diagnostic::{render, Style};
-use crate::syntax::Rejected;
-use crate::vocab::Date;
+use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::Rejected;
+use fairpath::vocab::Date;
 
 /// Exit code: nothing at or above the failure threshold.
 pub const EXIT_OK: u8 = 0;
@@ -288,8 +288,8 @@ pub fn run(cli: Cli) -> u8 {
             ..
         } => check::verify(&standards, format),
         Command::Rules { coverage: true, .. } => {
-            let engine = crate::rules::Engine::embedded();
-            print!("{}", crate::rules::coverage::markdown(&engine));
+            let engine = fairpath::rules::Engine::embedded();
+            print!("{}", fairpath::rules::coverage::markdown(&engine));
             EXIT_OK
         }
         Command::Rules {
@@ -350,10 +350,7 @@ pub fn style() -> Style {
 
 /// Prints a rejected file's diagnostics to standard error.
 pub fn report_rejected(r: &Rejected) {
-    eprint!(
-        "{}",
-        render(&r.diagnostics, &r.source.name, &r.source.text, style())
-    );
+    eprint!("{}", render(r.diagnostics(), r.source(), style()));
 }
 
 /// Prints a one-line input error to standard error.
@@ -374,4 +371,12 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
             None
         }
     }
+}
+
+/// Plain data as pretty JSON text, with a final newline.
+pub fn pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    // Serialising plain data (string keys only) into a string does no I/O and cannot fail.
+    #[allow(clippy::expect_used)]
+    let text = serde_json::to_string_pretty(v).expect("plain data serialises");
+    text + "\n"
 }

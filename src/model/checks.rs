@@ -5,7 +5,7 @@ use petgraph::Direction;
 
 use super::{Model, Node};
 use crate::syntax::validate::Fact;
-use crate::syntax::Diagnostic;
+use crate::syntax::{Code, Diagnostic};
 use crate::vocab::{Typed, TERMINAL_STATUSES};
 
 /// Runs every check.
@@ -18,14 +18,14 @@ pub fn run(m: &Model) -> Vec<Diagnostic> {
 }
 
 fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
-    let Some(block) = m.terms.statuses_block else {
+    let Some(block) = m.terms().statuses_block else {
         return;
     };
-    let Some(entry) = m.entry else {
-        if !m.terms.statuses.is_empty() {
+    let Some(entry) = m.entry() else {
+        if !m.terms().statuses.is_empty() {
             out.push(
                 Diagnostic::error(
-                    "fairpath::no-entry",
+                    Code::NoEntry,
                     block,
                     "`statuses` has no `entry` status",
                     "no entry",
@@ -36,19 +36,19 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
         return;
     };
     let reached = m.reachable(entry, |_| true);
-    for n in m.graph.node_indices() {
-        let Node::Status {
+    for n in m.graph().node_indices() {
+        let Some(Node::Status {
             name,
             category,
             span,
-        } = &m.graph[n]
+        }) = m.graph().node_weight(n)
         else {
             continue;
         };
-        if !reached[n.index()] {
+        if !reached.get(n.index()).is_some_and(|r| *r) {
             out.push(
                 Diagnostic::warning(
-                    "fairpath::unreachable-status",
+                    Code::UnreachableStatus,
                     *span,
                     format!("status `{name}` cannot be reached from the entry status"),
                     "unreachable",
@@ -56,13 +56,13 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 .with_help(format!("add a transition into `{name}`, or remove it")),
             );
         } else if !TERMINAL_STATUSES.contains(category)
-            && m.graph
+            && m.graph()
                 .neighbors_directed(n, Direction::Outgoing)
                 .next()
                 .is_none()
         {
             out.push(
-                Diagnostic::warning("fairpath::trap-status", *span, format!("status `{name}` has no way out"), "a trap")
+                Diagnostic::warning(Code::TrapStatus, *span, format!("status `{name}` has no way out"), "a trap")
                     .with_help(format!("say what happens next to a worker in `{name}` (a `{category}` status is not an end)")),
             );
         }
@@ -70,19 +70,13 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
 }
 
 fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
-    let ts = &m.terms.transitions;
-    let mut sorted: Vec<usize> = (0..ts.len())
-        .filter(|&i| ts[i].condition.is_none())
-        .collect();
-    sorted.sort_by(|&a, &b| {
-        (&ts[a].from, ts[a].trigger, &ts[a].decided_by).cmp(&(
-            &ts[b].from,
-            ts[b].trigger,
-            &ts[b].decided_by,
-        ))
+    let ts = &m.terms().transitions;
+    let mut sorted: Vec<_> = ts.iter().filter(|t| t.condition.is_none()).collect();
+    sorted.sort_by(|a, b| {
+        (&a.from, a.trigger, &a.decided_by).cmp(&(&b.from, b.trigger, &b.decided_by))
     });
     for pair in sorted.windows(2) {
-        let (a, b) = (&ts[pair[0]], &ts[pair[1]]);
+        let [a, b] = pair else { continue };
         if a.from == b.from
             && a.trigger == b.trigger
             && a.decided_by == b.decided_by
@@ -90,7 +84,7 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 Diagnostic::error(
-                    "fairpath::conflicting-transitions",
+                    Code::ConflictingTransitions,
                     b.span,
                     format!(
                         "`{}` on `{}` leads both to `{}` and to `{}`",
@@ -98,6 +92,7 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
                     ),
                     "conflicts with an earlier transition",
                 )
+                .with_label(a.span, "the earlier transition")
                 .with_help(
                     "add `if \"…\"` to say when each applies, or `decided_by` to say who chooses",
                 ),
@@ -153,11 +148,12 @@ fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
         if contradicts(a, fa, fb) {
             out.push(
                 Diagnostic::error(
-                    "fairpath::contradiction",
+                    Code::Contradiction,
                     fb.span,
                     format!("`{b}` contradicts `{a}`: {why}"),
                     "contradicts an earlier term",
                 )
+                .with_label(fa.span, "the term it contradicts")
                 .with_help(format!(
                     "`{a}` is `{}` here; change one of the two",
                     fa.value.display()

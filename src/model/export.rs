@@ -11,7 +11,9 @@ pub const GRAPH_SCHEMA: &str = "fairpath.graph/1";
 
 /// A transition in words, for reports: `employed → job seeking (job loss, within 3 months)`.
 pub fn transition_words(m: &Model, index: usize) -> String {
-    let t = &m.terms.transitions[index];
+    let Some(t) = m.terms().transitions.get(index) else {
+        return String::new();
+    };
     format!(
         "{} → {} ({})",
         t.from.replace('_', " "),
@@ -22,7 +24,9 @@ pub fn transition_words(m: &Model, index: usize) -> String {
 
 /// A transition's label: trigger and qualifiers.
 pub fn transition_label(m: &Model, index: usize) -> String {
-    let t = &m.terms.transitions[index];
+    let Some(t) = m.terms().transitions.get(index) else {
+        return String::new();
+    };
     let mut label = t.trigger.replace('_', " ");
     if let Some(d) = t.after {
         label.push_str(&format!(", after {}", days(d)));
@@ -61,9 +65,9 @@ fn escape(s: &str) -> String {
 /// Graphviz DOT: statuses as ellipses (terminal ones doubled, irregular ones red), transitions
 /// labelled with trigger and time limits, money flows and custody dashed between parties.
 pub fn dot(m: &Model) -> String {
-    let mut out = format!("digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n", escape(&m.terms.name));
-    for n in m.graph.node_indices() {
-        let node = &m.graph[n];
+    let mut out = format!("digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n", escape(&m.terms().name));
+    for n in m.graph().node_indices() {
+        let node = &m.graph()[n];
         let attrs = match node {
             Node::Status { category, .. } if TERMINAL_STATUSES.contains(category) => {
                 "shape=doublecircle"
@@ -83,26 +87,25 @@ pub fn dot(m: &Model) -> String {
             escape(&node_label(node))
         ));
     }
-    if let Some(e) = m.entry {
+    if let Some(e) = m.entry() {
         out.push_str(&format!(
             "  entry [shape=point];\n  entry -> n{};\n",
             e.index()
         ));
     }
-    for e in m.graph.edge_references() {
+    for e in m.graph().edge_references() {
         let (label, style) = match e.weight() {
             Edge::Transition { index } => (transition_label(m, *index), ""),
-            Edge::Flow { index } => {
-                let f = &m.terms.flows[*index];
-                (
+            Edge::Flow { index } => (
+                m.terms().flows.get(*index).map_or(String::new(), |f| {
                     format!(
                         "pays {}{}",
                         f.cost.replace('_', " "),
                         if f.deducted { " (deducted)" } else { "" }
-                    ),
-                    ", style=dashed, color=gray40",
-                )
-            }
+                    )
+                }),
+                ", style=dashed, color=gray40",
+            ),
             Edge::Custody { .. } => ("held by".to_string(), ", style=dotted"),
             Edge::Tied => ("tied to".to_string(), ", style=bold"),
             Edge::Duty { term } => (
@@ -124,19 +127,19 @@ pub fn dot(m: &Model) -> String {
 /// A Mermaid flowchart of the statuses and transitions.
 pub fn mermaid(m: &Model) -> String {
     let mut out = String::from("flowchart LR\n");
-    for n in m.graph.node_indices() {
-        if let Node::Status { .. } = &m.graph[n] {
+    for n in m.graph().node_indices() {
+        if let Node::Status { .. } = &m.graph()[n] {
             out.push_str(&format!(
                 "  n{}([\"{}\"])\n",
                 n.index(),
-                node_label(&m.graph[n]).replace('"', "'")
+                node_label(&m.graph()[n]).replace('"', "'")
             ));
         }
     }
-    if let Some(e) = m.entry {
+    if let Some(e) = m.entry() {
         out.push_str(&format!("  start((start)) --> n{}\n", e.index()));
     }
-    for e in m.graph.edge_references() {
+    for e in m.graph().edge_references() {
         if let Edge::Transition { index } = e.weight() {
             out.push_str(&format!(
                 "  n{} -->|\"{}\"| n{}\n",
@@ -154,40 +157,44 @@ pub fn json(m: &Model) -> Value {
     let nodes: Vec<Value> = m
         .graph
         .node_indices()
-        .map(|n| {
-            let mut v = serde_json::to_value(&m.graph[n]).expect("node serialises");
-            v["id"] = json!(format!("n{}", n.index()));
-            v
+        .filter_map(|n| {
+            let v = serde_json::to_value(m.graph().node_weight(n)?).ok()?;
+            Some(with(v, "id", json!(format!("n{}", n.index()))))
         })
         .collect();
     let edges: Vec<Value> = m
         .graph
         .edge_references()
         .map(|e| {
-            let mut v = match e.weight() {
-                Edge::Transition { index } => {
-                    let t = &m.terms.transitions[*index];
+            let v = match e.weight() {
+                Edge::Transition { index } => m.terms().transitions.get(*index).map_or(json!({"kind": "transition"}), |t| {
                     json!({"kind": "transition", "trigger": t.trigger, "within_days": t.within, "after_days": t.after,
                            "decided_by": t.decided_by, "consent": t.consent, "condition": t.condition, "span": t.span, "source": t.source})
-                }
-                Edge::Flow { index } => {
-                    let f = &m.terms.flows[*index];
+                }),
+                Edge::Flow { index } => m.terms().flows.get(*index).map_or(json!({"kind": "flow"}), |f| {
                     json!({"kind": "flow", "cost": f.cost, "amount": f.amount, "deducted": f.deducted, "span": f.span, "source": f.source})
-                }
+                }),
                 Edge::Custody { term } => json!({"kind": "custody", "term": term, "span": m.fact(term).map(|f| f.span)}),
                 Edge::Tied => json!({"kind": "tie", "term": "permit.tied_to", "span": m.fact("permit.tied_to").map(|f| f.span)}),
                 Edge::Duty { term } => json!({"kind": "duty", "term": term, "span": m.fact(term).map(|f| f.span)}),
             };
-            v["from"] = json!(format!("n{}", e.source().index()));
-            v["to"] = json!(format!("n{}", e.target().index()));
-            v
+            let v = with(v, "from", json!(format!("n{}", e.source().index())));
+            with(v, "to", json!(format!("n{}", e.target().index())))
         })
         .collect();
     json!({
         "schema": GRAPH_SCHEMA,
-        "program": m.terms.name,
-        "entry": m.entry.map(|e| format!("n{}", e.index())),
+        "program": m.terms().name,
+        "entry": m.entry().map(|e| format!("n{}", e.index())),
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// `object` with `key` set to `value`.
+fn with(mut object: Value, key: &str, value: Value) -> Value {
+    if let Value::Object(map) = &mut object {
+        map.insert(key.to_string(), value);
+    }
+    object
 }

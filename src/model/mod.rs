@@ -83,12 +83,9 @@ pub enum Edge {
 /// A compiled program.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The typed terms.
-    pub terms: Terms,
-    /// The graph.
-    pub graph: DiGraph<Node, Edge>,
-    /// The status a worker starts in.
-    pub entry: Option<NodeIndex>,
+    terms: Terms,
+    graph: DiGraph<Node, Edge>,
+    entry: Option<NodeIndex>,
     statuses: HashMap<String, NodeIndex>,
     parties: HashMap<String, NodeIndex>,
 }
@@ -96,7 +93,7 @@ pub struct Model {
 impl Model {
     /// Builds the model from a vocabulary-checked program, with the semantic diagnostics.
     pub fn compile(parsed: &Parsed) -> (Model, Vec<Diagnostic>) {
-        Self::from_terms(parsed.terms.clone())
+        Self::from_terms(parsed.terms().clone())
     }
 
     /// Builds the model from typed terms, with the semantic diagnostics.
@@ -121,9 +118,11 @@ impl Model {
             .entry
             .as_ref()
             .and_then(|(n, _)| m.statuses.get(n).copied());
-        for (index, t) in m.terms.transitions.clone().iter().enumerate() {
-            let (a, b) = (m.statuses[&t.from], m.statuses[&t.to]);
-            m.graph.add_edge(a, b, Edge::Transition { index });
+        for (index, t) in m.terms.transitions.iter().enumerate() {
+            // Validation keeps only transitions between declared statuses.
+            if let (Some(a), Some(b)) = (m.statuses.get(&t.from), m.statuses.get(&t.to)) {
+                m.graph.add_edge(*a, *b, Edge::Transition { index });
+            }
         }
         for (index, f) in m.terms.flows.clone().iter().enumerate() {
             let payer = m.party(&f.payer);
@@ -190,6 +189,21 @@ impl Model {
         });
         self.parties.insert(name.to_string(), ix);
         ix
+    }
+
+    /// The typed terms.
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    /// The graph.
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// The status a worker starts in.
+    pub fn entry(&self) -> Option<NodeIndex> {
+        self.entry
     }
 
     /// The stated value of a term, if any.

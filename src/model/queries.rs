@@ -20,16 +20,18 @@ pub struct Witness {
 impl Model {
     /// The category of a status node.
     pub fn category(&self, n: NodeIndex) -> Option<&'static str> {
-        match &self.graph[n] {
-            Node::Status { category, .. } => Some(category),
+        match self.graph.node_weight(n) {
+            Some(Node::Status { category, .. }) => Some(category),
             _ => None,
         }
     }
 
     /// The transition an edge stands for.
     pub fn transition_of(&self, e: EdgeIndex) -> Option<(usize, &TransitionDecl)> {
-        match self.graph[e] {
-            Edge::Transition { index } => Some((index, &self.terms.transitions[index])),
+        match self.graph.edge_weight(e) {
+            Some(Edge::Transition { index }) => {
+                self.terms.transitions.get(*index).map(|t| (*index, t))
+            }
             _ => None,
         }
     }
@@ -46,14 +48,13 @@ impl Model {
     pub fn reachable(&self, from: NodeIndex, allow: impl Fn(&TransitionDecl) -> bool) -> Vec<bool> {
         let mut seen = vec![false; self.graph.node_count()];
         let mut queue = VecDeque::from([from]);
-        seen[from.index()] = true;
+        first_visit(&mut seen, from);
         while let Some(n) = queue.pop_front() {
             for e in self.graph.edges(n) {
                 let Some((_, t)) = self.transition_of(e.id()) else {
                     continue;
                 };
-                if allow(t) && !seen[e.target().index()] {
-                    seen[e.target().index()] = true;
+                if allow(t) && first_visit(&mut seen, e.target()) {
                     queue.push_back(e.target());
                 }
             }
@@ -81,10 +82,11 @@ impl Model {
                     continue;
                 };
                 let tgt = e.target();
-                if first.is_none_or(|f| f.contains(&t.trigger)) && enter(tgt) && !seen[tgt.index()]
+                if first.is_none_or(|f| f.contains(&t.trigger))
+                    && enter(tgt)
+                    && first_visit(&mut seen, tgt)
                 {
-                    seen[tgt.index()] = true;
-                    parent[tgt.index()] = Some((s, ix, true));
+                    set_parent(&mut parent, tgt, (s, ix, true));
                     queue.push_back(tgt);
                 }
             }
@@ -98,9 +100,8 @@ impl Model {
                     continue;
                 };
                 let tgt = e.target();
-                if enter(tgt) && !seen[tgt.index()] {
-                    seen[tgt.index()] = true;
-                    parent[tgt.index()] = Some((node, ix, false));
+                if enter(tgt) && first_visit(&mut seen, tgt) {
+                    set_parent(&mut parent, tgt, (node, ix, false));
                     queue.push_back(tgt);
                 }
             }
@@ -116,7 +117,7 @@ impl Model {
         parent: &[Option<(NodeIndex, usize, bool)>],
     ) -> Witness {
         let mut transitions = Vec::new();
-        while let Some((prev, ix, first)) = parent[node.index()] {
+        while let Some((prev, ix, first)) = parent.get(node.index()).copied().flatten() {
             transitions.push(ix);
             if first {
                 break;
@@ -163,5 +164,27 @@ impl Model {
             .iter()
             .enumerate()
             .filter(move |(_, f)| self.party_is(&f.payer, party))
+    }
+}
+
+/// Marks `n` seen; whether it was not seen before.
+fn first_visit(seen: &mut [bool], n: NodeIndex) -> bool {
+    match seen.get_mut(n.index()) {
+        Some(s) if !*s => {
+            *s = true;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Records the step by which `n` was first reached.
+fn set_parent(
+    parent: &mut [Option<(NodeIndex, usize, bool)>],
+    n: NodeIndex,
+    step: (NodeIndex, usize, bool),
+) {
+    if let Some(p) = parent.get_mut(n.index()) {
+        *p = Some(step);
     }
 }

@@ -132,7 +132,7 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
         }
     }
     let clauses = |c: &Checked| -> BTreeSet<String> {
-        let t = &c.model.terms;
+        let t = c.model.terms();
         let transitions = t
             .transitions
             .iter()

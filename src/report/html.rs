@@ -26,7 +26,7 @@ pub fn html(c: &Checked) -> String {
     let _ = writeln!(
         out,
         "<p class=\"meta\">File <code>{}</code> · origin {} · destination {} · fairpath {}</p>\n<p class=\"meta\">{}</p>",
-        xml(&c.source.name),
+        xml(c.source.name()),
         xml(&super::states(&c.origin())),
         xml(&super::states(&c.destination())),
         env!("CARGO_PKG_VERSION"),
@@ -53,7 +53,7 @@ pub fn html(c: &Checked) -> String {
         .collect();
     let hot: HashSet<usize> = c
         .model
-        .terms
+        .terms()
         .transitions
         .iter()
         .enumerate()

@@ -30,7 +30,7 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "message": f.message,
         "remedy": f.remedy,
         "verified": f.verified,
-        "file": c.source.name,
+        "file": c.source.name(),
         "span": span_json(c, f.primary_span(c.header())),
         "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
         "silent": f.silent,
@@ -54,7 +54,7 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
                 summary.insert(i.to_string(), Value::Object(counts));
             }
             json!({
-                "file": c.source.name,
+                "file": c.source.name(),
                 "sha256": c.hash(),
                 "program": c.name(),
                 "as_of": c.judged,
@@ -123,7 +123,7 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
                 "kind": if f.verdict == Verdict::Violated { "fail" } else { "review" },
                 "message": {"text": format!("{} {} ({}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(), f.message, f.remedy)},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": c.source.name},
+                    "artifactLocation": {"uri": c.source.name()},
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
                                "charOffset": span.start, "charLength": span.end - span.start},
                 }}],
@@ -142,7 +142,7 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
         "runs": [{
             "tool": {"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": rules}},
             "invocations": [{"executionSuccessful": exit_code != 2, "exitCode": exit_code}],
-            "artifacts": checked.iter().map(|c| json!({"location": {"uri": c.source.name}, "hashes": {"sha-256": c.hash()}})).collect::<Vec<_>>(),
+            "artifacts": checked.iter().map(|c| json!({"location": {"uri": c.source.name()}, "hashes": {"sha-256": c.hash()}})).collect::<Vec<_>>(),
             "results": results,
         }],
     })

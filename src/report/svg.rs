@@ -28,19 +28,19 @@ pub fn xml(s: &str) -> String {
 /// Returns `None` when the program states no statuses.
 pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     let statuses: Vec<_> = m
-        .graph
+        .graph()
         .node_indices()
-        .filter(|n| matches!(m.graph[*n], Node::Status { .. }))
+        .filter(|n| matches!(m.graph()[*n], Node::Status { .. }))
         .collect();
     if statuses.is_empty() {
         return None;
     }
-    let mut depth = vec![usize::MAX; m.graph.node_count()];
-    if let Some(e) = m.entry {
+    let mut depth = vec![usize::MAX; m.graph().node_count()];
+    if let Some(e) = m.entry() {
         depth[e.index()] = 0;
         let mut queue = VecDeque::from([e]);
         while let Some(n) = queue.pop_front() {
-            for e in m.graph.edges(n) {
+            for e in m.graph().edges(n) {
                 if matches!(e.weight(), Edge::Transition { .. })
                     && depth[e.target().index()] == usize::MAX
                 {
@@ -57,7 +57,7 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         .max()
         .unwrap_or(0);
     let mut rows = vec![0usize; max_depth + 2];
-    let mut pos = vec![(0.0, 0.0); m.graph.node_count()];
+    let mut pos = vec![(0.0, 0.0); m.graph().node_count()];
     for n in &statuses {
         let col = if depth[n.index()] == usize::MAX {
             max_depth + 1
@@ -73,9 +73,9 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"worker status graph of {}\" font-family=\"Helvetica, Arial, sans-serif\">\n\
          <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>\
          <marker id=\"arrow-red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c0262d\"/></marker></defs>\n",
-        xml(&m.terms.name)
+        xml(&m.terms().name)
     );
-    for e in m.graph.edge_references() {
+    for e in m.graph().edge_references() {
         let Edge::Transition { index } = e.weight() else {
             continue;
         };
@@ -129,7 +129,7 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         );
     }
     for n in &statuses {
-        let Node::Status { name, category, .. } = &m.graph[*n] else {
+        let Node::Status { name, category, .. } = &m.graph()[*n] else {
             continue;
         };
         let (x, y) = pos[n.index()];
@@ -149,7 +149,7 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
             x + W / 2.0,
             y + 34.0,
             xml(&category.replace('_', " ")),
-            if Some(*n) == m.entry { " · entry" } else { "" }
+            if Some(*n) == m.entry() { " · entry" } else { "" }
         );
     }
     out.push_str("</svg>\n");

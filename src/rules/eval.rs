@@ -43,11 +43,11 @@ impl Ref {
                 (f.span, format!("`{path}` is `{}`", f.value.display()))
             }
             Ref::Transition(i) => (
-                m.terms.transitions[i].span,
+                m.terms().transitions[i].span,
                 crate::model::export::transition_words(m, i),
             ),
             Ref::Flow(i) => {
-                let f = &m.terms.flows[i];
+                let f = &m.terms().flows[i];
                 let says = format!(
                     "{} pays {}{}",
                     f.payer,
@@ -61,11 +61,11 @@ impl Ref {
                 (f.span, says)
             }
             Ref::NoJourney => (
-                m.terms.statuses_block.unwrap_or_default(),
+                m.terms().statuses_block.unwrap_or_default(),
                 "no such journey".into(),
             ),
             Ref::NoTransition => (
-                m.terms.statuses_block.unwrap_or_default(),
+                m.terms().statuses_block.unwrap_or_default(),
                 "no such transition".into(),
             ),
         }
@@ -198,7 +198,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     .is_none_or(|s| s.iter().any(|p| m.party_is(who, p)))
             };
             let cost_ok = |c: &str| costs.as_ref().is_none_or(|s| s.contains(&c));
-            let flows = m.terms.flows.iter().enumerate();
+            let flows = m.terms().flows.iter().enumerate();
             let hits: Vec<Ref> = flows
                 .filter(|(_, f)| {
                     party_ok(&f.payer, from)
@@ -213,7 +213,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             }
             // A program that lists its money flows is read as complete: a cost no one is said
             // to pay is not charged. Only a program with no flows at all is silent on money.
-            if m.terms.flows.is_empty() {
+            if m.terms().flows.is_empty() {
                 let what = costs.as_ref().map_or(Cow::Borrowed("money flows"), |c| {
                     Cow::Owned(format!("who pays {}", c.join(", ")))
                 });
@@ -227,7 +227,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             } else {
                 (
                     Tri::False,
-                    found((0..m.terms.flows.len()).map(Ref::Flow).collect()),
+                    found((0..m.terms().flows.len()).map(Ref::Flow).collect()),
                 )
             }
         }

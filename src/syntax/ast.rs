@@ -76,6 +76,40 @@ pub struct Value {
     pub span: Span,
 }
 
+/// A `// …` comment, kept by the parser.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    /// The comment from `//` to the end of its line, trailing spaces cut.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// Whether code precedes it on its line.
+    pub trailing: bool,
+}
+
+/// The comments attached to a clause.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Comments {
+    /// Comments before the clause, and any written inside it.
+    pub before: Vec<Comment>,
+    /// Comments after it: the one on its last line, or, for the program, every comment after
+    /// its closing brace.
+    pub after: Vec<Comment>,
+}
+
+/// A pair of braces and the comments before the closing one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Braces {
+    /// The `{`.
+    pub open: Span,
+    /// The `}`, or an empty span at the end of the file when the brace is never closed.
+    pub close: Span,
+    /// Whether the `}` is there.
+    pub closed: bool,
+    /// Comments after the last clause, before the `}`.
+    pub comments: Vec<Comment>,
+}
+
 /// A whole program.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Program {
@@ -87,6 +121,10 @@ pub struct Program {
     pub header: Span,
     /// The whole program.
     pub span: Span,
+    /// Its braces.
+    pub braces: Braces,
+    /// Comments before the header and after the closing brace.
+    pub comments: Comments,
 }
 
 /// One clause of a program.
@@ -101,6 +139,8 @@ pub enum Item {
     Transition(Transition),
     /// `payer pays cost …`.
     Flow(Flow),
+    /// A clause that does not parse; its diagnostic is among the parser's.
+    Error(Broken),
 }
 
 impl Item {
@@ -111,8 +151,39 @@ impl Item {
             Item::Block(b) => b.span,
             Item::Transition(t) => t.span,
             Item::Flow(f) => f.span,
+            Item::Error(e) => e.span,
         }
     }
+
+    /// The comments attached to the clause.
+    pub fn comments(&self) -> &Comments {
+        match self {
+            Item::Field(f) => &f.comments,
+            Item::Block(b) => &b.comments,
+            Item::Transition(t) => &t.comments,
+            Item::Flow(f) => &f.comments,
+            Item::Error(e) => &e.comments,
+        }
+    }
+
+    pub(crate) fn comments_mut(&mut self) -> &mut Comments {
+        match self {
+            Item::Field(f) => &mut f.comments,
+            Item::Block(b) => &mut b.comments,
+            Item::Transition(t) => &mut t.comments,
+            Item::Flow(f) => &mut f.comments,
+            Item::Error(e) => &mut e.comments,
+        }
+    }
+}
+
+/// A clause that does not parse, skipped to the end of its line or its block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Broken {
+    /// What was skipped.
+    pub span: Span,
+    /// Its comments.
+    pub comments: Comments,
 }
 
 /// `key value @ "source"`.
@@ -126,6 +197,8 @@ pub struct Field {
     pub source: Option<Name>,
     /// The whole clause.
     pub span: Span,
+    /// Its comments.
+    pub comments: Comments,
 }
 
 /// `key { items } @ "source"`.
@@ -139,6 +212,10 @@ pub struct Block {
     pub source: Option<Name>,
     /// The whole block.
     pub span: Span,
+    /// Its braces.
+    pub braces: Braces,
+    /// Its comments.
+    pub comments: Comments,
 }
 
 /// A change of status: `employed -> job_seeking on job_loss within 90 days`.
@@ -156,6 +233,8 @@ pub struct Transition {
     pub source: Option<Name>,
     /// The whole clause.
     pub span: Span,
+    /// Its comments.
+    pub comments: Comments,
 }
 
 /// A qualifier on a transition.
@@ -206,4 +285,6 @@ pub struct Flow {
     pub source: Option<Name>,
     /// The whole clause.
     pub span: Span,
+    /// Its comments.
+    pub comments: Comments,
 }

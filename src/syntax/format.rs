@@ -1,174 +1,180 @@
 //! The canonical layout of a program: two-space indents, aligned runs of clauses, one blank line
-//! kept where the author left one, every comment kept in place.
+//! kept where the author left one. Every comment is kept: before its clause on a line of its own
+//! (a comment written inside a clause moves there), after the clause on its last line, or after
+//! an opening brace.
+
+use std::collections::HashMap;
 
 use super::ast::*;
+use super::lexical::quote;
 use crate::vocab::trim_number;
-
-/// A `//` comment found in the source.
-#[derive(Debug, Clone)]
-struct Comment {
-    start: usize,
-    text: String,
-    trailing: bool,
-}
 
 /// Prints `program`, whose source text is `src`, in canonical layout.
 pub fn format_program(program: &Program, src: &str) -> String {
     let mut p = Printer {
         out: String::new(),
-        comments: comments(src),
-        next: 0,
         src,
+        after_brace: false,
     };
-    p.leading(program.span.start, 0);
-    p.out
-        .push_str(&format!("program {} {{\n", quote(&program.name.text)));
-    p.items(&program.items, 1, program.name.span.end);
-    p.leading(program.span.end, 1);
-    p.out.push_str("}\n");
-    p.trailing(program.span.end);
-    p.leading(src.len(), 0);
+    p.comments(&program.comments.before, 0);
+    p.line(0, &format!("program {} {{", quote(&program.name.text)));
+    p.after_brace = true;
+    p.items(&program.items, 1);
+    p.comments(&program.braces.comments, 1);
+    p.line(0, "}");
+    p.after(&program.comments.after, 0);
     p.out
 }
 
 struct Printer<'a> {
     out: String,
-    comments: Vec<Comment>,
-    next: usize,
     src: &'a str,
+    /// Whether the last line printed ends with an opening brace.
+    after_brace: bool,
 }
 
 impl Printer<'_> {
-    fn indent(&mut self, depth: usize) {
+    fn line(&mut self, depth: usize, text: &str) {
         self.out.push_str(&"  ".repeat(depth));
+        self.out.push_str(text);
+        self.out.push('\n');
+        self.after_brace = false;
     }
 
-    /// Emits every comment that starts before `offset`, each on its own line.
-    fn leading(&mut self, offset: usize, depth: usize) {
-        while let Some(c) = self
-            .comments
-            .get(self.next)
-            .filter(|c| c.start < offset)
-            .cloned()
-        {
-            self.next += 1;
-            if c.trailing && self.out.ends_with('\n') && !self.out.is_empty() {
-                self.out.pop();
-                self.out.push_str(&format!("  {}\n", c.text));
+    /// Appends `c` to the last line printed.
+    fn append(&mut self, c: &Comment) {
+        self.out.pop();
+        self.out.push_str("  ");
+        self.out.push_str(&c.text);
+        self.out.push('\n');
+        self.after_brace = false;
+    }
+
+    /// Comments before a clause or a closing brace: one that followed code on its line stays
+    /// after an opening brace; every other gets a line of its own.
+    fn comments(&mut self, list: &[Comment], depth: usize) {
+        for c in list {
+            if c.trailing && self.after_brace {
+                self.append(c);
             } else {
-                self.indent(depth);
-                self.out.push_str(&c.text);
-                self.out.push('\n');
+                self.line(depth, &c.text);
             }
         }
     }
 
-    /// Appends a comment that follows `end` on the same line.
-    fn trailing(&mut self, end: usize) {
-        if let Some(c) = self
-            .comments
-            .get(self.next)
-            .filter(|c| c.trailing && !self.src[end..c.start].contains('\n'))
-            .cloned()
-        {
-            self.next += 1;
-            self.out.pop();
-            self.out.push_str(&format!("  {}\n", c.text));
+    /// Comments after a clause: the one on its line stays there.
+    fn after(&mut self, list: &[Comment], depth: usize) {
+        for c in list {
+            if c.trailing {
+                self.append(c);
+            } else {
+                self.line(depth, &c.text);
+            }
         }
     }
 
-    fn items(&mut self, items: &[Item], depth: usize, mut prev_end: usize) {
-        let lines = aligned(items, self.src, prev_end);
-        for (i, item) in items.iter().enumerate() {
-            let start = item.span().start;
-            let first_comment = self
-                .comments
-                .get(self.next)
-                .filter(|c| c.start < start)
-                .map_or(start, |c| c.start);
-            if i > 0 && blank_line(&self.src[prev_end..first_comment]) {
+    fn items(&mut self, items: &[Item], depth: usize) {
+        let mut prev_end = None;
+        let blanks: Vec<bool> = items
+            .iter()
+            .map(|item| {
+                let start = item.span().start;
+                let first = item
+                    .comments()
+                    .before
+                    .first()
+                    .map_or(start, |c| c.span.start.min(start));
+                let blank = prev_end
+                    .is_some_and(|prev: usize| blank_line(self.src.get(prev..first).unwrap_or("")));
+                prev_end = Some(item.span().end);
+                blank
+            })
+            .collect();
+        let lines = aligned(items, &blanks);
+        for ((item, line), blank) in items.iter().zip(lines).zip(blanks) {
+            if blank {
                 self.out.push('\n');
             }
-            self.leading(start, depth);
-            self.indent(depth);
-            match (item, &lines[i]) {
-                (Item::Block(b), _) => {
-                    self.out.push_str(&format!("{} {{\n", b.key.text));
-                    self.items(&b.items, depth + 1, b.key.span.end);
-                    self.leading(b.span.end, depth + 1);
-                    self.indent(depth);
-                    self.out.push_str(&format!("}}{}\n", source(&b.source)));
+            self.comments(&item.comments().before, depth);
+            match item {
+                Item::Block(b) => {
+                    self.line(depth, &format!("{} {{", b.key.text));
+                    self.after_brace = true;
+                    self.items(&b.items, depth + 1);
+                    self.comments(&b.braces.comments, depth + 1);
+                    self.line(depth, &format!("}}{}", source(&b.source)));
                 }
-                (_, line) => {
-                    self.out.push_str(line);
-                    self.out.push('\n');
+                Item::Error(e) => {
+                    let text = self.src.get(e.span.start..e.span.end).unwrap_or("");
+                    self.line(depth, text);
                 }
+                _ => self.line(depth, &line),
             }
-            self.trailing(item.span().end);
-            prev_end = item.span().end;
+            self.after(&item.comments().after, depth);
         }
     }
 }
 
-/// The run each item belongs to: consecutive clauses of one shape with no blank line or comment
-/// between them. Blocks belong to no run.
-fn runs(items: &[Item], src: &str, mut prev_end: usize) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(items.len());
-    let (mut run, mut shape) = (0, 0);
-    for item in items {
-        let gap = &src[prev_end.min(item.span().start)..item.span().start];
-        let this = match item {
-            Item::Field(_) => 1,
-            Item::Transition(_) => 2,
-            Item::Flow(_) => 3,
-            Item::Block(_) => 0,
-        };
-        if this != shape || blank_line(gap) || gap.contains("//") || this == 0 {
-            run += 1;
-        }
-        shape = this;
-        out.push((this != 0).then_some(run));
-        prev_end = item.span().end;
-    }
-    out
-}
-
-/// Each clause's line, with first words and `@` source tags aligned within its run.
-fn aligned(items: &[Item], src: &str, prev_end: usize) -> Vec<String> {
-    let runs = runs(items, src, prev_end);
-    let widest = |f: &dyn Fn(usize) -> usize, run: Option<usize>| {
-        (0..items.len())
-            .filter(|&j| runs[j] == run)
-            .map(f)
-            .max()
-            .unwrap_or(0)
-    };
-    let heads: Vec<usize> = (0..items.len())
-        .map(|i| widest(&|j| head(&items[j]).len(), runs[i]))
+/// Each clause's line, with first words and `@` source tags aligned within its run: consecutive
+/// clauses of one shape with no blank line (`blanks`) or comment between them. Blocks belong to
+/// no run.
+fn aligned(items: &[Item], blanks: &[bool]) -> Vec<String> {
+    let (mut run, mut shape) = (0, None);
+    let runs: Vec<Option<usize>> = items
+        .iter()
+        .zip(blanks)
+        .map(|(item, blank)| {
+            let this = shape_of(item);
+            if this.is_none() || this != shape || *blank || !item.comments().before.is_empty() {
+                run += 1;
+            }
+            shape = this;
+            this.map(|_| run)
+        })
         .collect();
+    let widest = |widths: &mut HashMap<usize, usize>, run: Option<usize>, w: usize| {
+        if let Some(r) = run {
+            let e = widths.entry(r).or_default();
+            *e = (*e).max(w);
+        }
+    };
+    let mut heads = HashMap::new();
+    for (item, r) in items.iter().zip(&runs) {
+        widest(&mut heads, *r, head(item).len());
+    }
+    let width = |widths: &HashMap<usize, usize>, run: &Option<usize>| {
+        run.and_then(|r| widths.get(&r).copied()).unwrap_or(0)
+    };
     let bodies: Vec<String> = items
         .iter()
-        .zip(&heads)
-        .map(|(it, w)| body(it, *w))
+        .zip(&runs)
+        .map(|(item, r)| body(item, width(&heads, r)))
         .collect();
-    let tagged = |j: usize| {
-        if tag(&items[j]).is_some() {
-            bodies[j].chars().count()
-        } else {
-            0
+    let mut tags = HashMap::new();
+    for ((item, body), r) in items.iter().zip(&bodies).zip(&runs) {
+        if tag(item).is_some() {
+            widest(&mut tags, *r, body.chars().count());
         }
-    };
-    (0..items.len())
-        .map(|i| match tag(&items[i]) {
-            Some(t) => format!(
-                "{:<w$} @ {}",
-                bodies[i],
-                quote(&t.text),
-                w = widest(&tagged, runs[i])
-            ),
-            None => bodies[i].clone(),
+    }
+    items
+        .iter()
+        .zip(bodies)
+        .zip(&runs)
+        .map(|((item, body), r)| match tag(item) {
+            Some(t) => format!("{body:<w$} @ {}", quote(&t.text), w = width(&tags, r)),
+            None => body,
         })
         .collect()
+}
+
+/// Which clauses align with each other; blocks and error nodes align with none.
+fn shape_of(item: &Item) -> Option<u8> {
+    match item {
+        Item::Field(_) => Some(1),
+        Item::Transition(_) => Some(2),
+        Item::Flow(_) => Some(3),
+        Item::Block(_) | Item::Error(_) => None,
+    }
 }
 
 fn tag(item: &Item) -> Option<&Name> {
@@ -176,7 +182,7 @@ fn tag(item: &Item) -> Option<&Name> {
         Item::Field(f) => f.source.as_ref(),
         Item::Transition(t) => t.source.as_ref(),
         Item::Flow(f) => f.source.as_ref(),
-        Item::Block(_) => None,
+        Item::Block(_) | Item::Error(_) => None,
     }
 }
 
@@ -206,6 +212,7 @@ fn body(item: &Item, w: usize) -> String {
             line
         }
         Item::Block(b) => b.key.text.clone(),
+        Item::Error(_) => String::new(),
     }
 }
 
@@ -215,17 +222,16 @@ fn head(item: &Item) -> &str {
         Item::Block(b) => &b.key.text,
         Item::Transition(t) => &t.from.text,
         Item::Flow(f) => &f.payer.text,
+        Item::Error(_) => "",
     }
 }
 
+/// Whether a gap between two clauses holds an empty line (the gap's first and last lines are
+/// those of the clauses).
 fn blank_line(gap: &str) -> bool {
-    gap.split('\n')
-        .skip(1)
-        .collect::<Vec<_>>()
-        .iter()
-        .rev()
-        .skip(1)
-        .any(|l| l.trim().is_empty())
+    let mut lines: Vec<&str> = gap.split('\n').skip(1).collect();
+    lines.pop();
+    lines.iter().any(|l| l.trim().is_empty())
 }
 
 fn source(s: &Option<Name>) -> String {
@@ -258,57 +264,4 @@ pub fn value(v: &Value) -> String {
             items.iter().map(value).collect::<Vec<_>>().join(", ")
         ),
     }
-}
-
-/// Text in double quotes, with quotes and backslashes escaped.
-pub fn quote(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Every `//` comment outside strings, with whether code precedes it on its line.
-fn comments(src: &str) -> Vec<Comment> {
-    let mut out = Vec::new();
-    let bytes = src.as_bytes();
-    let mut i = 0;
-    let mut in_string = false;
-    let mut line_has_code = false;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if in_string {
-            match c {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                _ => {}
-            }
-        } else if c == b'"' {
-            in_string = true;
-            line_has_code = true;
-        } else if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            let end = src[i..].find('\n').map_or(src.len(), |n| i + n);
-            out.push(Comment {
-                start: i,
-                text: src[i..end].trim_end().to_string(),
-                trailing: line_has_code,
-            });
-            i = end;
-            continue;
-        } else if c == b'\n' {
-            line_has_code = false;
-        } else if !c.is_ascii_whitespace() {
-            line_has_code = true;
-        }
-        i += 1;
-    }
-    out
 }

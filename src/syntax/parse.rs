@@ -1,10 +1,16 @@
-//! The pest parser and the walk from pest pairs to the syntax tree.
+//! The pest parser and the typed walk from pest pairs to the syntax tree. A clause that does not
+//! parse becomes an error node with a diagnostic, and the walk goes on; comments are kept and
+//! attached to clauses.
+
+mod attach;
 
 use pest::iterators::Pair;
 use pest::Parser;
 
 use super::ast::*;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{capped, Code, Diagnostic, MAX_SYNTAX_ERRORS};
+use super::lexical::{unclosed_bracket, unclosed_string, unescape};
+use super::lines::Lines;
 
 mod generated {
     #![allow(missing_docs)]
@@ -16,35 +22,308 @@ mod generated {
 
 pub use generated::{FairParser, Rule};
 
-/// Parses a program file's text.
-pub fn parse_program(text: &str) -> Result<Program, Diagnostic> {
-    let mut pairs =
-        FairParser::parse(Rule::program_file, text).map_err(|e| syntax_error(text, e))?;
-    let file = pairs.next().expect("program_file matched");
-    let program = file
-        .into_inner()
-        .next()
-        .expect("program_file holds a program");
-    Ok(program_node(program))
+/// The help every syntax error carries.
+const CLAUSE_HELP: &str = "a clause is `key value`, a block is `key { … }`, a transition is \
+                           `from -> to on trigger`, and a money flow is `payer pays cost`";
+
+/// Parses a program file's text, whose lines are `lines`. Returns the syntax tree, unless even
+/// the `program "…" {` header does not parse, and every syntax error (up to a cap).
+pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
+    let file = match FairParser::parse(Rule::program_file, text) {
+        Ok(mut pairs) => pairs.next(),
+        Err(e) => return (None, vec![syntax_error(text, e)]),
+    };
+    let Some(file) = file else {
+        return (None, vec![unreadable(Span::new(0, 0))]);
+    };
+    let comments = attach::collect(&file, text, lines);
+    let mut walk = Walk {
+        text,
+        lines,
+        diags: Vec::new(),
+        braces: Vec::new(),
+    };
+    let mut program = None;
+    for p in file.into_inner() {
+        match p.as_rule() {
+            Rule::program => program = walk.program(p),
+            Rule::stray => walk.diags.push(
+                Diagnostic::error(
+                    Code::Syntax,
+                    span_of(&p),
+                    "unexpected text after the program's closing `}`",
+                    "outside the program",
+                )
+                .with_help("a file holds one program: remove this, or move it inside the braces"),
+            ),
+            _ => {}
+        }
+    }
+    let Some(mut program) = program else {
+        return (None, vec![unreadable(Span::new(0, text.len()))]);
+    };
+    walk.unclosed();
+    attach::attach(&mut program, comments, lines);
+    let mut diags = walk.diags;
+    diags.sort_by_key(|d| d.span().start);
+    (
+        Some(program),
+        capped(diags, MAX_SYNTAX_ERRORS, "syntax errors"),
+    )
 }
 
-fn program_node(pair: Pair<Rule>) -> Program {
-    let span = span_of(&pair);
-    let mut inner = significant(pair);
-    let name = string_name(inner.next().expect("program name"));
-    let header = Span::new(span.start, name.span.end);
-    let items = inner.map(item).collect();
-    Program {
-        name,
-        items,
-        header,
-        span,
+/// Parses a program that must have no syntax error: the tree, or the first error.
+pub fn parse_program(text: &str) -> Result<Program, Box<Diagnostic>> {
+    match parse(text, &Lines::new(text)) {
+        (Some(p), d) if d.is_empty() => Ok(p),
+        (_, d) => Err(Box::new(
+            d.into_iter()
+                .next()
+                .unwrap_or_else(|| unreadable(Span::new(0, 0))),
+        )),
     }
 }
 
-/// The inner pairs without keyword tokens.
+/// A clause the walk could not read although the grammar matched it: the grammar and the walk
+/// disagree. Reported, never a panic.
+fn unreadable(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        span,
+        "this clause could not be read",
+        "not understood",
+    )
+    .with_help(CLAUSE_HELP)
+}
+
+struct Walk<'t> {
+    text: &'t str,
+    lines: &'t Lines,
+    diags: Vec<Diagnostic>,
+    /// Every pair of braces, for finding the one left open.
+    braces: Vec<(Span, Span, bool)>,
+}
+
+impl Walk<'_> {
+    fn program(&mut self, pair: Pair<Rule>) -> Option<Program> {
+        let span = span_of(&pair);
+        let mut name = None;
+        let mut braces = Braces::default();
+        let mut items = Vec::new();
+        for p in significant(pair) {
+            match p.as_rule() {
+                Rule::string => name = Some(string_name(p)),
+                Rule::open => braces.open = span_of(&p),
+                Rule::close => self.close(p, &mut braces),
+                _ => self.item(p, &mut items),
+            }
+        }
+        let name = name?;
+        Some(Program {
+            header: Span::new(span.start, name.span.end),
+            name,
+            items,
+            span,
+            braces,
+            comments: Comments::default(),
+        })
+    }
+
+    fn close(&mut self, pair: Pair<Rule>, braces: &mut Braces) {
+        braces.closed = significant(pair.clone()).next().is_none();
+        braces.close = if braces.closed {
+            span_of(&pair)
+        } else {
+            Span::new(self.text.len(), self.text.len())
+        };
+        self.braces.push((braces.open, braces.close, braces.closed));
+    }
+
+    /// Adds the clause `pair` to `items`, or an error node when it does not parse.
+    fn item(&mut self, pair: Pair<Rule>, items: &mut Vec<Item>) {
+        let span = span_of(&pair);
+        let item = match pair.as_rule() {
+            Rule::field => field(pair),
+            Rule::block => self.block(pair),
+            Rule::transition => transition(pair),
+            Rule::flow => flow(pair),
+            Rule::junk => {
+                let prev = items.last().map(Item::span);
+                self.junk(span, prev);
+                Some(broken(span))
+            }
+            Rule::bad_block => Some(self.bad_block(pair)),
+            _ => return,
+        };
+        items.push(item.unwrap_or_else(|| {
+            self.diags.push(unreadable(span));
+            broken(span)
+        }));
+    }
+
+    fn block(&mut self, pair: Pair<Rule>) -> Option<Item> {
+        let span = span_of(&pair);
+        let mut key = None;
+        let mut braces = Braces::default();
+        let mut items = Vec::new();
+        let mut src = None;
+        for p in significant(pair) {
+            match p.as_rule() {
+                Rule::key => key = Some(name(p)),
+                Rule::open => braces.open = span_of(&p),
+                Rule::close => self.close(p, &mut braces),
+                Rule::source => src = Some(source(p)?),
+                _ => self.item(p, &mut items),
+            }
+        }
+        Some(Item::Block(Block {
+            key: key?,
+            items,
+            source: src,
+            span,
+            braces,
+            comments: Comments::default(),
+        }))
+    }
+
+    /// A line that opens a block but does not parse: reported, its clauses checked for syntax
+    /// only, and the whole kept as one error node.
+    fn bad_block(&mut self, pair: Pair<Rule>) -> Item {
+        let span = span_of(&pair);
+        let mut braces = Braces::default();
+        let mut head = span;
+        let mut items = Vec::new();
+        for p in significant(pair) {
+            match p.as_rule() {
+                Rule::bad_head => head = span_of(&p),
+                Rule::open => braces.open = span_of(&p),
+                Rule::close => self.close(p, &mut braces),
+                _ => self.item(p, &mut items),
+            }
+        }
+        let second = self
+            .text
+            .get(head.start..head.end)
+            .and_then(|h| h.split_whitespace().nth(1).and_then(|w| h.find(w)));
+        match second {
+            Some(at) => self
+                .diags
+                .push(describe(self.text, head.start + at, vec!["`{`"])),
+            None => self.junk(head, None),
+        }
+        broken(span)
+    }
+
+    /// Reports the text at `span` that no clause matched. The clause is parsed again on its own
+    /// (from the start of `prev`, the clause before it, when that ends on the same line) to say
+    /// what it lacks.
+    fn junk(&mut self, span: Span, prev: Option<Span>) {
+        let Some(text) = self.text.get(span.start..span.end) else {
+            self.diags.push(unreadable(span));
+            return;
+        };
+        if let Some(quote) = unclosed_string(text) {
+            self.diags.push(unclosed_string_at(span.start + quote));
+            return;
+        }
+        if let Some(bracket) = unclosed_bracket(text) {
+            let at = span.start + bracket;
+            self.diags.push(
+                Diagnostic::error(
+                    Code::Syntax,
+                    Span::new(at, at + 1),
+                    "unclosed `[`",
+                    "this `[` is never closed",
+                )
+                .with_help("end the list with `]`"),
+            );
+            return;
+        }
+        let from = prev
+            .filter(|p| self.lines.line(p.end) == self.lines.line(span.start))
+            .map_or(span.start, |p| p.start);
+        let clause = self.text.get(from..span.end).unwrap_or(text);
+        let diag = match FairParser::parse(Rule::clause, clause) {
+            Err(e) => {
+                // The clause was parsed alone, so its end is the end of a line, not of the file.
+                let words = expected(&e)
+                    .into_iter()
+                    .map(|w| {
+                        if w == user_word(Rule::EOI) {
+                            "a new line"
+                        } else {
+                            w
+                        }
+                    })
+                    .collect();
+                describe(self.text, from + position(&e), words)
+            }
+            Ok(_) => describe(self.text, span.start, Vec::new()),
+        };
+        self.diags.push(diag);
+    }
+
+    /// Reports each brace left open at the end of the file. The brace blamed is the first whose
+    /// `}` is indented differently from its `{` line (that `}` most likely closes an outer
+    /// block), else the innermost brace left open.
+    fn unclosed(&mut self) {
+        let open = self.braces.iter().filter(|b| !b.2).count();
+        if open == 0 {
+            return;
+        }
+        self.braces.sort_by_key(|b| b.0.start);
+        let misaligned = self
+            .braces
+            .iter()
+            .filter(|(o, c, closed)| *closed && self.indent(o.start) != self.indent(c.start));
+        let innermost = self.braces.iter().rev().filter(|b| !b.2);
+        let blamed: Vec<(Span, Span, bool)> =
+            misaligned.chain(innermost).take(open).copied().collect();
+        let last = self.text.trim_end().len();
+        let end = Span::new(last.saturating_sub(1), last);
+        for (brace, close, closed) in blamed {
+            let d = Diagnostic::error(
+                Code::Syntax,
+                brace,
+                "unclosed `{`",
+                "this `{` is never closed",
+            )
+            .with_label(end, "the file ends here")
+            .with_help("add `}` after the block's last clause");
+            self.diags.push(match closed {
+                true => d.with_note(format!(
+                    "the `}}` on line {} is indented like an outer block's, so it is read as \
+                     closing this one and the outer block is left open",
+                    self.lines.line(close.start) + 1
+                )),
+                false => d,
+            });
+        }
+    }
+
+    /// The width of the indentation of the line holding `offset`.
+    fn indent(&self, offset: usize) -> usize {
+        let start = self.lines.start(self.lines.line(offset));
+        self.text
+            .get(start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .count()
+    }
+}
+
+fn broken(span: Span) -> Item {
+    Item::Error(Broken {
+        span,
+        comments: Comments::default(),
+    })
+}
+
+/// The inner pairs without keyword tokens and comments.
 pub(crate) fn significant(pair: Pair<Rule>) -> impl Iterator<Item = Pair<Rule>> {
-    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+    pair.into_inner()
+        .filter(|p| !is_keyword(p.as_rule()) && p.as_rule() != Rule::COMMENT)
 }
 
 fn is_keyword(rule: Rule) -> bool {
@@ -81,40 +360,32 @@ fn is_keyword(rule: Rule) -> bool {
     )
 }
 
-/// The byte span of a pair.
-/// The byte span of a pair, without the whitespace and comments pest takes in after it.
+/// The byte span of a pair, without the whitespace and comments pest takes in after it. Those
+/// comments are the pair's own children.
 pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.start() + code_len(pair.as_str()))
-}
-
-/// The length of `text` once trailing whitespace and comments are cut off.
-fn code_len(text: &str) -> usize {
-    let mut end = text.trim_end().len();
+    let start = s.start();
+    let comments: Vec<(usize, usize)> = pair
+        .clone()
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::COMMENT)
+        .map(|p| {
+            let c = p.as_span();
+            (
+                c.start().saturating_sub(start),
+                c.end().saturating_sub(start),
+            )
+        })
+        .collect();
+    let text = s.as_str();
+    let mut end = text.len();
     loop {
-        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        match comment_start(&text[line_start..end]) {
-            Some(c) => end = text[..line_start + c].trim_end().len(),
-            None => return end,
+        end = text.get(..end).map_or(0, |t| t.trim_end().len());
+        match comments.iter().rev().find(|(c, e)| *c < end && end <= *e) {
+            Some((c, _)) => end = *c,
+            None => return Span::new(start, start + end),
         }
     }
-}
-
-/// Where a `//` comment starts in one line, outside strings.
-fn comment_start(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let mut in_string = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if in_string => i += 1,
-            b'"' => in_string = !in_string,
-            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => return Some(i),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
 }
 
 /// A word pair as a [`Name`].
@@ -135,111 +406,80 @@ pub(crate) fn string_name(pair: Pair<Rule>) -> Name {
     }
 }
 
-fn unescape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn item(pair: Pair<Rule>) -> Item {
+fn field(pair: Pair<Rule>) -> Option<Item> {
     let span = span_of(&pair);
-    match pair.as_rule() {
-        Rule::field => {
-            let mut inner = significant(pair);
-            let key = name(inner.next().expect("key"));
-            let value = value(inner.next().expect("value"));
-            let source = inner.next().map(source);
-            Item::Field(Field {
-                key,
-                value,
-                source,
-                span,
-            })
-        }
-        Rule::block => {
-            let mut key = None;
-            let mut items = Vec::new();
-            let mut src = None;
-            for p in significant(pair) {
-                match p.as_rule() {
-                    Rule::key => key = Some(name(p)),
-                    Rule::source => src = Some(source(p)),
-                    _ => items.push(item(p)),
-                }
-            }
-            Item::Block(Block {
-                key: key.expect("block key"),
-                items,
-                source: src,
-                span,
-            })
-        }
-        Rule::transition => {
-            let mut inner = significant(pair);
-            let from = name(inner.next().expect("from"));
-            let to = name(inner.next().expect("to"));
-            let trigger = name(inner.next().expect("trigger"));
-            let mut modifiers = Vec::new();
-            let mut src = None;
-            for p in inner {
-                match p.as_rule() {
-                    Rule::source => src = Some(source(p)),
-                    _ => modifiers.push(modifier(p)),
-                }
-            }
-            Item::Transition(Transition {
-                from,
-                to,
-                trigger,
-                modifiers,
-                source: src,
-                span,
-            })
-        }
-        Rule::flow => {
-            let mut inner = significant(pair);
-            let payer = name(inner.next().expect("payer"));
-            let cost = name(inner.next().expect("cost"));
-            let mut flow = Flow {
-                payer,
-                cost,
-                amount: None,
-                payee: None,
-                deducted: false,
-                source: None,
-                span,
-            };
-            for p in inner {
-                match p.as_rule() {
-                    Rule::quantity => flow.amount = Some(value_of_quantity(p)),
-                    Rule::payee => flow.payee = significant(p).next().map(name),
-                    Rule::deducted => flow.deducted = true,
-                    Rule::source => flow.source = Some(source(p)),
-                    r => unreachable!("flow part {r:?}"),
-                }
-            }
-            Item::Flow(flow)
-        }
-        r => unreachable!("item {r:?}"),
-    }
+    let mut inner = significant(pair);
+    let key = name(inner.next()?);
+    let value = value(inner.next()?);
+    let source = match inner.next() {
+        Some(s) => Some(source(s)?),
+        None => None,
+    };
+    Some(Item::Field(Field {
+        key,
+        value,
+        source,
+        span,
+        comments: Comments::default(),
+    }))
 }
 
-fn modifier(pair: Pair<Rule>) -> Modifier {
+fn transition(pair: Pair<Rule>) -> Option<Item> {
+    let span = span_of(&pair);
+    let mut inner = significant(pair);
+    let from = name(inner.next()?);
+    let to = name(inner.next()?);
+    let trigger = name(inner.next()?);
+    let mut modifiers = Vec::new();
+    let mut src = None;
+    for p in inner {
+        match p.as_rule() {
+            Rule::source => src = Some(source(p)?),
+            _ => modifiers.push(modifier(p)?),
+        }
+    }
+    Some(Item::Transition(Transition {
+        from,
+        to,
+        trigger,
+        modifiers,
+        source: src,
+        span,
+        comments: Comments::default(),
+    }))
+}
+
+fn flow(pair: Pair<Rule>) -> Option<Item> {
+    let span = span_of(&pair);
+    let mut inner = significant(pair);
+    let payer = name(inner.next()?);
+    let cost = name(inner.next()?);
+    let mut flow = Flow {
+        payer,
+        cost,
+        amount: None,
+        payee: None,
+        deducted: false,
+        source: None,
+        span,
+        comments: Comments::default(),
+    };
+    for p in inner {
+        match p.as_rule() {
+            Rule::quantity => flow.amount = Some(value_of_quantity(p)),
+            Rule::payee => flow.payee = Some(name(significant(p).next()?)),
+            Rule::deducted => flow.deducted = true,
+            Rule::source => flow.source = Some(source(p)?),
+            _ => return None,
+        }
+    }
+    Some(Item::Flow(flow))
+}
+
+fn modifier(pair: Pair<Rule>) -> Option<Modifier> {
     let rule = pair.as_rule();
-    let inner = significant(pair).next().expect("modifier operand");
-    match rule {
+    let inner = significant(pair).next()?;
+    Some(match rule {
         Rule::within => Modifier::Within {
             value: value_of_quantity(inner),
         },
@@ -253,20 +493,21 @@ fn modifier(pair: Pair<Rule>) -> Modifier {
         Rule::condition => Modifier::If {
             text: string_name(inner),
         },
-        r => unreachable!("modifier {r:?}"),
-    }
+        _ => return None,
+    })
 }
 
-fn source(pair: Pair<Rule>) -> Name {
-    string_name(pair.into_inner().next().expect("source string"))
+fn source(pair: Pair<Rule>) -> Option<Name> {
+    significant(pair).next().map(string_name)
 }
 
-/// A `value` pair as a [`Value`].
+/// A `value` pair as a [`Value`]. A pair of another shape reads as a word of its text, which
+/// the vocabulary check then reports.
 pub(crate) fn value(pair: Pair<Rule>) -> Value {
-    let inner = pair
-        .into_inner()
-        .next()
-        .expect("value holds one alternative");
+    let inner = match pair.as_rule() {
+        Rule::value => significant(pair.clone()).next().unwrap_or(pair),
+        _ => pair,
+    };
     match inner.as_rule() {
         Rule::list => list_value(inner),
         Rule::quantity => value_of_quantity(inner),
@@ -283,13 +524,12 @@ pub(crate) fn value(pair: Pair<Rule>) -> Value {
                 kind: ValueKind::Text { text: n.text },
             }
         }
-        Rule::word => Value {
+        _ => Value {
             span: span_of(&inner),
             kind: ValueKind::Word {
                 word: inner.as_str().into(),
             },
         },
-        r => unreachable!("value {r:?}"),
     }
 }
 
@@ -299,20 +539,19 @@ pub(crate) fn list_value(pair: Pair<Rule>) -> Value {
     Value {
         span,
         kind: ValueKind::List {
-            items: pair.into_inner().map(value).collect(),
+            items: significant(pair).map(value).collect(),
         },
     }
 }
 
-/// A `quantity` pair as a quantity [`Value`].
+/// A `quantity` pair as a quantity [`Value`]; a number that does not read is not a number (NaN),
+/// which the vocabulary check reports.
 pub(crate) fn value_of_quantity(pair: Pair<Rule>) -> Value {
     let span = span_of(&pair);
     let mut inner = pair.into_inner();
     let number = inner
         .next()
-        .expect("number")
-        .as_str()
-        .parse()
+        .and_then(|n| n.as_str().parse().ok())
         .unwrap_or(f64::NAN);
     let unit = inner.next().map(|u| u.as_str().to_string());
     Value {
@@ -323,36 +562,80 @@ pub(crate) fn value_of_quantity(pair: Pair<Rule>) -> Value {
 
 /// Turns a pest error into a diagnostic, naming what was expected in user words.
 pub(crate) fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> Diagnostic {
-    use pest::error::{ErrorVariant, InputLocation};
-    let at = match e.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
-    let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-    let expected = match &e.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
-            let mut words: Vec<&str> = positives.iter().map(|r| user_word(*r)).collect();
+    let at = position(&e);
+    let line = text
+        .get(..at)
+        .map_or(0, |t| t.rfind('\n').map_or(0, |i| i + 1));
+    let this_line = text.get(line..).and_then(|t| t.split('\n').next());
+    if let Some(q) = this_line
+        .and_then(unclosed_string)
+        .filter(|q| line + q <= at)
+    {
+        return unclosed_string_at(line + q);
+    }
+    describe(text, at, expected(&e))
+}
+
+/// A string whose opening quote is at `at` and that is not closed on its line.
+fn unclosed_string_at(at: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::Syntax,
+        Span::new(at, at + 1),
+        "unclosed string",
+        "this string is never closed",
+    )
+    .with_help("end the text with `\"` on the same line")
+}
+
+fn position(e: &pest::error::Error<Rule>) -> usize {
+    match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    }
+}
+
+/// What the parser expected, in user words, sorted and without repeats.
+fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
+    match &e.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            let mut words: Vec<&str> = positives
+                .iter()
+                .filter(|r| **r != Rule::COMMENT)
+                .map(|r| user_word(*r))
+                .collect();
+            // Where a clause may start, its first word is not asked for on its own.
+            if words.contains(&user_word(Rule::field)) {
+                words.retain(|w| *w != user_word(Rule::name));
+            }
             words.sort_unstable();
             words.dedup();
             words
         }
-        ErrorVariant::CustomError { .. } => Vec::new(),
+        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    }
+}
+
+/// A syntax error at byte `at` of `text`: "expected …, found …".
+fn describe(text: &str, at: usize, expected: Vec<&str>) -> Diagnostic {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let (found, span) = match line.split_whitespace().next() {
+        Some(word) => {
+            let start = at + line.find(word).unwrap_or(0);
+            (
+                format!("`{}`", truncate(word)),
+                Span::new(start, start + word.len()),
+            )
+        }
+        None if rest.trim().is_empty() => ("the end of the file".to_string(), Span::new(at, at)),
+        None => ("the end of the line".to_string(), Span::new(at, at)),
     };
-    let found = text[at..].split_whitespace().next().unwrap_or("");
-    let found = if found.is_empty() {
-        "the end of the file".to_string()
-    } else {
-        format!("`{}`", truncate(found))
+    let message = match (expected.is_empty(), found.starts_with('`')) {
+        (false, _) => format!("expected {}, found {found}", join_or(&expected)),
+        (true, true) => format!("unexpected {found}"),
+        (true, false) => "this clause ends too early".to_string(),
     };
-    let message = if expected.is_empty() {
-        format!("unexpected {found}")
-    } else {
-        format!("expected {}, found {found}", join_or(&expected))
-    };
-    Diagnostic::error("fairpath::syntax", Span::new(at, end), message, "here").with_help(
-        "a clause is `key value`, a block is `key { … }`, a transition is `from -> to on trigger`, \
-         and a money flow is `payer pays cost`",
-    )
+    Diagnostic::error(Code::Syntax, span, message, "here").with_help(CLAUSE_HELP)
 }
 
 fn truncate(s: &str) -> String {
@@ -378,15 +661,15 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::program | Rule::kw_program => "`program \"Name\" { … }`",
         Rule::standard | Rule::kw_standard => "`standard id \"Title\" { … }`",
         Rule::string | Rule::text => "text in double quotes",
-        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow | Rule::name => {
-            "a clause"
-        }
+        Rule::open => "`{`",
+        Rule::close | Rule::unclosed => "`}`",
+        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => "a clause",
+        Rule::name => "a name",
         Rule::value | Rule::word | Rule::list => "a value",
         Rule::quantity | Rule::number => "a number",
         Rule::unit => "a unit",
         Rule::date => "a date",
         Rule::source => "`@ \"source\"`",
-        Rule::modifier => "`within`, `after`, `decided_by`, `consent` or `if`",
         Rule::within | Rule::kw_within => "`within`",
         Rule::after | Rule::kw_after => "`after`",
         Rule::decided_by | Rule::kw_decided_by => "`decided_by`",

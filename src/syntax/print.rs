@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::format::quote;
+use super::lexical::quote;
 use super::validate::{FlowDecl, Terms, TransitionDecl};
 use crate::vocab::{self, days, trim_number, Kind, Typed};
 
@@ -12,7 +12,10 @@ use crate::vocab::{self, days, trim_number, Kind, Typed};
 pub fn to_fair(terms: &Terms) -> String {
     let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (path, fact) in &terms.facts {
-        let term = vocab::term(path).expect("facts hold vocabulary terms");
+        // Facts hold vocabulary terms only; anything else has no line to print.
+        let Some(term) = vocab::term(path) else {
+            continue;
+        };
         let (block, key) = path.rsplit_once('.').unwrap_or(("", path));
         lines
             .entry(block.to_string())

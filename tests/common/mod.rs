@@ -7,14 +7,18 @@ use fairpath::syntax::{parse_file, Diagnostic, Parsed};
 /// Parses `text`, panicking with the diagnostics if it is rejected.
 pub fn parsed(text: &str) -> Parsed {
     parse_file("test.fair", text.as_bytes())
-        .unwrap_or_else(|r| panic!("rejected: {:#?}", r.diagnostics))
+        .unwrap_or_else(|r| panic!("rejected: {:#?}", r.diagnostics()))
 }
 
 /// The codes of the diagnostics `text` is rejected with.
 pub fn rejection_codes(bytes: &[u8]) -> Vec<String> {
     match parse_file("test.fair", bytes) {
         Ok(_) => Vec::new(),
-        Err(r) => r.diagnostics.iter().map(|d| d.code.clone()).collect(),
+        Err(r) => r
+            .diagnostics()
+            .iter()
+            .map(|d| d.code_name().to_string())
+            .collect(),
     }
 }
 
@@ -22,7 +26,7 @@ pub fn rejection_codes(bytes: &[u8]) -> Vec<String> {
 pub fn rejection(bytes: &[u8]) -> Vec<Diagnostic> {
     parse_file("test.fair", bytes)
         .err()
-        .map(|r| r.diagnostics)
+        .map(|r| r.diagnostics().to_vec())
         .unwrap_or_default()
 }
 

@@ -6,7 +6,7 @@ use pest::iterators::Pair;
 use super::Compiler;
 use crate::rules::ast::{Cond, Op};
 use crate::syntax::ast::{Span, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::syntax::parse::{list_value, significant, span_of, value, value_of_quantity, Rule as R};
 use crate::syntax::validate::type_value;
 use crate::vocab::{self, Kind, Typed};
@@ -58,7 +58,7 @@ impl Compiler {
             .unwrap_or_else(|| "see `fairpath terms` for the vocabulary".into());
         self.diags.push(
             Diagnostic::error(
-                "fairpath::unknown-term",
+                Code::UnknownTerm,
                 span,
                 format!("unknown term `{path}`"),
                 "not in the vocabulary",
@@ -106,7 +106,7 @@ impl Compiler {
         if !ok {
             self.diags.push(
                 Diagnostic::error(
-                    "fairpath::bad-operator",
+                    Code::BadOperator,
                     span_of(&op_pair),
                     format!(
                         "`{}` cannot be compared with `{}`",

@@ -10,7 +10,7 @@ use pest::Parser;
 
 use super::ast::*;
 use crate::syntax::ast::{Span, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::syntax::parse::{
     name, significant, span_of, string_name, syntax_error, value, FairParser, Rule as R,
 };
@@ -66,7 +66,7 @@ const VERIFIED: &[&str] = &["V1", "V2", "V3", "UNVERIFIED"];
 
 /// Reads the packs in one rule file.
 pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
-    let text = &source.text;
+    let text = source.text();
     let mut pairs =
         FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
     let file = pairs.next().expect("standard_file matched");
@@ -75,12 +75,12 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
     let packs: Vec<Pack> = file
         .into_inner()
         .filter(|p| p.as_rule() == R::standard)
-        .map(|p| c.pack(p, &source.name, &hash))
+        .map(|p| c.pack(p, source.name(), &hash))
         .collect();
     if packs.is_empty() && c.diags.is_empty() {
         c.diags.push(
             Diagnostic::error(
-                "fairpath::empty",
+                Code::Empty,
                 Span::new(0, 0),
                 "rule file has no `standard` block",
                 "nothing here",
@@ -93,15 +93,13 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
         if let Some(first) = seen.insert(r.id.clone(), r.span) {
             c.diags.push(
                 Diagnostic::error(
-                    "fairpath::duplicate",
+                    Code::Duplicate,
                     r.span,
                     format!("rule `{}` is defined twice", r.id),
                     "defined again",
                 )
-                .with_help(format!(
-                    "rule ids are unique; the first is at byte {}",
-                    first.start
-                )),
+                .with_label(first, "first defined here")
+                .with_help("rule ids are unique; rename one of the two"),
             );
         }
     }
@@ -159,7 +157,7 @@ impl Compiler {
                 .unwrap_or_else(|| format!("rule fields are {}", RULE_FIELDS.join(", ")));
             self.diags.push(
                 Diagnostic::error(
-                    "fairpath::unknown-field",
+                    Code::UnknownField,
                     key.span,
                     format!("unknown rule field `{}`", key.text),
                     "not a rule field",
@@ -189,7 +187,7 @@ impl Compiler {
             }
             _ => {
                 self.diags.push(Diagnostic::error(
-                    "fairpath::wrong-type",
+                    Code::WrongType,
                     v.span,
                     format!("`{}` takes a word or text", key.text),
                     "wrong kind of value",
@@ -233,7 +231,7 @@ impl Compiler {
             .unwrap_or_else(|| format!("one of {}", allowed.join(", ")));
         self.diags.push(
             Diagnostic::error(
-                "fairpath::unknown-value",
+                Code::UnknownValue,
                 span,
                 format!("`{word}` is not a {what}"),
                 format!("unknown {what}"),
@@ -279,7 +277,7 @@ impl Compiler {
             if get(required).is_none() {
                 self.diags.push(
                     Diagnostic::error(
-                        "fairpath::missing-field",
+                        Code::MissingField,
                         span_of(&id_pair),
                         format!("rule `{id}` has no `{required}`"),
                         "incomplete rule",
@@ -293,7 +291,7 @@ impl Compiler {
         if checks.is_empty() {
             self.diags.push(
                 Diagnostic::error(
-                    "fairpath::missing-field",
+                    Code::MissingField,
                     span_of(&id_pair),
                     format!("rule `{id}` has no `require` or `forbid`"),
                     "nothing to check",

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::ast::*;
-use super::diagnostic::{did_you_mean, Diagnostic};
+use super::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::vocab::{self, Kind, Typed};
 
 /// A stated term.
@@ -164,9 +164,12 @@ impl Validator {
     fn parties(&mut self, b: &Block) {
         for it in &b.items {
             let Item::Field(f) = it else {
+                if matches!(it, Item::Error(_)) {
+                    continue;
+                }
                 self.error(
                     Diagnostic::error(
-                        "fairpath::misplaced",
+                        Code::Misplaced,
                         it.span(),
                         "only party declarations belong in `parties`",
                         "not a party",
@@ -180,7 +183,7 @@ impl Validator {
             }
             if vocab::BUILTIN_PARTIES.contains(&f.key.text.as_str()) {
                 self.error(Diagnostic::error(
-                    "fairpath::reserved-name",
+                    Code::ReservedName,
                     f.key.span,
                     format!(
                         "`{}` is a built-in party and cannot be declared",
@@ -206,6 +209,7 @@ impl Validator {
         for it in &b.items {
             match it {
                 Item::Field(f) if f.key.text == "entry" => {}
+                Item::Error(_) => {}
                 Item::Field(f) => {
                     if !self.unique(&format!("statuses.{}", f.key.text), f.span) {
                         continue;
@@ -217,7 +221,7 @@ impl Validator {
                 }
                 Item::Transition(_) => {}
                 other => self.error(
-                    Diagnostic::error("fairpath::misplaced", other.span(), "this clause does not belong in `statuses`", "misplaced")
+                    Diagnostic::error(Code::Misplaced, other.span(), "this clause does not belong in `statuses`", "misplaced")
                         .with_help("`statuses` holds `entry name`, declarations `name category` and transitions `from -> to on trigger`"),
                 ),
             }
@@ -230,15 +234,13 @@ impl Validator {
             let first = *first;
             self.error(
                 Diagnostic::error(
-                    "fairpath::duplicate",
+                    Code::Duplicate,
                     span,
                     format!("`{path}` is stated twice"),
-                    "stated again here",
+                    "stated again",
                 )
-                .with_help(format!(
-                    "keep one statement (the first is at byte {}); a term has one value",
-                    first.start
-                )),
+                .with_label(first, "first stated here")
+                .with_help("keep one statement; a term has one value"),
             );
             return false;
         }
@@ -253,6 +255,7 @@ impl Validator {
                 Item::Block(b) => self.block(block, b),
                 Item::Transition(t) => self.transition(block, t),
                 Item::Flow(f) => self.flow(block, f),
+                Item::Error(_) => {}
             }
         }
     }
@@ -267,7 +270,7 @@ impl Validator {
         }
         if !vocab::is_block(&path) {
             let d = Diagnostic::error(
-                "fairpath::unknown-block",
+                Code::UnknownBlock,
                 b.key.span,
                 format!("unknown block `{path}`"),
                 "unknown block",
@@ -316,9 +319,9 @@ impl Validator {
         let path = join(block, &f.key.text);
         let Some(term) = vocab::term(&path) else {
             let code = if vocab::is_block(&path) {
-                "fairpath::block-as-term"
+                Code::BlockAsTerm
             } else {
-                "fairpath::unknown-term"
+                Code::UnknownTerm
             };
             let msg = if vocab::is_block(&path) {
                 format!("`{path}` is a block and takes `{{ … }}`")
@@ -358,7 +361,7 @@ impl Validator {
                         }
                         ValueKind::Word { .. } => {}
                         _ => self.error(Diagnostic::error(
-                            "fairpath::wrong-type",
+                            Code::WrongType,
                             f.value.span,
                             "`entry` takes a status name",
                             "not a status",
@@ -385,7 +388,7 @@ impl Validator {
             .unwrap_or_else(|| format!("declare it in `statuses` as `{word} category`, with a category such as `job_seeking`"));
         self.error(
             Diagnostic::error(
-                "fairpath::undefined-status",
+                Code::UndefinedStatus,
                 span,
                 format!("undefined status `{word}`"),
                 "not declared",
@@ -411,7 +414,7 @@ impl Validator {
         });
         self.error(
             Diagnostic::error(
-                "fairpath::undefined-party",
+                Code::UndefinedParty,
                 span,
                 format!("undefined party `{word}`"),
                 "not a party",
@@ -432,7 +435,7 @@ impl Validator {
         if block != "statuses" {
             self.error(
                 Diagnostic::error(
-                    "fairpath::misplaced",
+                    Code::Misplaced,
                     t.span,
                     "transitions belong in `statuses`",
                     "misplaced",
@@ -485,7 +488,7 @@ impl Validator {
         if !FLOW_BLOCKS.contains(&block) {
             self.error(
                 Diagnostic::error(
-                    "fairpath::misplaced",
+                    Code::Misplaced,
                     f.span,
                     "money flows belong in `recruitment`",
                     "misplaced",

@@ -3,7 +3,7 @@
 
 use super::Validator;
 use crate::syntax::ast::{Span, Value, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::vocab::{self, Kind, Typed};
 
 impl Validator {
@@ -21,9 +21,7 @@ impl Validator {
         }
         let (message, label, fallback) = describe();
         let help = did_you_mean(word, allowed.iter().copied()).unwrap_or(fallback);
-        self.error(
-            Diagnostic::error("fairpath::unknown-value", span, message, label).with_help(help),
-        );
+        self.error(Diagnostic::error(Code::UnknownValue, span, message, label).with_help(help));
         None
     }
 
@@ -56,7 +54,7 @@ impl Validator {
             _ => {
                 self.error(
                     Diagnostic::error(
-                        "fairpath::wrong-type",
+                        Code::WrongType,
                         v.span,
                         format!("expected {what}"),
                         "wrong kind of value",
@@ -80,7 +78,7 @@ impl Validator {
         let wrong = |me: &mut Self| {
             me.error(
                 Diagnostic::error(
-                    "fairpath::wrong-type",
+                    Code::WrongType,
                     v.span,
                     format!("`{path}` takes {}", kind.describe()),
                     "wrong kind of value",
@@ -149,7 +147,7 @@ impl Validator {
                 ValueKind::Word { word } => match check(self, word, item.span) {
                     Some(w) if out.contains(&w) => {
                         self.error(Diagnostic::warning(
-                            "fairpath::duplicate-item",
+                            Code::DuplicateItem,
                             item.span,
                             format!("`{w}` is listed twice in `{path}`"),
                             "listed again",
@@ -161,7 +159,7 @@ impl Validator {
                 _ => {
                     self.error(
                         Diagnostic::error(
-                            "fairpath::wrong-type",
+                            Code::WrongType,
                             item.span,
                             format!("`{path}` lists words"),
                             "not a word",
@@ -199,7 +197,7 @@ impl Validator {
             .unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
         self.error(
             Diagnostic::error(
-                "fairpath::unknown-value",
+                Code::UnknownValue,
                 span,
                 format!("`{code}` is not an ISO 3166-1 alpha-3 country code"),
                 "unknown country",
@@ -230,7 +228,7 @@ impl Validator {
         let Some(unit) = unit else {
             self.error(
                 Diagnostic::error(
-                    "fairpath::missing-unit",
+                    Code::MissingUnit,
                     span,
                     format!("`{path}` needs a unit: {expected}"),
                     "no unit",
@@ -244,7 +242,7 @@ impl Validator {
             let help = did_you_mean(unit, names).unwrap_or_else(|| example_help(path));
             self.error(
                 Diagnostic::error(
-                    "fairpath::wrong-unit",
+                    Code::WrongUnit,
                     span,
                     format!("wrong unit `{unit}` for `{path}`: expected {expected}"),
                     "wrong unit",
@@ -266,7 +264,7 @@ impl Validator {
 
     pub(super) fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
         self.error(Diagnostic::error(
-            "fairpath::out-of-range",
+            Code::OutOfRange,
             span,
             format!("value out of range for `{path}`: expected {allowed}"),
             "out of range",
@@ -284,7 +282,7 @@ impl Validator {
         let Some(unit) = unit else {
             self.error(
                 Diagnostic::error(
-                    "fairpath::missing-unit",
+                    Code::MissingUnit,
                     span,
                     format!("`{path}` needs a currency"),
                     "no currency",
@@ -301,7 +299,7 @@ impl Validator {
             });
             self.error(
                 Diagnostic::error(
-                    "fairpath::wrong-unit",
+                    Code::WrongUnit,
                     span,
                     format!("wrong unit `{unit}` for `{path}`: expected a currency"),
                     "not a currency",
