@@ -54,6 +54,7 @@ fn verdict(v: &[(String, Verdict)], id: &str) -> Verdict {
 
 const GOOD: &str = r#"program "Good" {
   kind seasonal
+  complete [flows, transitions, sectors, consent]
   sectors [agriculture]
   origin [PHL]
   destination [ITA]
@@ -76,6 +77,7 @@ const GOOD: &str = r#"program "Good" {
 
 const BAD: &str = r#"program "Bad" {
   kind permanent
+  complete [flows, transitions, sectors, consent]
   sectors [domestic_work]
   permit { grace_period 14 days  tied_to employer  employer_change { consent [worker, employer] } }
   wages { pay_interval quarterly }
@@ -330,4 +332,34 @@ fn decidability_finds_rules_no_single_term_decides() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].term, "permit.grace_period");
     assert_eq!(d[0].verdicts, [Verdict::Violated, Verdict::Satisfied]);
+}
+
+#[test]
+fn partial_lists_never_satisfy_what_they_leave_out() {
+    let partial = GOOD.replace("  complete [flows, transitions, sectors, consent]\n", "");
+    let v = verdicts(&partial);
+    assert_eq!(
+        verdict(&v, "t.flow"),
+        Verdict::Unstated,
+        "one cost listed says nothing of the others"
+    );
+    assert_eq!(
+        verdict(&v, "t.path"),
+        Verdict::Unstated,
+        "a partial graph may hide the journey"
+    );
+    assert_eq!(verdict(&v, "t.list"), Verdict::Unstated);
+    let complete = verdicts(GOOD);
+    assert_eq!(verdict(&complete, "t.flow"), Verdict::Satisfied);
+    assert_eq!(verdict(&complete, "t.path"), Verdict::Satisfied);
+    assert_eq!(verdict(&complete, "t.list"), Verdict::Satisfied);
+    let bad = BAD.replace("  complete [flows, transitions, sectors, consent]\n", "");
+    let v = verdicts(&bad);
+    assert_eq!(
+        verdict(&v, "t.flow"),
+        Verdict::Violated,
+        "what a partial list states still decides"
+    );
+    assert_eq!(verdict(&v, "t.path"), Verdict::Violated);
+    assert_eq!(verdict(&v, "t.list"), Verdict::Violated);
 }

@@ -183,15 +183,51 @@ fn bad_input_exits_2_with_a_diagnostic_and_no_panic() {
 }
 
 #[test]
-fn init_writes_a_template_that_parses_and_states_every_term() {
+fn init_states_nothing_until_the_writer_does_and_filled_states_every_term() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.fair");
     fairpath().arg("init").arg(&path).assert().success();
+    let blank = parsed(&std::fs::read_to_string(&path).unwrap());
+    assert!(
+        blank.terms().facts.is_empty()
+            && blank.terms().flows.is_empty()
+            && blank.terms().transitions.is_empty(),
+        "nothing protective is left in by mistake"
+    );
     let text = std::fs::read_to_string(&path).unwrap();
-    let p = parsed(&text);
-    assert_eq!(p.terms().facts.len(), fairpath::vocab::TERMS.len());
-    fairpath().arg("parse").arg(&path).assert().success();
+    for t in fairpath::vocab::TERMS {
+        let key = t.path.rsplit('.').next().unwrap();
+        assert!(
+            text.contains(&format!("// {key} ")),
+            "{} is offered",
+            t.path
+        );
+    }
     fairpath().arg("init").arg(&path).assert().code(2);
+    fairpath()
+        .args(["init", "--filled", "--force"])
+        .arg(&path)
+        .assert()
+        .success();
+    let filled = parsed(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(filled.terms().facts.len(), fairpath::vocab::TERMS.len());
+}
+
+#[test]
+fn the_reference_program_is_the_filled_template() {
+    let reference = std::fs::read_to_string("policies/examples/reference.fair").unwrap();
+    let body = |t: &str| {
+        t.lines()
+            .skip_while(|l| !l.starts_with("program "))
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        body(&reference),
+        body(&fairpath::vocab::template::template()),
+        "regenerate it: keep its first three lines and append `fairpath init --filled` from line 5"
+    );
 }
 
 #[test]

@@ -113,8 +113,8 @@ fn united_states_employer_tie_and_status_ending_with_the_job() {
     assert_eq!(verdict(&f, "icrmw.art52.3.a"), Verdict::Violated);
     assert_eq!(
         verdict(&f, "c181.art7"),
-        Verdict::NotApplicable,
-        "employers recruit directly"
+        Verdict::Unstated,
+        "employers recruit directly, but the money flows are not declared complete: a worker may still pay an agency"
     );
     let b = &find(&f, "c143.art8.1.status").binding[0];
     assert_eq!(

@@ -175,6 +175,7 @@ proptest! {
         let sectors = t.facts.get("sectors").map(|f| f.value.words().iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap_or_default();
         let kept: Vec<String> = sectors.into_iter().filter(|s| s != "domestic_work" && s != "care").collect();
         fairpath::rules::verify::set(&mut t, "sectors", Typed::Words(kept));
+        fairpath::rules::verify::set(&mut t, "complete", Typed::Words(vec!["sectors".into()]));
         let engine = Engine::embedded();
         let (m, _) = Model::from_terms(t);
         for rule in engine.rules().filter(|r| r.scope.iter().any(|s| s == "domestic_workers")) {

@@ -110,8 +110,12 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
     code
 }
 
-pub fn init(file: Option<&Path>, force: bool) -> u8 {
-    let text = vocab::template::template();
+pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
+    let text = if filled {
+        vocab::template::template()
+    } else {
+        vocab::template::blank()
+    };
     let Some(path) = file else {
         print!("{text}");
         return EXIT_OK;

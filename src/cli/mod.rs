@@ -54,13 +54,18 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Write a template program that states every term of the vocabulary.
+    /// Write a template program with every term of the vocabulary commented out (or, with
+    /// `--filled`, stated at an example value).
     Init {
         /// Where to write it (standard output when absent).
         file: Option<PathBuf>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        /// Write the filled example instead: every term stated at an example value, each of which
+        /// must be checked against the program's text.
+        #[arg(long)]
+        filled: bool,
     },
     /// Check programs against the standard packs.
     Check(CheckArgs),
@@ -277,7 +282,11 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Parse { file, emit } => lang::parse(&file, emit),
         Command::Fmt { paths, check } => lang::fmt(&paths, check),
-        Command::Init { file, force } => lang::init(file.as_deref(), force),
+        Command::Init {
+            file,
+            force,
+            filled,
+        } => lang::init(file.as_deref(), force, filled),
         Command::Terms { format } => lang::terms(format),
         Command::Check(args) => check::check(&args),
         Command::Graph { file, format } => check::graph(&file, format),

@@ -216,6 +216,20 @@ impl Model {
         self.fact(path).map_or(Vec::new(), |f| f.value.words())
     }
 
+    /// Whether the program declares the list `word` of [`crate::vocab::LISTS`] complete, so that
+    /// what it leaves out does not happen.
+    pub fn complete(&self, word: &str) -> bool {
+        self.fact("complete")
+            .is_some_and(|f| f.value.words().contains(&word))
+    }
+
+    /// Whether the list term at `path` is declared complete.
+    pub fn term_complete(&self, path: &str) -> bool {
+        crate::vocab::LISTS
+            .iter()
+            .any(|w| crate::vocab::list_term(w) == path && self.complete(w))
+    }
+
     /// Whether the program describes workers' statuses at all.
     pub fn has_statuses(&self) -> bool {
         self.terms.statuses_block.is_some()

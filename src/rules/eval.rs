@@ -147,7 +147,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                         },
                     )
                 }
-                None => (Tri::False, found(vec![Ref::NoJourney])),
+                None => absent(m, "transitions", Ref::NoJourney),
             }
         }
         Cond::Transition {
@@ -171,6 +171,10 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                 });
             match hit {
                 Some((i, _)) => (Tri::True, found(vec![Ref::Transition(i)])),
+                None if !m.complete("transitions") => (
+                    Tri::Unknown,
+                    silent("whether the transitions listed are all there are"),
+                ),
                 None => {
                     let near: Vec<Ref> = m
                         .transitions_matching(from.as_deref(), None, on.as_deref())
@@ -211,26 +215,44 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             if !hits.is_empty() {
                 return (Tri::True, found(hits));
             }
-            // A program that lists its money flows is read as complete: a cost no one is said
-            // to pay is not charged. Only a program with no flows at all is silent on money.
-            if m.terms().flows.is_empty() {
-                let what = costs.as_ref().map_or(Cow::Borrowed("money flows"), |c| {
-                    Cow::Owned(format!("who pays {}", c.join(", ")))
-                });
-                (
-                    Tri::Unknown,
-                    Evidence {
-                        silent: vec![what],
-                        ..Evidence::default()
-                    },
-                )
-            } else {
-                (
+            // A list of money flows is partial unless the program declares it complete: a cost
+            // no one is said to pay is then not charged; otherwise it is unknown.
+            if m.complete("flows") {
+                return (
                     Tri::False,
                     found((0..m.terms().flows.len()).map(Ref::Flow).collect()),
-                )
+                );
             }
+            let what = costs.as_ref().map_or(Cow::Borrowed("money flows"), |c| {
+                Cow::Owned(format!("who pays {}", c.join(", ")))
+            });
+            (
+                Tri::Unknown,
+                Evidence {
+                    silent: vec![what],
+                    ..Evidence::default()
+                },
+            )
         }
+    }
+}
+
+/// Nothing in the graph matches: false where the program declares its transitions complete,
+/// else unknown.
+fn absent(m: &Model, list: &str, none: Ref) -> (Tri, Evidence) {
+    if m.complete(list) {
+        (
+            Tri::False,
+            Evidence {
+                clauses: vec![none],
+                ..Evidence::default()
+            },
+        )
+    } else {
+        (
+            Tri::Unknown,
+            silent("whether the transitions listed are all there are"),
+        )
     }
 }
 
@@ -280,16 +302,49 @@ fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Eviden
         ..Evidence::default()
     };
     let have = &fact.value;
-    let result = match op {
-        Op::Eq => equal(m, term, have, want),
-        Op::Ne => !equal(m, term, have, want),
-        Op::Has => want.words().iter().all(|w| contains(m, term, have, w)),
-        Op::Lacks => !want.words().iter().any(|w| contains(m, term, have, w)),
-        Op::In => want
+    if let (Typed::Range { min, max }, Op::Eq | Op::Ne) = (have, op) {
+        let inside = rank(term, want).is_some_and(|w| *min - 1e-9 <= w && w <= *max + 1e-9);
+        if inside && max - min > 1e-9 {
+            return (Tri::Unknown, ev);
+        }
+    }
+    let results: Vec<Tri> = have
+        .candidates()
+        .iter()
+        .map(|h| compare_one(m, term, op, h, want))
+        .collect();
+    let t = if results.iter().all(|t| *t == Tri::True) {
+        Tri::True
+    } else if results.iter().all(|t| *t == Tri::False) {
+        Tri::False
+    } else {
+        Tri::Unknown
+    };
+    (t, ev)
+}
+
+/// One stated value against the operand. A list the program has not declared complete decides
+/// `has` and `lacks` only by what it contains.
+fn compare_one(m: &Model, term: &Term, op: Op, have: &Typed, want: &Typed) -> Tri {
+    let open = matches!(
+        term.kind,
+        Kind::EnumList(_) | Kind::PartyList | Kind::Countries
+    ) && !m.term_complete(term.path);
+    let listed = |w: &&str| contains(m, term, have, w);
+    match op {
+        Op::Has if want.words().iter().all(listed) => Tri::True,
+        Op::Has if open => Tri::Unknown,
+        Op::Has => Tri::False,
+        Op::Lacks if want.words().iter().any(listed) => Tri::False,
+        Op::Lacks if open => Tri::Unknown,
+        Op::Lacks => Tri::True,
+        Op::Eq => tri(equal(m, term, have, want)),
+        Op::Ne => tri(!equal(m, term, have, want)),
+        Op::In => tri(want
             .words()
             .iter()
-            .any(|w| equal(m, term, have, &Typed::Word(w.to_string()))),
-        Op::Ge | Op::Le | Op::Gt | Op::Lt => match (rank(term, have), rank(term, want)) {
+            .any(|w| equal(m, term, have, &Typed::Word(w.to_string())))),
+        Op::Ge | Op::Le | Op::Gt | Op::Lt => tri(match (rank(term, have), rank(term, want)) {
             (Some(a), Some(b)) => match op {
                 Op::Ge => a >= b - 1e-9,
                 Op::Le => a <= b + 1e-9,
@@ -297,9 +352,8 @@ fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Eviden
                 _ => a < b - 1e-9,
             },
             _ => false,
-        },
-    };
-    (tri(result), ev)
+        }),
+    }
 }
 
 fn equal(m: &Model, term: &Term, have: &Typed, want: &Typed) -> bool {
@@ -319,7 +373,7 @@ fn contains(m: &Model, term: &Term, have: &Typed, w: &str) -> bool {
 
 fn rank(term: &Term, v: &Typed) -> Option<f64> {
     match v {
-        Typed::Number(n) => Some(*n),
+        Typed::Number(n) | Typed::Money { amount: n, .. } => Some(*n),
         Typed::Word(w) if term.better == Better::Ordered => term
             .kind
             .allowed()

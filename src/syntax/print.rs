@@ -96,6 +96,18 @@ pub fn value(kind: Kind, v: &Typed) -> String {
         (Kind::Percent, Typed::Number(n)) => format!("{} %", trim_number(*n)),
         (Kind::Text, Typed::Text(t)) => quote(t),
         (_, Typed::Words(w)) => format!("[{}]", w.join(", ")),
+        (_, Typed::Range { min, max }) => format!(
+            "{} to {}",
+            value(kind, &Typed::Number(*min)),
+            value(kind, &Typed::Number(*max))
+        ),
+        (_, Typed::OneOf(vs)) => format!(
+            "[{}]",
+            vs.iter()
+                .map(|v| value(kind, v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         (_, other) => other.display(),
     }
 }

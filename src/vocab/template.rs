@@ -2,7 +2,32 @@
 
 use super::{children, is_block, term};
 
-/// A commented program that states every vocabulary term and parses as it stands.
+/// A program that states no term: every vocabulary term is there, commented out, with its doc
+/// line and an example value, so that nothing is asserted until the writer states it.
+pub fn blank() -> String {
+    let filled = template();
+    let mut out = String::from(
+        "// A fairpath program. Every term of the vocabulary is below, commented out, with an example\n\
+         // value. Uncomment and set each term the program's text states; leave the rest: silence is\n\
+         // reported as silence. `@ \"…\"` tags a clause with the article it encodes.\n\
+         program \"Name of the program\" {\n",
+    );
+    let body = filled
+        .lines()
+        .skip_while(|l| !l.starts_with("program "))
+        .skip(1);
+    for line in body {
+        let indent = line.len() - line.trim_start().len();
+        match line.trim_start() {
+            "" | "}" if indent == 0 => out.push_str(&format!("{line}\n")),
+            t if t.starts_with("//") => out.push_str(&format!("{line}\n")),
+            t => out.push_str(&format!("{}// {t}\n", " ".repeat(indent))),
+        }
+    }
+    out
+}
+
+/// A program that states every vocabulary term at an example value and parses as it stands.
 pub fn template() -> String {
     let mut out = String::from(
         "// A fairpath program. Every term of the vocabulary is stated below with an example value.\n\
@@ -57,10 +82,10 @@ const PARTIES_AND_STATUSES: &str = "
     resident    permanent_resident
 
     employed    -> job_seeking on job_loss
-    job_seeking -> employed    on new_employer within 6 months
-    job_seeking -> returned    on deadline decided_by worker
-    employed    -> employed    on employer_change consent [worker]
-    employed    -> returned    on contract_end
-    employed    -> resident    on qualifying_residence after 5 years
+    job_seeking -> employed on new_employer within 6 months
+    job_seeking -> returned on deadline decided_by worker
+    employed    -> employed on employer_change consent [worker]
+    employed    -> returned on contract_end
+    employed    -> resident on qualifying_residence after 5 years
   }
 ";

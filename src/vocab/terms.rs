@@ -77,6 +77,32 @@ pub const PARTY_ROLES: &[&str] = &[
     "family",
 ];
 
+/// The lists a program can declare complete with `complete […]`: its money flows, its
+/// transitions, and its list terms. A list not declared complete is partial: what it leaves out
+/// is unknown, not absent.
+pub const LISTS: &[&str] = &[
+    "flows",
+    "transitions",
+    "sectors",
+    "origin",
+    "destination",
+    "grounds",
+    "consent",
+    "contract_items",
+    "excluded_sectors",
+];
+
+/// The term a word of [`LISTS`] declares complete (`flows` and `transitions` name no term).
+pub fn list_term(word: &str) -> &str {
+    match word {
+        "grounds" => "permit.employer_change.grounds",
+        "consent" => "permit.employer_change.consent",
+        "contract_items" => "contract.states",
+        "excluded_sectors" => "labour_law.excluded",
+        other => other,
+    }
+}
+
 /// Costs and fees a money flow can be for.
 pub const COSTS: &[&str] = &[
     "recruitment_fee",
@@ -159,6 +185,7 @@ pub const TERMS: &[Term] = &[
     t("version", Text, Neutral, "the version or draft of the text encoded", "\"signed text\""),
     t("as_of", Date, Neutral, "the date on which the encoded terms were in force", "2024-06-01"),
     t("source", Text, Neutral, "the document the terms come from", "\"Agreement, signed text\""),
+    t("complete", EnumList(LISTS), Neutral, "the lists the program states in full, so that what they leave out does not happen", "[flows, transitions, sectors, origin, destination, grounds, consent, contract_items, excluded_sectors]"),
     t("origin", Countries, Neutral, "origin states, by ISO 3166-1 alpha-3 code", "[PHL]"),
     t("destination", Countries, Neutral, "destination state, by ISO 3166-1 alpha-3 code", "[DEU]"),
     t("territory", Text, Neutral, "the part of the destination state the program covers, where not all of it", "\"Sabah\""),

@@ -24,6 +24,15 @@ pub enum Typed {
     Text(String),
     /// A list of words.
     Words(Vec<String>),
+    /// At least `min` and at most `max`, in canonical units (`6 months to 2 years`).
+    Range {
+        /// The least.
+        min: f64,
+        /// The most.
+        max: f64,
+    },
+    /// Any one of several values, as the program allows (`[1 years, 6 months, 4 months]`).
+    OneOf(Vec<Typed>),
 }
 
 impl Typed {
@@ -44,6 +53,20 @@ impl Typed {
             Typed::Number(n) => trim_number(*n),
             Typed::Money { amount, currency } => format!("{} {currency}", trim_number(*amount)),
             Typed::Words(w) => format!("[{}]", w.join(", ")),
+            Typed::Range { min, max } => format!("{} to {}", trim_number(*min), trim_number(*max)),
+            Typed::OneOf(vs) => format!(
+                "one of {}",
+                vs.iter().map(Typed::display).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+
+    /// The single values a rule must consider: each alternative, or a range's two ends.
+    pub fn candidates(&self) -> Vec<Typed> {
+        match self {
+            Typed::OneOf(vs) => vs.clone(),
+            Typed::Range { min, max } => vec![Typed::Number(*min), Typed::Number(*max)],
+            v => vec![v.clone()],
         }
     }
 }
