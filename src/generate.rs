@@ -131,6 +131,7 @@ pub fn flow(parties: Vec<String>) -> impl Strategy<Value = FlowDecl> {
             amount,
             payee,
             deducted,
+            negated: false,
             span: Span::default(),
             source: None,
         })

@@ -89,7 +89,11 @@ fn codes(text: &str) -> Vec<String> {
 
 #[test]
 fn unreachable_and_trap_statuses() {
-    let bad = program("statuses {\n entry employed\n employed employed\n irregular irregular\n removed removed\n detained detained\n employed -> irregular on overstay\n detained -> removed on decision\n}");
+    let bad = program("complete [transitions]\nstatuses {\n entry employed\n employed employed\n irregular irregular\n removed removed\n detained detained\n employed -> irregular on overstay\n detained -> removed on decision\n}");
+    assert!(
+        codes(&bad.replace("complete [transitions]\n", "")).is_empty(),
+        "a partial graph may leave out ways in and out"
+    );
     assert_eq!(
         codes(&bad),
         [
@@ -104,8 +108,17 @@ fn unreachable_and_trap_statuses() {
 #[test]
 fn missing_entry() {
     assert_eq!(
-        codes(&program("statuses {\n employed employed\n}")),
+        codes(&program(
+            "complete [transitions]\nstatuses {\n employed employed\n}"
+        )),
         ["fairpath::no-entry"]
+    );
+    assert!(
+        codes(&program(
+            "statuses {\n employed -> irregular on absconding_report\n}"
+        ))
+        .is_empty(),
+        "one documented transition needs no entry and no declarations"
     );
 }
 

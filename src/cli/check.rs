@@ -94,7 +94,7 @@ pub fn check(args: &CheckArgs) -> u8 {
     } else if checked
         .iter()
         .flat_map(|c| &c.findings)
-        .any(|f| failing(f.verdict))
+        .any(|f| failing(f.worst()))
     {
         EXIT_FINDINGS
     } else {

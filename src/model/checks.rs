@@ -14,11 +14,83 @@ pub fn run(m: &Model) -> Vec<Diagnostic> {
     statuses(m, &mut out);
     conflicts(m, &mut out);
     contradictions(m, &mut out);
+    denials(m, &mut out);
+    streams(m, &mut out);
     out
 }
 
+/// A cost a payer is said both to pay and not to pay.
+fn denials(m: &Model, out: &mut Vec<Diagnostic>) {
+    let flows = &m.terms().flows;
+    for no in flows.iter().filter(|f| f.negated) {
+        if let Some(yes) = flows
+            .iter()
+            .find(|f| !f.negated && f.payer == no.payer && f.cost == no.cost)
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::Contradiction,
+                    no.span,
+                    format!(
+                        "`{} pays no {}` contradicts a flow that says it does",
+                        no.payer, no.cost
+                    ),
+                    "says it is not paid",
+                )
+                .with_label(yes.span, "says it is paid")
+                .with_help(
+                    "keep one of the two; what happens in practice belongs in `practice { … }`",
+                ),
+            );
+        }
+    }
+}
+
+/// A stream's sectors outside a sectors list the program declares complete.
+fn streams(m: &Model, out: &mut Vec<Diagnostic>) {
+    let t = m.terms();
+    let Some(all) = t.facts.get("sectors").filter(|_| m.complete("sectors")) else {
+        return;
+    };
+    for s in &t.streams {
+        let Some(own) = s.terms.facts.get("sectors") else {
+            continue;
+        };
+        let outside: Vec<&str> = own
+            .value
+            .words()
+            .into_iter()
+            .filter(|w| !all.value.words().contains(w))
+            .collect();
+        if !outside.is_empty() {
+            out.push(
+                Diagnostic::error(
+                    Code::Contradiction,
+                    own.span,
+                    format!(
+                        "stream `{}` works in `{}`, which the complete `sectors` list leaves out",
+                        s.name,
+                        outside.join("`, `")
+                    ),
+                    "not in the program's sectors",
+                )
+                .with_label(all.span, "declared complete here")
+                .with_help(
+                    "add the sector to the program's `sectors`, or drop `sectors` from `complete`",
+                ),
+            );
+        }
+    }
+}
+
+/// The status graph's own checks, for a program that declares its transitions complete: a
+/// partial graph may leave out the entry and the ways in and out.
 fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
-    let Some(block) = m.terms().statuses_block else {
+    let Some(block) = m
+        .terms()
+        .statuses_block
+        .filter(|_| m.complete("transitions"))
+    else {
         return;
     };
     let Some(entry) = m.entry() else {

@@ -125,6 +125,9 @@ impl Model {
             }
         }
         for (index, f) in m.terms.flows.clone().iter().enumerate() {
+            if f.negated {
+                continue;
+            }
             let payer = m.party(&f.payer);
             let payee = m.party(f.payee.as_deref().unwrap_or("unstated_payee"));
             m.graph.add_edge(payer, payee, Edge::Flow { index });

@@ -163,7 +163,7 @@ impl Model {
             .flows
             .iter()
             .enumerate()
-            .filter(move |(_, f)| self.party_is(&f.payer, party))
+            .filter(move |(_, f)| !f.negated && self.party_is(&f.payer, party))
     }
 }
 

@@ -137,10 +137,10 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
             .transitions
             .iter()
             .map(|t| format!("{} -> {} on {}", t.from, t.to, t.trigger));
-        let flows = t
-            .flows
-            .iter()
-            .map(|f| format!("{} pays {}", f.payer, f.cost));
+        let flows = t.flows.iter().map(|f| {
+            let no = if f.negated { "no " } else { "" };
+            format!("{} pays {no}{}", f.payer, f.cost)
+        });
         transitions.chain(flows).collect()
     };
     let (before, after) = (clauses(old), clauses(new));
@@ -153,8 +153,10 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
             before: if dropped { stated() } else { None },
             after: if dropped { None } else { stated() },
         };
-        // A cost the worker no longer pays is a right gained; a new one is a right lost.
-        match (clause.starts_with("worker pays "), dropped) {
+        // A cost the worker no longer pays is a right gained, a new one a right lost; a cost
+        // said not to be paid (`worker pays no …`) counts the other way.
+        let denied = clause.starts_with("worker pays no ");
+        match (clause.starts_with("worker pays "), denied != dropped) {
             (true, true) => d.rights_gained.push(change),
             (true, false) => d.rights_lost.push(change),
             _ => d.other_changes.push(change),

@@ -95,6 +95,17 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
         _ => String::new(),
     };
     let _ = writeln!(out, "<p>{}{high}{soft}</p>", xml(&f.message));
+    if let Some(s) = &f.stream {
+        let _ = writeln!(out, "<p><b>Stream:</b> <code>{}</code></p>", xml(s));
+    }
+    if let Some(line) = super::practice_line(f) {
+        let _ = writeln!(
+            out,
+            "<p class=\"practice\"><b>In law:</b> {}. <b>In practice:</b> {}</p>",
+            f.verdict.word(),
+            xml(line.trim_start_matches("in practice: "))
+        );
+    }
     if !f.witness.is_empty() || !f.clauses.is_empty() {
         out.push_str("<ul>");
         for cl in f.witness.iter().chain(&f.clauses) {

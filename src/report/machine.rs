@@ -22,6 +22,11 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "instrument": f.instrument,
         "article": f.article,
         "element_of": f.element_of,
+        "stream": f.stream,
+        "practice": f.practice.as_ref().map(|p| json!({
+            "verdict": p.verdict,
+            "clauses": p.clauses.iter().map(clause).collect::<Vec<_>>(),
+        })),
         "strength": f.strength,
         "duty": f.duty,
         "obligation": f.obligation,
@@ -112,7 +117,7 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
             let span = f.primary_span(c.header());
             let (sl, sc) = c.line_col(span.start);
             let (el, ec) = c.line_col(span.end);
-            let level = match (f.verdict, f.strength) {
+            let level = match (f.worst(), f.strength) {
                 (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
                 (Verdict::Violated, _) => "warning",
                 _ => "note",
@@ -120,8 +125,9 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
             json!({
                 "ruleId": f.rule,
                 "level": level,
-                "kind": if f.verdict == Verdict::Violated { "fail" } else { "review" },
-                "message": {"text": format!("{} {} ({}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(), f.message, f.remedy)},
+                "kind": if f.worst() == Verdict::Violated { "fail" } else { "review" },
+                "message": {"text": format!("{} {} ({}{}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(),
+                    super::practice_line(f).map_or(String::new(), |l| format!("; {l}")), f.message, f.remedy)},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": c.source.name()},
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
@@ -129,6 +135,8 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
                 }}],
                 "properties": {
                     "verdict": f.verdict.word(),
+                    "verdictInPractice": f.practice.as_ref().map(|p| p.verdict.word()),
+                    "stream": f.stream,
                     "duty": f.duty,
                     "bindingJudgedAt": c.judged.date,
                     "bindingOn": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),

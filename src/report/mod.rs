@@ -103,7 +103,19 @@ impl Checked {
         out
     }
 
-    /// Violated, unstated, satisfied and not-applicable counts over all findings.
+    /// How many findings are violated in practice.
+    pub fn violated_in_practice(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| {
+                f.practice
+                    .as_ref()
+                    .is_some_and(|p| p.verdict == Verdict::Violated)
+            })
+            .count()
+    }
+
+    /// Violated, unstated, satisfied and not-applicable counts in law over all findings.
     pub fn counts(&self) -> [usize; 4] {
         Verdict::ALL.map(|v| self.count(v, None))
     }
@@ -125,7 +137,7 @@ impl Checked {
         let of = |v: Verdict, duty: Option<Duty>| -> Vec<&Finding> {
             self.findings
                 .iter()
-                .filter(|f| f.verdict == v && duty.is_none_or(|d| f.duty == d))
+                .filter(|f| f.worst() == v && duty.is_none_or(|d| f.duty == d))
                 .collect()
         };
         Duty::ALL
@@ -186,7 +198,30 @@ pub fn decided_line(deciders: &[crate::rules::decide::Decider]) -> String {
 
 /// What to show: the verdicts worth reporting by default are violated and unstated.
 pub fn shown(f: &Finding) -> bool {
-    matches!(f.verdict, Verdict::Violated | Verdict::Unstated)
+    matches!(f.worst(), Verdict::Violated | Verdict::Unstated)
+}
+
+/// How a finding reads in practice, where documented practice bears on it: the verdict and the
+/// clauses with their sources.
+pub fn practice_line(f: &Finding) -> Option<String> {
+    let p = f.practice.as_ref()?;
+    let found: Vec<String> = p
+        .clauses
+        .iter()
+        .map(|c| match &c.source {
+            Some(s) => format!("{} ({s})", c.says),
+            None => c.says.clone(),
+        })
+        .collect();
+    Some(format!(
+        "in practice: {}{}",
+        p.verdict.word(),
+        if found.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", found.join("; "))
+        }
+    ))
 }
 
 /// State codes for a report, or "not stated".

@@ -19,8 +19,12 @@ pub fn human(c: &Checked, style: Style) -> String {
     let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,
-        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable; {}",
+        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable{}; {}",
         c.source.name(),
+        match c.violated_in_practice() {
+            0 => String::new(),
+            n => format!("; {n} violated in practice"),
+        },
         judged_line(&c.judged)
     );
     out
@@ -54,7 +58,23 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
             ),
         ),
     };
+    let message = match (&f.stream, &f.practice) {
+        (Some(s), _) if f.practice.is_none() => format!("[{s}] {message}"),
+        (s, Some(p)) if p.verdict != f.verdict => format!(
+            "{}{message} (in law: {}; in practice: {})",
+            s.as_ref().map_or(String::new(), |s| format!("[{s}] ")),
+            f.verdict.word(),
+            p.verdict.word()
+        ),
+        (s, _) => format!(
+            "{}{message}",
+            s.as_ref().map_or(String::new(), |s| format!("[{s}] "))
+        ),
+    };
     let mut help = format!("{}\n{}", f.remedy, binding_line(c, f));
+    if let Some(line) = super::practice_line(f) {
+        help = format!("{line}\n{help}");
+    }
     if !f.witness.is_empty() {
         let path: Vec<String> = f
             .witness
@@ -67,7 +87,7 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
         help = format!("{}\n{help}", f.message);
     }
     let severity =
-        if f.verdict == Verdict::Violated && f.strength == crate::rules::ast::Strength::Binding {
+        if f.worst() == Verdict::Violated && f.strength == crate::rules::ast::Strength::Binding {
             Severity::Error
         } else {
             Severity::Warning
@@ -173,6 +193,12 @@ pub fn markdown(c: &Checked) -> String {
             if !f.silent.is_empty() {
                 let _ = writeln!(out, "- The text does not state: {}", silent_words(f));
             }
+            if let Some(s) = &f.stream {
+                let _ = writeln!(out, "- Stream: `{s}`");
+            }
+            if let Some(line) = super::practice_line(f) {
+                let _ = writeln!(out, "- In law: {}; {line}", f.verdict.word());
+            }
             let _ = writeln!(out, "- Strength: {} ({})", f.strength.word(), f.obligation);
             let _ = writeln!(out, "- Duty of: {}", super::binding::duty_words(f.duty));
             let _ = writeln!(out, "- Binding: {}", binding_line(c, f));
@@ -191,8 +217,8 @@ pub fn table(checked: &[Checked]) -> String {
     for i in TABLE_INSTRUMENTS {
         let _ = write!(out, " {i} |");
     }
-    out.push_str(" all packs |\n|---|");
-    out.push_str(&"---|".repeat(TABLE_INSTRUMENTS.len() + 1));
+    out.push_str(" all packs | violated in practice |\n|---|");
+    out.push_str(&"---|".repeat(TABLE_INSTRUMENTS.len() + 2));
     out.push('\n');
     let cell = |c: &Checked, i: Option<&str>| {
         format!(
@@ -207,8 +233,8 @@ pub fn table(checked: &[Checked]) -> String {
         for i in TABLE_INSTRUMENTS {
             let _ = write!(out, " {} |", cell(c, Some(i)));
         }
-        let _ = writeln!(out, " {} |", cell(c, None));
+        let _ = writeln!(out, " {} | {} |", cell(c, None), c.violated_in_practice());
     }
-    out.push_str("\nEach cell: violated / unstated / satisfied.\n");
+    out.push_str("\nEach cell: violated / unstated / satisfied, in law. The last column counts the rules that documented practice violates.\n");
     out
 }

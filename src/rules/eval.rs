@@ -49,8 +49,9 @@ impl Ref {
             Ref::Flow(i) => {
                 let f = &m.terms().flows[i];
                 let says = format!(
-                    "{} pays {}{}",
+                    "{} pays {}{}{}",
                     f.payer,
+                    if f.negated { "no " } else { "" },
                     f.cost.replace('_', " "),
                     if f.deducted {
                         ", deducted from wages"
@@ -205,7 +206,8 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             let flows = m.terms().flows.iter().enumerate();
             let hits: Vec<Ref> = flows
                 .filter(|(_, f)| {
-                    party_ok(&f.payer, from)
+                    !f.negated
+                        && party_ok(&f.payer, from)
                         && (to.is_none() || f.payee.as_deref().is_some_and(|p| party_ok(p, to)))
                         && cost_ok(f.cost)
                         && (!deducted || f.deducted)
@@ -214,6 +216,25 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                 .collect();
             if !hits.is_empty() {
                 return (Tri::True, found(hits));
+            }
+            // A cost the program says a payer does not pay (`worker pays no deposit`) is not
+            // paid by that payer.
+            let denials: Vec<Ref> = m
+                .terms()
+                .flows
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.negated && party_ok(&f.payer, from))
+                .map(|(i, _)| Ref::Flow(i))
+                .collect();
+            let denied = |c: &&str| {
+                m.terms()
+                    .flows
+                    .iter()
+                    .any(|f| f.negated && f.cost == *c && party_ok(&f.payer, from))
+            };
+            if costs.as_ref().is_some_and(|cs| cs.iter().all(denied)) {
+                return (Tri::False, found(denials));
             }
             // A list of money flows is partial unless the program declares it complete: a cost
             // no one is said to pay is then not charged; otherwise it is unknown.

@@ -25,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::Model;
 use crate::syntax::ast::Span;
+use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
 use crate::vocab::Date;
 use ast::{Duty, Pack, Party, Polarity, Rule, Strength};
@@ -141,9 +142,62 @@ pub struct Finding {
     pub witness: Vec<Clause>,
     /// Whether the instrument binds each party.
     pub binding: Vec<Binding>,
+    /// The stream the finding is for, when the program has streams.
+    pub stream: Option<String>,
+    /// The verdict in practice, where documented practice bears on the rule.
+    pub practice: Option<Practice>,
+}
+
+/// A rule's verdict in practice: the program's terms with what named bodies found happening
+/// laid over them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Practice {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The clauses that decided it, practice clauses quoting their source.
+    pub clauses: Vec<Clause>,
+}
+
+/// What documented practice states: its term paths, and `statuses` or `flows` where it
+/// states transitions or money flows.
+fn practice_reads(p: &Terms) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = p.facts.keys().copied().collect();
+    if !p.transitions.is_empty() {
+        out.push(decide::STATUSES);
+    }
+    if !p.flows.is_empty() {
+        out.push(decide::FLOWS);
+    }
+    out
+}
+
+/// Marks `terms`' sectors list complete: a stream is made of the sectors it states.
+fn complete_sectors(terms: &mut Terms) {
+    let mut words = terms
+        .facts
+        .get("complete")
+        .map(|f| {
+            f.value
+                .words()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    if !words.iter().any(|w| w == "sectors") {
+        words.push("sectors".into());
+    }
+    crate::rules::verify::set(terms, "complete", crate::vocab::Typed::Words(words));
 }
 
 impl Finding {
+    /// The worse of the verdicts in law and in practice.
+    pub fn worst(&self) -> Verdict {
+        self.practice
+            .as_ref()
+            .map_or(self.verdict, |p| p.verdict.min(self.verdict))
+    }
+
     /// Where a report should point: the first clause, or the program header for silence.
     pub fn primary_span(&self, header: Span) -> Span {
         self.witness
@@ -344,13 +398,76 @@ impl Engine {
         }
     }
 
-    /// Evaluates every rule on `m`.
+    /// Evaluates every rule on `m`: for each of its streams (or the whole program), in law, and
+    /// in practice where documented practice bears on the rule.
     pub fn evaluate(&self, m: &Model) -> Vec<Finding> {
-        let mut ctx = self.context(m);
-        self.rules().map(|r| self.finding(r, m, &mut ctx)).collect()
+        let t = m.terms();
+        if t.streams.is_empty() && t.practice.is_none() {
+            return self.in_law(m, None);
+        }
+        let populations: Vec<(Option<&str>, Terms, Option<Terms>)> = if t.streams.is_empty() {
+            vec![(
+                None,
+                t.overlay(&Terms::default()),
+                t.practice.as_deref().cloned(),
+            )]
+        } else {
+            t.streams
+                .iter()
+                .map(|s| {
+                    let mut terms = t.overlay(&s.terms);
+                    if s.terms.facts.contains_key("sectors") {
+                        complete_sectors(&mut terms);
+                    }
+                    let practice = match (&t.practice, &s.terms.practice) {
+                        (Some(a), Some(b)) => Some(a.overlay(b)),
+                        (a, b) => a.as_deref().or(b.as_deref()).cloned(),
+                    };
+                    (Some(s.name.as_str()), terms, practice)
+                })
+                .collect()
+        };
+        let mut out = Vec::new();
+        for (stream, terms, practice) in populations {
+            let law = Model::from_terms(terms).0;
+            let mut findings = self.in_law(&law, stream);
+            if let Some(p) = practice {
+                let bearing = practice_reads(&p);
+                let found = Model::from_terms(law.terms().overlay(&p)).0;
+                let mut ctx = self.context(&found);
+                for (f, rule) in findings.iter_mut().zip(self.rules()) {
+                    let reads = decide::reads(
+                        rule.applies
+                            .iter()
+                            .chain(rule.checks.iter().map(|(_, c)| c)),
+                    );
+                    if reads.iter().any(|r| bearing.contains(r)) {
+                        let p = self.finding(rule, &found, &mut ctx);
+                        f.practice = Some(Practice {
+                            verdict: p.verdict,
+                            clauses: p.witness.into_iter().chain(p.clauses).collect(),
+                        });
+                    }
+                }
+            }
+            out.extend(findings);
+        }
+        out
     }
 
-    /// Evaluates one rule on `m`.
+    /// Every rule on `m`, in law, for `stream`.
+    fn in_law(&self, m: &Model, stream: Option<&str>) -> Vec<Finding> {
+        let mut ctx = self.context(m);
+        self.rules()
+            .map(|r| Finding {
+                stream: stream.map(str::to_string),
+                ..self.finding(r, m, &mut ctx)
+            })
+            .collect()
+    }
+
+    /// Evaluates one rule on `m`, in law, on the program's own terms (streams and practice
+    /// aside).
     pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
         self.finding(rule, m, &mut self.context(m))
     }
@@ -429,6 +546,8 @@ impl Engine {
                 .collect(),
             witness,
             binding,
+            stream: None,
+            practice: None,
         }
     }
 

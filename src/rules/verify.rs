@@ -115,6 +115,7 @@ pub fn worker_pays_everything(t: &mut Terms) {
             amount: None,
             payee: Some("agency".into()),
             deducted: true,
+            negated: false,
             span,
             source: None,
         })

@@ -64,6 +64,13 @@ pub enum ValueKind {
         /// The items.
         items: Vec<Value>,
     },
+    /// `6 months to 2 years`.
+    Range {
+        /// The least.
+        min: Box<Value>,
+        /// The most.
+        max: Box<Value>,
+    },
 }
 
 /// A value with its span.
@@ -281,6 +288,8 @@ pub struct Flow {
     pub payee: Option<Name>,
     /// Whether it is taken from wages.
     pub deducted: bool,
+    /// Whether the program says the cost is not paid (`worker pays no deposit`).
+    pub negated: bool,
     /// The clause of the agreement it encodes.
     pub source: Option<Name>,
     /// The whole clause.

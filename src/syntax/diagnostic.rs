@@ -107,6 +107,12 @@ codes! {
     Misplaced = "misplaced" in Language;
     /// A declaration that takes a built-in name.
     ReservedName = "reserved-name" in Language;
+    /// A range whose minimum exceeds its maximum.
+    EmptyRange = "empty-range" in Language;
+    /// A `practice` clause that names no source.
+    PracticeWithoutSource = "practice-without-source" in Language;
+    /// A stream with no clause of its own.
+    EmptyStream = "empty-stream" in Language;
     /// A party that is neither built in nor declared.
     UndefinedParty = "undefined-party" in Language;
     /// A status that is not declared.

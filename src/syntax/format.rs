@@ -199,7 +199,8 @@ fn body(item: &Item, w: usize) -> String {
             line
         }
         Item::Flow(f) => {
-            let mut line = format!("{:<w$} pays {}", f.payer.text, f.cost.text);
+            let no = if f.negated { "no " } else { "" };
+            let mut line = format!("{:<w$} pays {no}{}", f.payer.text, f.cost.text);
             if let Some(a) = &f.amount {
                 line.push_str(&format!(" {}", value(a)));
             }
@@ -263,5 +264,6 @@ pub fn value(v: &Value) -> String {
             "[{}]",
             items.iter().map(value).collect::<Vec<_>>().join(", ")
         ),
+        ValueKind::Range { min, max } => format!("{} to {}", value(min), value(max)),
     }
 }

@@ -453,13 +453,19 @@ fn flow(pair: Pair<Rule>) -> Option<Item> {
     let span = span_of(&pair);
     let mut inner = significant(pair);
     let payer = name(inner.next()?);
-    let cost = name(inner.next()?);
+    let mut next = inner.next()?;
+    let negated = next.as_rule() == Rule::no;
+    if negated {
+        next = inner.next()?;
+    }
+    let cost = name(next);
     let mut flow = Flow {
         payer,
         cost,
         amount: None,
         payee: None,
         deducted: false,
+        negated,
         source: None,
         span,
         comments: Comments::default(),
@@ -511,6 +517,25 @@ pub(crate) fn value(pair: Pair<Rule>) -> Value {
     match inner.as_rule() {
         Rule::list => list_value(inner),
         Rule::quantity => value_of_quantity(inner),
+        Rule::range => {
+            let span = span_of(&inner);
+            let mut ends = significant(inner).filter(|p| p.as_rule() == Rule::quantity);
+            match (ends.next(), ends.next()) {
+                (Some(min), Some(max)) => Value {
+                    span,
+                    kind: ValueKind::Range {
+                        min: Box::new(value_of_quantity(min)),
+                        max: Box::new(value_of_quantity(max)),
+                    },
+                },
+                _ => Value {
+                    span,
+                    kind: ValueKind::Word {
+                        word: String::new(),
+                    },
+                },
+            }
+        }
         Rule::date => Value {
             span: span_of(&inner),
             kind: ValueKind::Date {
@@ -664,8 +689,8 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::open => "`{`",
         Rule::close | Rule::unclosed => "`}`",
         Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => "a clause",
-        Rule::name => "a name",
-        Rule::value | Rule::word | Rule::list => "a value",
+        Rule::name | Rule::no | Rule::kw_no => "a name",
+        Rule::value | Rule::word | Rule::list | Rule::range => "a value",
         Rule::quantity | Rule::number => "a number",
         Rule::unit => "a unit",
         Rule::date => "a date",

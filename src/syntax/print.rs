@@ -10,6 +10,20 @@ use crate::vocab::{self, days, trim_number, Kind, Typed};
 
 /// `terms` as a program; parsing the result gives `terms` back (spans aside).
 pub fn to_fair(terms: &Terms) -> String {
+    let mut out = format!("program {} {{\n", quote(&terms.name));
+    body(&mut out, terms, 1, true);
+    out.push_str("}\n");
+    out
+}
+
+/// The clauses of `terms` at `depth`; `top` adds parties and status declarations.
+fn body(out: &mut String, terms: &Terms, depth: usize, top: bool) {
+    let pad = "  ".repeat(depth);
+    let tag = |source: &Option<String>| {
+        source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" @ {}", quote(s)))
+    };
     let mut lines: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (path, fact) in &terms.facts {
         // Facts hold vocabulary terms only; anything else has no line to print.
@@ -17,38 +31,55 @@ pub fn to_fair(terms: &Terms) -> String {
             continue;
         };
         let (block, key) = path.rsplit_once('.').unwrap_or(("", path));
-        lines
-            .entry(block.to_string())
-            .or_default()
-            .push(format!("{key} {}", value(term.kind, &fact.value)));
+        lines.entry(block.to_string()).or_default().push(format!(
+            "{key} {}{}",
+            value(term.kind, &fact.value),
+            tag(&fact.source)
+        ));
     }
     for f in &terms.flows {
-        lines.entry("recruitment".into()).or_default().push(flow(f));
+        lines.entry("recruitment".into()).or_default().push(format!(
+            "{}{}",
+            flow(f),
+            tag(&f.source)
+        ));
     }
-    let mut out = format!("program {} {{\n", quote(&terms.name));
-    block(&mut out, "", &lines, 1);
-    if !terms.parties.is_empty() {
-        out.push_str("  parties {\n");
+    block(out, "", &lines, depth);
+    if top && !terms.parties.is_empty() {
+        let _ = writeln!(out, "{pad}parties {{");
         for p in &terms.parties {
-            let _ = writeln!(out, "    {} {}", p.name, p.role);
+            let _ = writeln!(out, "{pad}  {} {}", p.name, p.role);
         }
-        out.push_str("  }\n");
+        let _ = writeln!(out, "{pad}}}");
     }
-    if terms.statuses_block.is_some() || !terms.statuses.is_empty() {
-        out.push_str("  statuses {\n");
-        if let Some((entry, _)) = &terms.entry {
-            let _ = writeln!(out, "    entry {entry}");
+    let declares = top && (terms.statuses_block.is_some() || !terms.statuses.is_empty());
+    if declares || !terms.transitions.is_empty() {
+        let _ = writeln!(out, "{pad}statuses {{");
+        if let (true, Some((entry, _))) = (top, &terms.entry) {
+            let _ = writeln!(out, "{pad}  entry {entry}");
         }
-        for s in &terms.statuses {
-            let _ = writeln!(out, "    {} {}", s.name, s.category);
+        for s in terms.statuses.iter().filter(|_| top) {
+            let _ = writeln!(out, "{pad}  {} {}", s.name, s.category);
         }
         for t in &terms.transitions {
-            let _ = writeln!(out, "    {}", transition(t));
+            let _ = writeln!(out, "{pad}  {}{}", transition(t), tag(&t.source));
         }
-        out.push_str("  }\n");
+        let _ = writeln!(out, "{pad}}}");
     }
-    out.push_str("}\n");
-    out
+    if let Some(p) = &terms.practice {
+        let _ = writeln!(out, "{pad}practice {{");
+        body(out, p, depth + 1, false);
+        let _ = writeln!(out, "{pad}}}");
+    }
+    if !terms.streams.is_empty() {
+        let _ = writeln!(out, "{pad}streams {{");
+        for s in &terms.streams {
+            let _ = writeln!(out, "{pad}  {} {{", s.name);
+            body(out, &s.terms, depth + 2, false);
+            let _ = writeln!(out, "{pad}  }}");
+        }
+        let _ = writeln!(out, "{pad}}}");
+    }
 }
 
 fn block(out: &mut String, path: &str, lines: &BTreeMap<String, Vec<String>>, depth: usize) {
@@ -133,7 +164,8 @@ fn transition(t: &TransitionDecl) -> String {
 }
 
 fn flow(f: &FlowDecl) -> String {
-    let mut s = format!("{} pays {}", f.payer, f.cost);
+    let no = if f.negated { "no " } else { "" };
+    let mut s = format!("{} pays {no}{}", f.payer, f.cost);
     match &f.amount {
         Some(Typed::Number(n)) => {
             let _ = write!(s, " {} %", trim_number(*n));

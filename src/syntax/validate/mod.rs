@@ -83,6 +83,8 @@ pub struct FlowDecl {
     pub payee: Option<String>,
     /// Taken from wages.
     pub deducted: bool,
+    /// The program says this cost is not paid by this payer (`worker pays no deposit`).
+    pub negated: bool,
     /// The clause.
     pub span: Span,
     /// The clause of the agreement it encodes.
@@ -110,6 +112,51 @@ pub struct Terms {
     pub transitions: Vec<TransitionDecl>,
     /// Money flows.
     pub flows: Vec<FlowDecl>,
+    /// What named bodies found happening, as distinct from the written rule (`practice { … }`):
+    /// every clause there names its source.
+    pub practice: Option<Box<Terms>>,
+    /// Parts of the program with terms of their own (`streams { domestic { … } }`).
+    pub streams: Vec<Stream>,
+}
+
+/// One stream of a program: a sub-population with terms of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stream {
+    /// Its name.
+    pub name: String,
+    /// The stream's block.
+    pub span: Span,
+    /// The terms it states, added to or replacing the program's.
+    pub terms: Terms,
+}
+
+impl Terms {
+    /// These terms with `over`'s laid on top: its terms replace these, its transitions and
+    /// flows are added. A stream that states its sectors is made of them: the list is complete.
+    pub fn overlay(&self, over: &Terms) -> Terms {
+        let mut out = self.clone();
+        out.practice = None;
+        out.streams = Vec::new();
+        for (path, fact) in &over.facts {
+            out.facts.insert(path, fact.clone());
+        }
+        out.transitions.extend(over.transitions.iter().cloned());
+        out.flows.extend(over.flows.iter().cloned());
+        out.statuses.extend(over.statuses.iter().cloned());
+        if over.entry.is_some() {
+            out.entry.clone_from(&over.entry);
+        }
+        out.statuses_block = out.statuses_block.or(over.statuses_block);
+        out
+    }
+
+    /// Whether nothing is stated.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+            && self.transitions.is_empty()
+            && self.flows.is_empty()
+            && self.practice.is_none()
+    }
 }
 
 /// Type-checks one value against a term kind outside any program (as rule packs do): only
@@ -136,12 +183,14 @@ pub fn validate(program: &Program) -> (Terms, Vec<Diagnostic>) {
 struct Validator {
     terms: Terms,
     diags: Vec<Diagnostic>,
+    /// The block a nested validator reads (`practice` or a stream), empty at the top.
+    within: &'static str,
     /// Every path, party and status stated so far, with its clause: duplicates and references
     /// are looked up here.
     seen: BTreeMap<String, Span>,
 }
 
-const SPECIAL_BLOCKS: &[&str] = &["statuses", "parties"];
+const SPECIAL_BLOCKS: &[&str] = &["statuses", "parties", "practice", "streams"];
 const FLOW_BLOCKS: &[&str] = &["", "recruitment"];
 
 impl Validator {
@@ -263,8 +312,11 @@ impl Validator {
     fn block(&mut self, parent: &str, b: &Block) {
         let path = join(parent, &b.key.text);
         if parent.is_empty() && SPECIAL_BLOCKS.contains(&b.key.text.as_str()) {
-            if b.key.text == "statuses" {
-                self.statuses(b);
+            match b.key.text.as_str() {
+                "statuses" => self.statuses(b),
+                "practice" => self.practice(b),
+                "streams" => self.streams(b),
+                _ => {}
             }
             return;
         }
@@ -283,6 +335,134 @@ impl Validator {
             return;
         }
         self.items(&path, &b.items);
+    }
+
+    /// A validator for the clauses of `practice` or a stream, which see the program's parties
+    /// and statuses.
+    fn nested(&self, within: &'static str, items: &[Item]) -> (Terms, Vec<Diagnostic>) {
+        let mut v = Validator {
+            terms: Terms {
+                name: self.terms.name.clone(),
+                header: self.terms.header,
+                parties: self.terms.parties.clone(),
+                statuses: self.terms.statuses.clone(),
+                ..Terms::default()
+            },
+            within,
+            seen: self
+                .seen
+                .iter()
+                .filter(|(k, _)| k.starts_with("party:") || k.starts_with("status:"))
+                .map(|(k, s)| (k.clone(), *s))
+                .collect(),
+            ..Validator::default()
+        };
+        v.declarations(items);
+        v.items("", items);
+        (v.terms, v.diags)
+    }
+
+    /// A nested block where it cannot stand.
+    fn not_here(&mut self, b: &Block) -> bool {
+        let allowed = match b.key.text.as_str() {
+            "practice" => self.within.is_empty() || self.within == "stream",
+            _ => self.within.is_empty(),
+        };
+        if !allowed {
+            self.error(
+                Diagnostic::error(
+                    Code::Misplaced,
+                    b.key.span,
+                    format!("`{}` cannot stand inside `{}`", b.key.text, self.within),
+                    "misplaced",
+                )
+                .with_help("`streams` and `practice` stand at the top of the program; a stream may hold its own `practice`"),
+            );
+        }
+        !allowed
+    }
+
+    /// `practice { … }`: what named bodies found happening. Every clause names its source.
+    fn practice(&mut self, b: &Block) {
+        if self.not_here(b) || !self.unique("practice", b.span) {
+            return;
+        }
+        let (terms, diags) = self.nested("practice", &b.items);
+        self.diags.extend(diags);
+        let unsourced = terms
+            .facts
+            .values()
+            .filter(|f| f.source.is_none())
+            .map(|f| f.span)
+            .chain(
+                terms
+                    .transitions
+                    .iter()
+                    .filter(|t| t.source.is_none())
+                    .map(|t| t.span),
+            )
+            .chain(
+                terms
+                    .flows
+                    .iter()
+                    .filter(|f| f.source.is_none())
+                    .map(|f| f.span),
+            );
+        let unsourced: Vec<Span> = unsourced.collect();
+        for span in unsourced {
+            self.error(
+                Diagnostic::error(
+                    Code::PracticeWithoutSource,
+                    span,
+                    "a practice clause must name its source",
+                    "no source",
+                )
+                .with_help("name the body that found it and where: `@ \"[JO1] HRW 2011\"`"),
+            );
+        }
+        self.terms.practice = Some(Box::new(terms));
+    }
+
+    /// `streams { name { … } … }`: sub-populations with terms of their own.
+    fn streams(&mut self, b: &Block) {
+        if self.not_here(b) || !self.unique("streams", b.span) {
+            return;
+        }
+        for it in &b.items {
+            let Item::Block(s) = it else {
+                if !matches!(it, Item::Error(_)) {
+                    self.error(
+                        Diagnostic::error(Code::Misplaced, it.span(), "only streams belong in `streams`", "not a stream")
+                            .with_help("write each stream as `name { … }`, for example `domestic { sectors [domestic_work] }`"),
+                    );
+                }
+                continue;
+            };
+            if !self.unique(&format!("streams.{}", s.key.text), s.span) {
+                continue;
+            }
+            let (terms, diags) = self.nested("stream", &s.items);
+            self.diags.extend(diags);
+            if terms.is_empty() {
+                self.error(
+                    Diagnostic::error(
+                        Code::EmptyStream,
+                        s.key.span,
+                        format!("stream `{}` states nothing of its own", s.key.text),
+                        "empty stream",
+                    )
+                    .with_help(
+                        "state what sets this stream apart, such as its `sectors` or its `permit`",
+                    ),
+                );
+                continue;
+            }
+            self.terms.streams.push(Stream {
+                name: s.key.text.clone(),
+                span: s.span,
+                terms,
+            });
+        }
     }
 
     fn key_help(&self, parent: &str, key: &str) -> Option<String> {
@@ -376,6 +556,16 @@ impl Validator {
 
     fn status_ref(&mut self, word: &str, span: Span) -> bool {
         if self.seen.contains_key(&format!("status:{word}")) {
+            return true;
+        }
+        // A category names a status of its own: one documented transition needs no graph.
+        if let Some(category) = vocab::STATUS_CATEGORIES.iter().find(|c| **c == word) {
+            self.seen.insert(format!("status:{word}"), span);
+            self.terms.statuses.push(StatusDecl {
+                name: word.to_string(),
+                category,
+                span,
+            });
             return true;
         }
         let names: Vec<&str> = self
@@ -523,6 +713,7 @@ impl Validator {
                 amount,
                 payee: f.payee.as_ref().map(|p| p.text.clone()),
                 deducted: f.deducted,
+                negated: f.negated,
                 span: f.span,
                 source: f.source.as_ref().map(|s| s.text.clone()),
             });

@@ -88,6 +88,28 @@ impl Validator {
             None
         };
         match (kind, &v.kind) {
+            (
+                Kind::Duration | Kind::Hours | Kind::Percent | Kind::Count,
+                ValueKind::Range { min, max },
+            ) => self.range_value(path, kind, min, max, v.span),
+            (
+                Kind::Enum(_)
+                | Kind::Bool
+                | Kind::Duration
+                | Kind::Hours
+                | Kind::Percent
+                | Kind::Count
+                | Kind::Money
+                | Kind::Party,
+                ValueKind::List { items },
+            ) if !items.is_empty() => {
+                let alternatives: Option<Vec<Typed>> =
+                    items.iter().map(|i| self.typed(path, kind, i)).collect();
+                alternatives.map(|mut a| match a.len() {
+                    1 => a.remove(0),
+                    _ => Typed::OneOf(a),
+                })
+            }
             (Kind::Enum(allowed), ValueKind::Word { word }) => self
                 .value_word(path, word, v.span, allowed)
                 .map(|w| Typed::Word(w.into())),
@@ -128,6 +150,34 @@ impl Validator {
                 .map(Typed::Words),
             _ => wrong(self),
         }
+    }
+
+    /// `min to max`: both ends type-checked, the least first.
+    fn range_value(
+        &mut self,
+        path: &str,
+        kind: Kind,
+        min: &Value,
+        max: &Value,
+        span: Span,
+    ) -> Option<Typed> {
+        let (a, b) = (self.typed(path, kind, min)?, self.typed(path, kind, max)?);
+        let (Typed::Number(a), Typed::Number(b)) = (a, b) else {
+            return None;
+        };
+        if a > b {
+            self.error(
+                Diagnostic::error(
+                    Code::EmptyRange,
+                    span,
+                    format!("the range of `{path}` runs from more to less"),
+                    "minimum above maximum",
+                )
+                .with_help("write the least value first: `6 months to 2 years`"),
+            );
+            return None;
+        }
+        Some(Typed::Range { min: a, max: b })
     }
 
     pub(super) fn word_list(
