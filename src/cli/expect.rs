@@ -1,14 +1,17 @@
 //! `fairpath test`: programs that declare the verdicts they expect, checked like a test suite.
 //!
-//! Expectations are lines `// expect RULE-ID VERDICT` in the program, or `RULE-ID VERDICT` lines
-//! in a sidecar file beside it with the extension `.expect` (`#` starts a comment there).
+//! Expectations are lines `// expect RULE-ID VERDICT [in_practice] [stream NAME]` in the
+//! program, or the same without `// expect` in a sidecar file beside it with the extension
+//! `.expect` (`#` starts a comment there). `RULE-ID` may name an article with several elements.
+//! Without `in_practice` the verdict is the one in law; without `stream`, the worst over the
+//! program's streams.
 
 use std::path::{Path, PathBuf};
 
 use super::check::{engine, load_model};
 use super::files::expand;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use fairpath::rules::{Engine, Verdict};
+use fairpath::rules::{Finding, Verdict};
 
 /// One expected verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +20,10 @@ pub struct Expectation {
     pub rule: String,
     /// The verdict expected.
     pub verdict: String,
+    /// Whether it is the verdict in practice.
+    pub practice: bool,
+    /// The stream it is for, if named.
+    pub stream: Option<String>,
     /// Where it was declared (file and line).
     pub at: String,
 }
@@ -27,9 +34,16 @@ pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
     let mut take = |line: &str, at: String| {
         let mut words = line.split_whitespace();
         if let (Some(rule), Some(verdict)) = (words.next(), words.next()) {
+            let rest: Vec<&str> = words.take_while(|w| !w.starts_with("//")).collect();
             out.push(Expectation {
                 rule: rule.into(),
                 verdict: verdict.into(),
+                practice: rest.contains(&"in_practice"),
+                stream: rest
+                    .iter()
+                    .position(|w| *w == "stream")
+                    .and_then(|i| rest.get(i + 1))
+                    .map(|s| s.to_string()),
                 at,
             });
         }
@@ -63,13 +77,13 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::voc
             ok_inputs = false;
             continue;
         };
-        let model = compiled.model();
+        let findings = engine.evaluate(compiled.model());
         let expected = expectations(&path, compiled.source().text());
         if expected.is_empty() {
             println!("test {} ... no expectations", path.display());
         }
         for e in expected {
-            match outcome(&engine, model, &e) {
+            match outcome(&findings, &e) {
                 Ok(()) => {
                     passed += 1;
                     println!("test {} :: {} ... ok", path.display(), e.rule);
@@ -96,24 +110,31 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::voc
     }
 }
 
-fn outcome(engine: &Engine, model: &fairpath::model::Model, e: &Expectation) -> Result<(), String> {
+fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
     let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
         return Err(format!("`{}` is not a verdict", e.verdict));
     };
-    let got = match engine.rule(&e.rule) {
-        Some(rule) => engine.evaluate_rule(rule, model).verdict,
-        None => {
-            let elements: Vec<Verdict> = engine
-                .rules()
-                .filter(|r| r.element_of.as_deref() == Some(e.rule.as_str()))
-                .map(|r| engine.evaluate_rule(r, model).verdict)
-                .collect();
-            if elements.is_empty() {
-                return Err(format!("no rule or article `{}`", e.rule));
-            }
-            fairpath::rules::combine(elements)
-        }
-    };
+    let verdicts: Vec<Verdict> = findings
+        .iter()
+        .filter(|f| f.rule == e.rule || f.element_of.as_deref() == Some(e.rule.as_str()))
+        .filter(|f| e.stream.is_none() || f.stream == e.stream)
+        .map(|f| match (&f.practice, e.practice) {
+            (Some(p), true) => p.verdict,
+            _ => f.verdict,
+        })
+        .collect();
+    if verdicts.is_empty() {
+        return Err(format!("no rule or article `{}` here", e.rule));
+    }
+    if e.practice
+        && !findings.iter().any(|f| {
+            (f.rule == e.rule || f.element_of.as_deref() == Some(e.rule.as_str()))
+                && f.practice.is_some()
+        })
+    {
+        return Err("no documented practice bears on it".into());
+    }
+    let got = fairpath::rules::combine(verdicts);
     if got == *want {
         Ok(())
     } else {
