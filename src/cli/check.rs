@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::files::{expand, write_atomic};
-use super::{
+use super::files::{expand, is_input, write_atomic};
+use super::{out, outln, 
     input_error, pretty, read, report_rejected, style, CheckArgs, CheckFormat, DiffFormat, FailOn,
     GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
@@ -68,6 +68,13 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 
 /// `fairpath check`.
 pub fn check(args: &CheckArgs) -> u8 {
+    if let Some(out) = args.output.as_deref().filter(|o| is_input(o, &args.paths)) {
+        input_error(&format!(
+            "`--output {}` is one of the programs checked; writing the report there would destroy it",
+            out.display()
+        ));
+        return EXIT_INPUT;
+    }
     let (engine, mut inputs_ok) = engine(&args.standards, &args.only);
     let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
     let mut checked = Vec::new();
@@ -133,7 +140,7 @@ pub fn check(args: &CheckArgs) -> u8 {
                 return EXIT_INPUT;
             }
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     code
 }
@@ -180,9 +187,9 @@ pub fn graph(file: &Path, format: GraphFormat) -> u8 {
         eprint!("{}", render(compiled.warnings(), source, style()));
     }
     match format {
-        GraphFormat::Dot => print!("{}", export::dot(model)),
-        GraphFormat::Mermaid => print!("{}", export::mermaid(model)),
-        GraphFormat::Json => print!("{}", pretty(&export::json(model))),
+        GraphFormat::Dot => out!("{}", export::dot(model)),
+        GraphFormat::Mermaid => out!("{}", export::mermaid(model)),
+        GraphFormat::Json => out!("{}", pretty(&export::json(model))),
     }
     EXIT_OK
 }
@@ -205,11 +212,11 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
                     v
                 })
                 .collect();
-            print!("{}", pretty(&serde_json::json!({"rules": list})));
+            out!("{}", pretty(&serde_json::json!({"rules": list})));
         }
         RulesFormat::Text => {
             for r in engine.rules() {
-                println!(
+                outln!(
                     "{:<34} {:<10} {:<28} {:<11} {}",
                     r.id,
                     r.instrument,
@@ -237,8 +244,8 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
     };
-    println!("{}  ({})\n", r.id, r.pack);
-    println!(
+    outln!("{}  ({})\n", r.id, r.pack);
+    outln!(
         "{} {} — {} ({}), text {}",
         r.instrument,
         r.cites,
@@ -257,19 +264,19 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
                     .map(|x| x.2)
             })
             .collect();
-        println!("applies to: {}", scopes.join("; "));
+        outln!("applies to: {}", scopes.join("; "));
     }
-    println!("duty of: {}", report::binding::duty_words(r.duty));
-    println!(
+    outln!("duty of: {}", report::binding::duty_words(r.duty));
+    outln!(
         "{}",
         report::decided_line(&fairpath::rules::decide::deciders(&engine, r))
     );
-    println!(
+    outln!(
         "\n{}\n\nwhy: {}\n\nremedy: {}",
         r.summary, r.rationale, r.remedy
     );
     if !r.example.is_empty() {
-        println!("\na compliant clause:\n{}", laid_out(&r.example));
+        outln!("\na compliant clause:\n{}", laid_out(&r.example));
     }
     EXIT_OK
 }
@@ -305,9 +312,9 @@ pub fn diff(
     };
     let d = report::diff::diff(&a, &b);
     match format {
-        DiffFormat::Json => print!("{}", pretty(&d)),
+        DiffFormat::Json => out!("{}", pretty(&d)),
         DiffFormat::Human | DiffFormat::Markdown => {
-            print!(
+            out!(
                 "{}",
                 report::diff::render(
                     &d,
@@ -332,10 +339,10 @@ pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
     let (engine, ok) = engine(standards, &[]);
     let problems = fairpath::rules::verify::verify(&engine);
     match format {
-        RulesFormat::Json => print!("{}", pretty(&serde_json::json!({"problems": problems}))),
+        RulesFormat::Json => out!("{}", pretty(&serde_json::json!({"problems": problems}))),
         RulesFormat::Text => {
             for p in &problems {
-                println!(
+                outln!(
                     "{}: {}
   {}
 {}",
@@ -345,7 +352,7 @@ pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
                     indent(&p.witness)
                 );
             }
-            println!(
+            outln!(
                 "{} rules checked, {} problems",
                 engine.rules().count(),
                 problems.len()
@@ -377,8 +384,8 @@ pub fn ratifications(state: Option<&str>, as_of: Option<Date>, format: RulesForm
         }
     }
     match format {
-        RulesFormat::Text => print!("{}", report::binding::table(&data, state, as_of)),
-        RulesFormat::Json => print!(
+        RulesFormat::Text => out!("{}", report::binding::table(&data, state, as_of)),
+        RulesFormat::Json => out!(
             "{}",
             pretty(&report::binding::table_json(&data, state, as_of))
         ),

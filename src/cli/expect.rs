@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::{engine, load_model};
 use super::files::expand;
-use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use super::{outln, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use fairpath::rules::{Finding, Verdict};
 
 /// One expected verdict.
@@ -80,17 +80,17 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::voc
         let findings = engine.evaluate(compiled.model());
         let expected = expectations(&path, compiled.source().text());
         if expected.is_empty() {
-            println!("test {} ... no expectations", path.display());
+            outln!("test {} ... no expectations", path.display());
         }
         for e in expected {
             match outcome(&findings, &e) {
                 Ok(()) => {
                     passed += 1;
-                    println!("test {} :: {} ... ok", path.display(), e.rule);
+                    outln!("test {} :: {} ... ok", path.display(), e.rule);
                 }
                 Err(why) => {
                     failed += 1;
-                    println!(
+                    outln!(
                         "test {} :: {} ... FAILED ({why}; declared at {})",
                         path.display(),
                         e.rule,
@@ -100,7 +100,7 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::voc
             }
         }
     }
-    println!("\n{passed} passed, {failed} failed");
+    outln!("\n{passed} passed, {failed} failed");
     if !ok_inputs {
         EXIT_INPUT
     } else if failed > 0 {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
-use super::{
+use super::{out, outln, 
     input_error, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT,
     EXIT_OK,
 };
@@ -27,8 +27,8 @@ pub fn parse(file: &Path, emit: Emit) -> u8 {
                 ));
             }
             match emit {
-                Emit::Ast => print!("{}", outline(p.program())),
-                Emit::Json => print!("{}", pretty(p.terms())),
+                Emit::Ast => out!("{}", outline(p.program())),
+                Emit::Json => out!("{}", pretty(p.terms())),
             }
             EXIT_OK
         }
@@ -98,13 +98,13 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
             continue;
         }
         if check {
-            println!("{} is not formatted", path.display());
+            outln!("{} is not formatted", path.display());
             code = code.max(EXIT_FINDINGS);
         } else if let Err(e) = write_atomic(&path, formatted.as_bytes()) {
             input_error(&format!("cannot write `{}`: {e}", path.display()));
             code = EXIT_INPUT;
         } else {
-            println!("formatted {}", path.display());
+            outln!("formatted {}", path.display());
         }
     }
     code
@@ -117,7 +117,7 @@ pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
         vocab::template::blank()
     };
     let Some(path) = file else {
-        print!("{text}");
+        out!("{text}");
         return EXIT_OK;
     };
     if path.exists() && !force {
@@ -129,7 +129,7 @@ pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
     }
     match write_atomic(path, text.as_bytes()) {
         Ok(()) => {
-            println!("wrote {}", path.display());
+            outln!("wrote {}", path.display());
             EXIT_OK
         }
         Err(e) => {
@@ -143,11 +143,11 @@ pub fn terms(format: TermsFormat) -> u8 {
     match format {
         TermsFormat::Text => {
             for t in vocab::TERMS {
-                println!("{:<44} {:<48} {}", t.path, t.kind.describe(), t.doc);
+                outln!("{:<44} {:<48} {}", t.path, t.kind.describe(), t.doc);
             }
         }
-        TermsFormat::Markdown => print!("{}", vocab::docs::markdown()),
-        TermsFormat::Json => print!("{}", pretty(&vocab::docs::json())),
+        TermsFormat::Markdown => out!("{}", vocab::docs::markdown()),
+        TermsFormat::Json => out!("{}", pretty(&vocab::docs::json())),
     }
     EXIT_OK
 }

@@ -298,7 +298,7 @@ pub fn run(cli: Cli) -> u8 {
         } => check::verify(&standards, format),
         Command::Rules { coverage: true, .. } => {
             let engine = fairpath::rules::Engine::embedded();
-            print!("{}", fairpath::rules::coverage::markdown(&engine));
+            out!("{}", fairpath::rules::coverage::markdown(&engine));
             EXIT_OK
         }
         Command::Rules {
@@ -323,23 +323,30 @@ pub fn run(cli: Cli) -> u8 {
             format,
         } => check::ratifications(state.as_deref(), as_of, format),
         Command::Completions { shell } => {
+            let mut text = Vec::new();
             clap_complete::generate(
                 shell,
                 &mut <Cli as clap::CommandFactory>::command(),
                 "fairpath",
-                &mut std::io::stdout(),
+                &mut text,
             );
+            emit(&String::from_utf8_lossy(&text));
             EXIT_OK
         }
-        Command::Man => match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-            .render(&mut std::io::stdout())
-        {
-            Ok(()) => EXIT_OK,
-            Err(e) => {
-                input_error(&format!("cannot write the man page: {e}"));
-                EXIT_INPUT
+        Command::Man => {
+            let mut text = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
+            {
+                Ok(()) => {
+                    emit(&String::from_utf8_lossy(&text));
+                    EXIT_OK
+                }
+                Err(e) => {
+                    input_error(&format!("cannot write the man page: {e}"));
+                    EXIT_INPUT
+                }
             }
-        },
+        }
     }
 }
 
@@ -369,6 +376,10 @@ pub fn input_error(message: &str) {
 
 /// Reads a file, reporting a failure as an input error.
 pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
+    if let Err(why) = files::regular(path) {
+        input_error(&why);
+        return None;
+    }
     match std::fs::read(path) {
         Ok(b) => Some(b),
         Err(e) => {
@@ -381,6 +392,33 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
         }
     }
 }
+
+/// Writes `text` to standard output. A closed pipe ends the program quietly, as `… | head`
+/// expects; any other failure (a full disk) is reported and ends it with the input-error code.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(i32::from(EXIT_OK));
+        }
+        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {e}");
+        std::process::exit(i32::from(EXIT_INPUT));
+    }
+}
+
+/// `print!` through [`emit`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::emit(&format!($($arg)*)) };
+}
+
+/// `println!` through [`emit`].
+macro_rules! outln {
+    () => { $crate::cli::emit("\n") };
+    ($($arg:tt)*) => { $crate::cli::emit(&(format!($($arg)*) + "\n")) };
+}
+
+pub(crate) use {out, outln};
 
 /// Plain data as pretty JSON text, with a final newline.
 pub fn pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {

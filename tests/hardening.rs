@@ -1,0 +1,137 @@
+//! Hostile surroundings: closed pipes and full disks, folders that link to themselves, FIFOs,
+//! planted links, and writes that must keep a file's mode, links and contents.
+#![cfg(unix)]
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const SEASONAL: &str = "policies/examples/seasonal-agriculture.fair";
+const MESSY: &str = "program   \"M\" {\n kind seasonal\n}\n";
+
+fn fairpath() -> Process {
+    Process::cargo_bin("fairpath").unwrap()
+}
+
+/// Runs `fairpath` with `args` and no standard input, failing the test if it takes over 20 s.
+fn run(args: &[&str]) -> std::process::Output {
+    let start = Instant::now();
+    let out = fairpath()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(20), "{args:?} hung");
+    out
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_and_a_full_disk_is_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("fairpath");
+    for cmd in [
+        format!("{} rules --format json | head -c1", bin.display()),
+        format!("{} check {SEASONAL} | head -n1", bin.display()),
+        format!("{} completions bash | head -c1", bin.display()),
+    ] {
+        let out = Process::new("bash")
+            .args(["-c", &format!("set -o pipefail; {cmd} >/dev/null")])
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(141)),
+            "{cmd}: {code:?} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = fairpath()
+            .args(["check", SEASONAL])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"));
+    }
+}
+
+#[test]
+fn a_folder_linking_to_itself_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::copy(SEASONAL, d.join("p.fair")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("b")).unwrap();
+    let out = run(&["check", "--format", "table", d.to_str().unwrap()]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(table.matches("Seasonal Farm Workers Scheme").count(), 1, "{table}");
+}
+
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("p.fair");
+    assert!(Process::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for cmd in ["check", "fmt", "graph"] {
+        let out = run(&[cmd, fifo.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    }
+    std::fs::copy(SEASONAL, dir.path().join("q.fair")).unwrap();
+    let out = run(&["check", "--format", "table", dir.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Seasonal Farm Workers Scheme"));
+}
+
+#[test]
+fn fmt_keeps_mode_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.fair");
+    std::fs::write(&real, MESSY).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.fair");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let hard = dir.path().join("hard.fair");
+    std::fs::hard_link(&real, &hard).unwrap();
+    let out = run(&["fmt", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link stays a link"
+    );
+    let formatted = std::fs::read_to_string(&real).unwrap();
+    assert!(formatted.starts_with("program \"M\" {"), "{formatted}");
+    assert_eq!(std::fs::read_to_string(&hard).unwrap(), formatted, "hard links stay one file");
+    let meta = std::fs::metadata(&real).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert_eq!(meta.nlink(), 2);
+
+    let lone = dir.path().join("lone.fair");
+    std::fs::write(&lone, MESSY).unwrap();
+    std::fs::set_permissions(&lone, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(run(&["fmt", lone.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        std::fs::metadata(&lone).unwrap().permissions().mode() & 0o777,
+        0o640,
+        "the mode is kept through the rename"
+    );
+}
+
+#[test]
+fn output_onto_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.fair");
+    std::fs::copy(SEASONAL, &p).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let out = run(&["check", "--format", "html", "--output", p.to_str().unwrap(), p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("would destroy it"));
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
