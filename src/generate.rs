@@ -201,6 +201,8 @@ pub fn program() -> impl Strategy<Value = Program> {
                         value: v,
                         span: Span::default(),
                         source: None,
+                        exception: None,
+                        discretion: false,
                     },
                 );
             }

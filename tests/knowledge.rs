@@ -237,3 +237,42 @@ fn bad_statements_of_knowledge_are_spanned_errors_and_the_rest_is_still_checked(
     ));
     assert_eq!(complete[0].code_name(), "fairpath::contradiction");
 }
+
+#[test]
+fn exceptions_discretion_and_permit_relative_times_leave_a_guarantee_open() {
+    let verdict = |body: &str, rule: &str| law(&findings(&program(body)), rule);
+    let sabah = "complete [sectors]\nsectors [domestic_work]\ndocuments {\n  passport worker";
+    assert_eq!(
+        verdict(&format!("{sabah}\n  permit worker\n}}"), "c189.art9.c"),
+        Verdict::Satisfied
+    );
+    assert_eq!(
+        verdict(
+            &format!("{sabah} except \"unavoidable circumstances\"\n  permit worker\n}}"),
+            "c189.art9.c"
+        ),
+        Verdict::Unstated,
+        "held save on stated grounds is not guaranteed"
+    );
+    assert_eq!(
+        verdict("documents {\n  passport employer except \"on request\"\n}", "icrmw.art21"),
+        Verdict::Violated,
+        "an exception does not cure a breach"
+    );
+    assert_eq!(
+        verdict("family {\n  reunification yes at_discretion\n}", "floor.seed.family"),
+        Verdict::Unstated
+    );
+    let mut engine = Engine::bare();
+    engine
+        .add(Source::new(
+            "grace.rules",
+            "standard grace \"Grace\" {\n  instrument X\n  strength guidance\n  duty destination\n  rule grace.rest { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period == rest_of_permit }\n  rule grace.month { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days }\n}",
+        ))
+        .unwrap();
+    let f = engine.evaluate(&model(&program("permit {\n  grace_period rest_of_permit\n}")).0);
+    assert_eq!(f[0].verdict, Verdict::Satisfied);
+    assert_eq!(f[1].verdict, Verdict::Unstated, "it depends on what is left");
+    let (code, _) = run(&program("permit {\n  grace_period contract_end\n}"), &["check"]);
+    assert_ne!(code, 2, "`contract_end` is a duration");
+}

@@ -38,6 +38,12 @@ fn verdict(all: &[Finding], id: &str) -> Verdict {
     }
 }
 
+/// A rule's verdict in practice, where documented practice bears on it (the first stream's
+/// finding when the program has streams).
+fn in_practice(all: &[Finding], rule: &str) -> Option<Verdict> {
+    find(all, rule).practice.as_ref().map(|p| p.verdict)
+}
+
 /// Whether the finding says the destination state is bound.
 fn binds_destination(all: &[Finding], rule: &str) -> bool {
     find(all, rule)
@@ -70,6 +76,13 @@ fn korea_employer_release_falls_short_of_c143_art14a_as_a_standard_of_reference(
     }
     let b = &find(&f, "c143.art14.a").binding[0];
     assert_eq!((b.state.as_str(), b.status), ("KOR", Standing::NotRatified));
+    // Amnesty (2014) on farms, CFA Case 2620 on the union's leaders: violated in practice.
+    assert_eq!(verdict(&f, "forced-labour.conditions"), Verdict::Unstated);
+    assert_eq!(
+        in_practice(&f, "forced-labour.conditions"),
+        Some(Verdict::Violated)
+    );
+    assert_eq!(in_practice(&f, "c098.art1"), Some(Verdict::Violated));
 }
 
 #[test]
@@ -92,6 +105,8 @@ fn hong_kong_two_week_rule_live_in_and_minimum_wage() {
         "Hong Kong is bound by C097"
     );
     assert!(!binds_destination(&f, "c143.art8.1.status") && !binds_destination(&f, "c189.art9.a"));
+    // Amnesty (2013): illegal agency fees and sham loans, beyond the lawful 10% commission.
+    assert_eq!(in_practice(&f, "floor.gpog7.fees"), Some(Verdict::Violated));
 }
 
 #[test]
@@ -116,6 +131,12 @@ fn united_states_employer_tie_and_status_ending_with_the_job() {
         Verdict::Unstated,
         "employers recruit directly, but the money flows are not declared complete: a worker may still pay an agency"
     );
+    // The SPLC (2013) found fees charged and debts taken on in practice.
+    assert_eq!(in_practice(&f, "c181.art7"), Some(Verdict::Violated));
+    assert_eq!(
+        in_practice(&f, "forced-labour.debt"),
+        Some(Verdict::Violated)
+    );
     let b = &find(&f, "c143.art8.1.status").binding[0];
     assert_eq!(
         b.status,
@@ -133,12 +154,22 @@ fn united_kingdom_is_bound_by_c097() {
         verdict(&f, "floor.seed.permanent_residence"),
         Verdict::Violated
     );
+    // Fees are illegal in the UK; workers paid them to agents abroad (TBIJ 2022).
+    assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Unstated);
+    assert_eq!(in_practice(&f, "floor.gpog7.fees"), Some(Verdict::Violated));
 }
 
 #[test]
 fn new_zealand_deductions_and_the_annex_i_exclusion() {
     let f = findings("nz-rse");
-    assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Violated);
+    // The deductions are what the Human Rights Commission (2022) and RNZ (2024) found happening,
+    // not terms of the scheme.
+    assert_eq!(verdict(&f, "floor.gpog7.fees"), Verdict::Unstated);
+    assert_eq!(in_practice(&f, "floor.gpog7.fees"), Some(Verdict::Violated));
+    assert_eq!(
+        in_practice(&f, "forced-labour.documents"),
+        Some(Verdict::Violated)
+    );
     assert!(binds_destination(&f, "c097.art2.service"));
     assert!(
         !binds_destination(&f, "c097.annex1.art5.contract"),
@@ -189,6 +220,40 @@ fn the_corpus_checks_without_input_errors_and_the_readme_table_is_current() {
                 .extension()
                 .is_some_and(|x| x == "fair"))
             .count(),
-        7
+        15,
+        "the fifteen programs of shared/domain/programs.md and programs-2.md"
     );
+}
+
+/// Every corpus program declares the documented findings it must show, in law and in practice,
+/// and `fairpath test` finds them all.
+#[test]
+fn every_documented_finding_declared_by_the_corpus_holds() {
+    let mut practice = 0;
+    for entry in std::fs::read_dir("policies/programs").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "fair") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let declared = text.lines().filter(|l| l.starts_with("// expect ")).count();
+        assert!(
+            declared > 0 || text.contains("// No expectation: "),
+            "{} declares no finding, and does not say why",
+            path.display()
+        );
+        practice += text
+            .lines()
+            .filter(|l| l.starts_with("// expect ") && l.contains(" in_practice"))
+            .count();
+    }
+    assert!(practice >= 15, "only {practice} findings in practice declared");
+    let out = Command::cargo_bin("fairpath")
+        .unwrap()
+        .args(["test", "policies/programs"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.trim_end().ends_with(" 0 failed"), "{text}");
 }

@@ -71,7 +71,8 @@ fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>, visited: &mut HashSet<Pat
         let p = e.path();
         if p.is_dir() {
             walk(&p, ext, out, visited);
-        } else if p.extension().is_some_and(|x| x == ext) && regular(&p).is_ok() {
+        } else if p.extension().is_some_and(|x| x == ext) {
+            // Read later, where a file that is not regular (a FIFO, a broken link) is reported.
             out.push(p);
         }
     }

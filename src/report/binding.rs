@@ -236,9 +236,14 @@ pub fn table_json(data: &Ratifications, state: Option<&str>, date: Option<Date>)
                     None => json!({"instrument": i.code, "status": "unknown", "source": null}),
                     Some(e) => {
                         let mut v = json!(e);
-                        v["in_force"] = json!(data.in_force(e));
-                        if let Some(d) = date {
-                            v["at_date"] = json!({"date": d, "status": data.standing(e, d).0});
+                        if let Some(row) = v.as_object_mut() {
+                            row.insert("in_force".into(), json!(data.in_force(e)));
+                            if let Some(d) = date {
+                                row.insert(
+                                    "at_date".into(),
+                                    json!({"date": d, "status": data.standing(e, d).0}),
+                                );
+                            }
                         }
                         v
                     }

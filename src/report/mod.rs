@@ -1,15 +1,6 @@
 //! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
 //! machines (JSON with a versioned schema, SARIF 2.1.0).
 
-// lint clean-up of this module follows
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::unreachable
-)]
-
 pub mod binding;
 pub mod diff;
 mod html;

@@ -37,35 +37,46 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     }
     let mut depth = vec![usize::MAX; m.graph().node_count()];
     if let Some(e) = m.entry() {
-        depth[e.index()] = 0;
+        if let Some(d) = depth.get_mut(e.index()) {
+            *d = 0;
+        }
         let mut queue = VecDeque::from([e]);
         while let Some(n) = queue.pop_front() {
+            let Some(next) = depth.get(n.index()).map(|d| d + 1) else {
+                continue;
+            };
             for e in m.graph().edges(n) {
-                if matches!(e.weight(), Edge::Transition { .. })
-                    && depth[e.target().index()] == usize::MAX
-                {
-                    depth[e.target().index()] = depth[n.index()] + 1;
-                    queue.push_back(e.target());
+                if !matches!(e.weight(), Edge::Transition { .. }) {
+                    continue;
+                }
+                if let Some(d) = depth.get_mut(e.target().index()) {
+                    if *d == usize::MAX {
+                        *d = next;
+                        queue.push_back(e.target());
+                    }
                 }
             }
         }
     }
+    let depth_of = |n: usize| depth.get(n).copied().unwrap_or(usize::MAX);
     let max_depth = statuses
         .iter()
-        .map(|n| depth[n.index()])
+        .map(|n| depth_of(n.index()))
         .filter(|d| *d != usize::MAX)
         .max()
         .unwrap_or(0);
     let mut rows = vec![0usize; max_depth + 2];
     let mut pos = vec![(0.0, 0.0); m.graph().node_count()];
     for n in &statuses {
-        let col = if depth[n.index()] == usize::MAX {
-            max_depth + 1
-        } else {
-            depth[n.index()]
+        let col = match depth_of(n.index()) {
+            usize::MAX => max_depth + 1,
+            d => d,
         };
-        pos[n.index()] = (PAD + col as f64 * COL, PAD + rows[col] as f64 * ROW);
-        rows[col] += 1;
+        let (Some(row), Some(p)) = (rows.get_mut(col), pos.get_mut(n.index())) else {
+            continue;
+        };
+        *p = (PAD + col as f64 * COL, PAD + *row as f64 * ROW);
+        *row += 1;
     }
     let width = PAD * 2.0 + (rows.iter().rposition(|r| *r > 0).unwrap_or(0) as f64) * COL + W;
     let height = PAD * 2.0 + (*rows.iter().max().unwrap_or(&1) as f64 - 1.0) * ROW + H + 30.0;
@@ -79,7 +90,10 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         let Edge::Transition { index } = e.weight() else {
             continue;
         };
-        let (a, b) = (pos[e.source().index()], pos[e.target().index()]);
+        let (Some(&a), Some(&b)) = (pos.get(e.source().index()), pos.get(e.target().index()))
+        else {
+            continue;
+        };
         let hot = highlight.contains(index);
         let (stroke, marker, wid) = if hot {
             ("#c0262d", "arrow-red", 2.5)
@@ -132,7 +146,9 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         let Node::Status { name, category, .. } = &m.graph()[*n] else {
             continue;
         };
-        let (x, y) = pos[n.index()];
+        let Some(&(x, y)) = pos.get(n.index()) else {
+            continue;
+        };
         let danger = matches!(*category, "irregular" | "detained");
         let stroke = if danger { "#c0262d" } else { "#1f4e79" };
         let fill = if danger { "#fdecea" } else { "#eef4fb" };

@@ -26,11 +26,13 @@ struct File {
     row: Vec<Row>,
 }
 
-/// The shipped coverage table.
+/// The shipped coverage table. The table is fixed at build time and checked by the test suite
+/// (`tests/packs.rs` compares the generated document with `docs/coverage.md`); were it not to
+/// parse, the table would be empty rather than a panic.
 pub fn rows() -> Vec<Row> {
     toml::from_str::<File>(include_str!("../../policies/coverage.toml"))
-        .expect("the shipped coverage table parses")
-        .row
+        .map(|f| f.row)
+        .unwrap_or_default()
 }
 
 /// Rule ids the table names that `engine` does not define.

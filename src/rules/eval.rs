@@ -38,16 +38,18 @@ impl Ref {
     /// The clause's span and what it says.
     pub fn render(self, m: &Model) -> (Span, String) {
         match self {
-            Ref::Fact(path) => {
-                let f = m.fact(path).expect("a consulted fact is stated");
-                (f.span, format!("`{path}` is `{}`", f.value.display()))
-            }
-            Ref::Transition(i) => (
-                m.terms().transitions[i].span,
-                crate::model::export::transition_words(m, i),
-            ),
+            Ref::Fact(path) => match m.fact(path) {
+                Some(f) => (f.span, format!("`{path}` is `{}`", f.value.display())),
+                None => (Span::default(), format!("`{path}` is not stated")),
+            },
+            Ref::Transition(i) => match m.terms().transitions.get(i) {
+                Some(t) => (t.span, crate::model::export::transition_words(m, i)),
+                None => (Span::default(), "no such transition".into()),
+            },
             Ref::Flow(i) => {
-                let f = &m.terms().flows[i];
+                let Some(f) = m.terms().flows.get(i) else {
+                    return (Span::default(), "no such money flow".into());
+                };
                 let says = format!(
                     "{} pays {}{}{}",
                     f.payer,
@@ -341,6 +343,21 @@ fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Eviden
     } else {
         Tri::Unknown
     };
+    // A value that holds save on stated grounds, or at an authority's discretion, is not
+    // guaranteed: what it would satisfy stays open; what it would breach, it breaches.
+    if t == Tri::True && (fact.exception.is_some() || fact.discretion) {
+        let why = match &fact.exception {
+            Some(e) => format!("whether the exception `{e}` applies"),
+            None => "how the authority uses its discretion".into(),
+        };
+        return (
+            Tri::Unknown,
+            Evidence {
+                silent: vec![Cow::Owned(why)],
+                ..ev
+            },
+        );
+    }
     (t, ev)
 }
 
@@ -365,15 +382,17 @@ fn compare_one(m: &Model, term: &Term, op: Op, have: &Typed, want: &Typed) -> Tr
             .words()
             .iter()
             .any(|w| equal(m, term, have, &Typed::Word(w.to_string())))),
-        Op::Ge | Op::Le | Op::Gt | Op::Lt => tri(match (rank(term, have), rank(term, want)) {
-            (Some(a), Some(b)) => match op {
+        Op::Ge | Op::Le | Op::Gt | Op::Lt => match (rank(term, have), rank(term, want)) {
+            (Some(a), Some(b)) => tri(match op {
                 Op::Ge => a >= b - 1e-9,
                 Op::Le => a <= b + 1e-9,
                 Op::Gt => a > b + 1e-9,
                 _ => a < b - 1e-9,
-            },
-            _ => false,
-        }),
+            }),
+            // `rest_of_permit` against a length: it depends on the permit.
+            _ if term.kind == Kind::Duration => Tri::Unknown,
+            _ => Tri::False,
+        },
     }
 }
 

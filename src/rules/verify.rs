@@ -10,11 +10,14 @@ use crate::syntax::print::to_fair;
 use crate::syntax::validate::{validate, Fact, FlowDecl, StatusDecl, Terms, TransitionDecl};
 use crate::vocab::{template, Better, Kind, Typed, COSTS, TERMS, TRIGGERS};
 
-/// The protective program: every term at its example value (the `init` template).
+/// The protective program: every term at its example value (the `init` template). The template
+/// is generated from the vocabulary and the test suite parses it; were it not to parse, the
+/// program would be empty rather than a panic.
 pub fn protective() -> Terms {
     let text = template::template();
-    let program = parse_program(&text).expect("the init template parses");
-    validate(&program).0
+    parse_program(&text)
+        .map(|program| validate(&program).0)
+        .unwrap_or_default()
 }
 
 /// The least protective values of a term, following its direction; every value for terms with
@@ -29,7 +32,7 @@ pub fn worst(kind: Kind, better: Better) -> Vec<Typed> {
         (Kind::Bool, Better::Yes) => vec![Typed::Bool(false)],
         (Kind::Bool, Better::No) => vec![Typed::Bool(true)],
         (Kind::Bool, _) => vec![Typed::Bool(true), Typed::Bool(false)],
-        (Kind::Enum(v), Better::Ordered) => words(&v[..1]),
+        (Kind::Enum(v), Better::Ordered) => words(v.get(..1).unwrap_or_default()),
         (Kind::Enum(v), _) => words(v),
         (Kind::Percent, Better::Lower) => vec![Typed::Number(100.0)],
         (Kind::Money, Better::Higher) => vec![Typed::Money {
@@ -62,6 +65,8 @@ pub fn set(t: &mut Terms, path: &'static str, value: Typed) {
             value,
             span,
             source: None,
+            exception: None,
+            discretion: false,
         },
     );
 }
@@ -218,7 +223,7 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
                 .collect()
         })
         .collect();
-    let witness = |i: usize| to_fair(&programs[i]);
+    let witness = |i: usize| programs.get(i).map(to_fair).unwrap_or_default();
     let mut out = Vec::new();
     for (r, row) in rules.iter().zip(&verdicts) {
         if !row.contains(&Verdict::Satisfied) {
@@ -253,27 +258,28 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
         }
     }
     let applies = |v: Verdict| matches!(v, Verdict::Satisfied | Verdict::Violated);
-    let satisfiable: Vec<bool> = verdicts
+    // Each rule with its verdicts on every model, for the rules some model satisfies.
+    let by_rule: Vec<_> = rules
         .iter()
-        .map(|row| row.contains(&Verdict::Satisfied))
+        .zip(&verdicts)
+        .map(|(r, row)| (r, row, row.contains(&Verdict::Satisfied)))
         .collect();
-    for a in 0..rules.len() {
-        for b in a + 1..rules.len() {
-            if rules[a].pack != rules[b].pack || !satisfiable[a] || !satisfiable[b] {
+    for (a, &(ra, va, sat_a)) in by_rule.iter().enumerate() {
+        for &(rb, vb, sat_b) in by_rule.iter().skip(a + 1) {
+            if ra.pack != rb.pack || !sat_a || !sat_b {
                 continue;
             }
-            let (va, vb) = (&verdicts[a], &verdicts[b]);
-            let together = (0..models.len()).any(|i| applies(va[i]) && applies(vb[i]));
-            let both = (0..models.len())
-                .any(|i| va[i] == Verdict::Satisfied && vb[i] == Verdict::Satisfied);
+            let pairs = || va.iter().zip(vb.iter()).map(|(x, y)| (*x, *y));
+            let together = pairs().any(|(x, y)| applies(x) && applies(y));
+            let both = pairs().any(|(x, y)| x == Verdict::Satisfied && y == Verdict::Satisfied);
             if together && !both {
-                let at = (0..models.len())
-                    .find(|&i| va[i] == Verdict::Satisfied && applies(vb[i]))
+                let at = pairs()
+                    .position(|(x, y)| x == Verdict::Satisfied && applies(y))
                     .unwrap_or(0);
                 out.push(Problem {
                     kind: "conflict",
-                    rules: vec![rules[a].id.clone(), rules[b].id.clone()],
-                    explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", rules[a].id, rules[b].id),
+                    rules: vec![ra.id.clone(), rb.id.clone()],
+                    explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", ra.id, rb.id),
                     witness: witness(at),
                 });
             }

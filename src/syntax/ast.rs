@@ -200,6 +200,10 @@ pub struct Field {
     pub key: Name,
     /// Its value.
     pub value: Value,
+    /// `except "grounds"`: the value holds save on these grounds.
+    pub exception: Option<Name>,
+    /// `at_discretion`: an authority may grant the value, or not.
+    pub discretion: bool,
     /// The clause of the agreement it encodes.
     pub source: Option<Name>,
     /// The whole clause.

@@ -189,7 +189,16 @@ fn tag(item: &Item) -> Option<&Name> {
 /// A clause without its source tag, its first word padded to `w`.
 fn body(item: &Item, w: usize) -> String {
     match item {
-        Item::Field(f) => format!("{:<w$} {}", f.key.text, value(&f.value)),
+        Item::Field(f) => {
+            let mut line = format!("{:<w$} {}", f.key.text, value(&f.value));
+            if let Some(e) = &f.exception {
+                line.push_str(&format!(" except {}", quote(&e.text)));
+            }
+            if f.discretion {
+                line.push_str(" at_discretion");
+            }
+            line
+        }
         Item::Transition(t) => {
             let mut line = format!("{:<w$} -> {} on {}", t.from.text, t.to.text, t.trigger.text);
             for m in &t.modifiers {

@@ -411,14 +411,21 @@ fn field(pair: Pair<Rule>) -> Option<Item> {
     let mut inner = significant(pair);
     let key = name(inner.next()?);
     let value = value(inner.next()?);
-    let source = match inner.next() {
-        Some(s) => Some(source(s)?),
-        None => None,
-    };
+    let (mut exception, mut discretion, mut src) = (None, false, None);
+    for p in inner {
+        match p.as_rule() {
+            Rule::exception => exception = Some(string_name(significant(p).next()?)),
+            Rule::discretion => discretion = true,
+            Rule::source => src = Some(source(p)?),
+            _ => return None,
+        }
+    }
     Some(Item::Field(Field {
         key,
         value,
-        source,
+        exception,
+        discretion,
+        source: src,
         span,
         comments: Comments::default(),
     }))
@@ -690,6 +697,8 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::close | Rule::unclosed => "`}`",
         Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => "a clause",
         Rule::name | Rule::no | Rule::kw_no => "a name",
+        Rule::exception | Rule::kw_except => "`except \"grounds\"`",
+        Rule::discretion | Rule::kw_at_discretion => "`at_discretion`",
         Rule::value | Rule::word | Rule::list | Rule::range => "a value",
         Rule::quantity | Rule::number => "a number",
         Rule::unit => "a unit",

@@ -31,8 +31,13 @@ fn body(out: &mut String, terms: &Terms, depth: usize, top: bool) {
             continue;
         };
         let (block, key) = path.rsplit_once('.').unwrap_or(("", path));
+        let except = fact
+            .exception
+            .as_ref()
+            .map_or(String::new(), |e| format!(" except {}", quote(e)));
+        let discretion = if fact.discretion { " at_discretion" } else { "" };
         lines.entry(block.to_string()).or_default().push(format!(
-            "{key} {}{}",
+            "{key} {}{except}{discretion}{}",
             value(term.kind, &fact.value),
             tag(&fact.source)
         ));

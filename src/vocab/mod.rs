@@ -15,7 +15,9 @@ mod value;
 
 pub use codes::{countries, currencies, is_country, is_currency};
 pub use date::Date;
-pub use terms::{list_term, COSTS, LISTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS};
+pub use terms::{
+    list_term, COSTS, DURATION_WORDS, LISTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS,
+};
 pub use value::{days, trim_number, Typed};
 
 /// The type of a term's value.

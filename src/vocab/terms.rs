@@ -103,6 +103,10 @@ pub fn list_term(word: &str) -> &str {
     }
 }
 
+/// Words a duration can be instead of a length of time: the rest of the permit's term, or until
+/// the contract ends.
+pub const DURATION_WORDS: &[&str] = &["rest_of_permit", "contract_end"];
+
 /// Costs and fees a money flow can be for.
 pub const COSTS: &[&str] = &[
     "recruitment_fee",

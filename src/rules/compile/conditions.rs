@@ -15,27 +15,22 @@ impl Compiler {
     pub(super) fn expr(&mut self, pair: Pair<R>) -> Cond {
         match pair.as_rule() {
             R::expr => {
-                let mut parts: Vec<Cond> = significant(pair).map(|p| self.expr(p)).collect();
-                if parts.len() == 1 {
-                    parts.pop().expect("one part")
-                } else {
-                    Cond::Or(parts)
-                }
+                let parts: Vec<Cond> = significant(pair).map(|p| self.expr(p)).collect();
+                one_or(parts, Cond::Or)
             }
             R::conj => {
-                let mut parts: Vec<Cond> = significant(pair).map(|p| self.expr(p)).collect();
-                if parts.len() == 1 {
-                    parts.pop().expect("one part")
-                } else {
-                    Cond::And(parts)
-                }
+                let parts: Vec<Cond> = significant(pair).map(|p| self.expr(p)).collect();
+                one_or(parts, Cond::And)
             }
-            R::negation => Cond::Not(Box::new(
-                self.expr(significant(pair).next().expect("operand")),
-            )),
+            R::negation => match self.first(pair) {
+                Some(p) => Cond::Not(Box::new(self.expr(p))),
+                None => Cond::And(Vec::new()),
+            },
             R::stated | R::unstated => {
                 let stated = pair.as_rule() == R::stated;
-                let p = significant(pair).next().expect("term");
+                let Some(p) = self.first(pair) else {
+                    return Cond::And(Vec::new());
+                };
                 match self.term(p.as_str(), span_of(&p)) {
                     Some(t) if stated => Cond::Stated(t),
                     Some(t) => Cond::Unstated(t),
@@ -46,7 +41,7 @@ impl Compiler {
             R::path_pred => self.path_pred(pair),
             R::transition_pred => self.transition_pred(pair),
             R::flow_pred => self.flow_pred(pair),
-            r => unreachable!("condition {r:?}"),
+            _ => self.unreadable(span_of(&pair)),
         }
     }
 
@@ -69,10 +64,11 @@ impl Compiler {
     }
 
     pub(super) fn comparison(&mut self, pair: Pair<R>) -> Cond {
+        let span = span_of(&pair);
         let mut inner = significant(pair);
-        let tp = inner.next().expect("term");
-        let op_pair = inner.next().expect("op");
-        let vp = inner.next().expect("value");
+        let (Some(tp), Some(op_pair), Some(vp)) = (inner.next(), inner.next(), inner.next()) else {
+            return self.unreadable(span);
+        };
         let Some(term) = self.term(tp.as_str(), span_of(&tp)) else {
             return Cond::And(Vec::new());
         };
@@ -156,9 +152,9 @@ impl Compiler {
     }
 
     pub(super) fn words(&mut self, pair: Pair<R>) -> Vec<(String, Span)> {
-        let inner = significant(pair)
-            .next()
-            .expect("set holds a list or a word");
+        let Some(inner) = self.first(pair) else {
+            return Vec::new();
+        };
         match inner.as_rule() {
             R::word => vec![(inner.as_str().to_string(), span_of(&inner))],
             _ => match list_value(inner).kind {
@@ -186,22 +182,20 @@ impl Compiler {
     }
 
     pub(super) fn path_pred(&mut self, pair: Pair<R>) -> Cond {
+        let span = span_of(&pair);
         let mut inner = significant(pair);
-        let from = self.set(
-            inner.next().expect("from"),
-            vocab::STATUS_CATEGORIES,
-            "status category",
-        );
-        let to = self.set(
-            inner.next().expect("to"),
-            vocab::STATUS_CATEGORIES,
-            "status category",
-        );
+        let (Some(from), Some(to)) = (inner.next(), inner.next()) else {
+            return self.unreadable(span);
+        };
+        let from = self.set(from, vocab::STATUS_CATEGORIES, "status category");
+        let to = self.set(to, vocab::STATUS_CATEGORIES, "status category");
         let mut on = None;
         let mut avoiding = Vec::new();
         for p in inner {
             let rule = p.as_rule();
-            let s = significant(p).next().expect("set");
+            let Some(s) = self.first(p) else {
+                continue;
+            };
             match rule {
                 R::on_set => on = Some(self.set(s, vocab::TRIGGERS, "trigger")),
                 _ => avoiding = self.set(s, vocab::STATUS_CATEGORIES, "status category"),
@@ -220,7 +214,9 @@ impl Compiler {
             (None, None, None, Vec::new(), None);
         for p in significant(pair) {
             let rule = p.as_rule();
-            let operand = significant(p).next().expect("operand");
+            let Some(operand) = self.first(p) else {
+                continue;
+            };
             match rule {
                 R::t_from => {
                     from = Some(self.set(operand, vocab::STATUS_CATEGORIES, "status category"))
@@ -252,14 +248,18 @@ impl Compiler {
     pub(super) fn flow_pred(&mut self, pair: Pair<R>) -> Cond {
         let (mut from, mut to, mut costs, mut deducted) = (None, None, None, false);
         for p in significant(pair) {
-            match p.as_rule() {
-                R::deducted => deducted = true,
-                R::t_from => from = Some(self.parties(significant(p).next().expect("set"))),
-                R::t_to => to = Some(self.parties(significant(p).next().expect("set"))),
-                _ => {
-                    costs =
-                        Some(self.set(significant(p).next().expect("set"), vocab::COSTS, "cost"))
-                }
+            let rule = p.as_rule();
+            if rule == R::deducted {
+                deducted = true;
+                continue;
+            }
+            let Some(set) = self.first(p) else {
+                continue;
+            };
+            match rule {
+                R::t_from => from = Some(self.parties(set)),
+                R::t_to => to = Some(self.parties(set)),
+                _ => costs = Some(self.set(set, vocab::COSTS, "cost")),
             }
         }
         Cond::Flow {
@@ -268,5 +268,13 @@ impl Compiler {
             costs,
             deducted,
         }
+    }
+}
+
+/// The one condition of `parts`, or `join` of them all.
+fn one_or(parts: Vec<Cond>, join: fn(Vec<Cond>) -> Cond) -> Cond {
+    match <[Cond; 1]>::try_from(parts) {
+        Ok([only]) => only,
+        Err(parts) => join(parts),
     }
 }

@@ -69,13 +69,16 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
     let text = source.text();
     let mut pairs =
         FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
-    let file = pairs.next().expect("standard_file matched");
     let mut c = Compiler { diags: Vec::new() };
+    let Some(file) = pairs.next() else {
+        c.unreadable(Span::new(0, 0));
+        return Err(c.diags);
+    };
     let hash = super::fingerprint(text);
     let packs: Vec<Pack> = file
         .into_inner()
         .filter(|p| p.as_rule() == R::standard)
-        .map(|p| c.pack(p, source.name(), &hash))
+        .filter_map(|p| c.pack(p, source.name(), &hash))
         .collect();
     if packs.is_empty() && c.diags.is_empty() {
         c.diags.push(
@@ -121,10 +124,46 @@ struct Meta {
 }
 
 impl Compiler {
-    fn pack(&mut self, pair: Pair<R>, origin: &str, hash: &str) -> Pack {
+    /// Reports a clause the walk could not read although the grammar matched it (the grammar and
+    /// the walk disagree: a bug, reported, never a panic), and returns the condition that stands
+    /// in for it.
+    fn unreadable(&mut self, span: Span) -> Cond {
+        self.diags.push(Diagnostic::error(
+            Code::Syntax,
+            span,
+            "this clause could not be read",
+            "not understood",
+        ));
+        Cond::And(Vec::new())
+    }
+
+    /// The first significant part of `pair`, or `None` with the clause reported unreadable.
+    fn first<'i>(&mut self, pair: Pair<'i, R>) -> Option<Pair<'i, R>> {
+        let span = span_of(&pair);
+        let first = significant(pair).next();
+        if first.is_none() {
+            self.unreadable(span);
+        }
+        first
+    }
+
+    /// The condition that is the first significant part of `pair`.
+    fn operand(&mut self, pair: Pair<R>) -> Cond {
+        match self.first(pair) {
+            Some(p) => self.expr(p),
+            None => Cond::And(Vec::new()),
+        }
+    }
+
+    fn pack(&mut self, pair: Pair<R>, origin: &str, hash: &str) -> Option<Pack> {
+        let span = span_of(&pair);
         let mut inner = significant(pair);
-        let id = inner.next().expect("pack id").as_str().to_string();
-        let title = string_name(inner.next().expect("pack title")).text;
+        let (Some(id), Some(title)) = (inner.next(), inner.next()) else {
+            self.unreadable(span);
+            return None;
+        };
+        let id = id.as_str().to_string();
+        let title = string_name(title).text;
         let mut defaults = Meta::default();
         let mut rules = Vec::new();
         for p in inner {
@@ -135,23 +174,28 @@ impl Compiler {
                         rules.push(r);
                     }
                 }
-                r => unreachable!("pack part {r:?}"),
+                _ => {
+                    self.unreadable(span_of(&p));
+                }
             }
         }
-        Pack {
+        Some(Pack {
             id,
             title,
             origin: origin.to_string(),
             hash: hash.to_string(),
             rules,
-        }
+        })
     }
 
     fn meta_field(&mut self, pair: Pair<R>, meta: &mut Meta) {
         let span = span_of(&pair);
         let mut inner = significant(pair);
-        let key = name(inner.next().expect("key"));
-        let v = value(inner.next().expect("value"));
+        let (Some(key), Some(v)) = (inner.next(), inner.next()) else {
+            self.unreadable(span);
+            return;
+        };
+        let (key, v) = (name(key), value(v));
         if !RULE_FIELDS.contains(&key.text.as_str()) {
             let help = did_you_mean(&key.text, RULE_FIELDS.iter().copied())
                 .unwrap_or_else(|| format!("rule fields are {}", RULE_FIELDS.join(", ")));
@@ -244,7 +288,10 @@ impl Compiler {
     fn rule(&mut self, pair: Pair<R>, pack: &str, defaults: &Meta) -> Option<Rule> {
         let span = span_of(&pair);
         let mut inner = significant(pair);
-        let id_pair = inner.next().expect("rule id");
+        let Some(id_pair) = inner.next() else {
+            self.unreadable(span);
+            return None;
+        };
         let id = id_pair.as_str().to_string();
         let mut meta = defaults.clone();
         let mut applies = Vec::new();
@@ -253,16 +300,12 @@ impl Compiler {
         for p in inner {
             match p.as_rule() {
                 R::field => self.meta_field(p, &mut meta),
-                R::applies => applies.push(self.expr(significant(p).next().expect("expr"))),
-                R::require => checks.push((
-                    Polarity::Require,
-                    self.expr(significant(p).next().expect("expr")),
-                )),
-                R::forbid => checks.push((
-                    Polarity::Forbid,
-                    self.expr(significant(p).next().expect("expr")),
-                )),
-                r => unreachable!("rule part {r:?}"),
+                R::applies => applies.push(self.operand(p)),
+                R::require => checks.push((Polarity::Require, self.operand(p))),
+                R::forbid => checks.push((Polarity::Forbid, self.operand(p))),
+                _ => {
+                    self.unreadable(span_of(&p));
+                }
             }
         }
         let get = |k: &str| meta.fields.get(k).map(|(v, _)| v.clone());
@@ -299,12 +342,17 @@ impl Compiler {
                 .with_help("add `require condition` or `forbid condition`"),
             );
         }
-        applies.extend(
-            meta.scope
-                .iter()
-                .filter_map(|s| scope_condition(s))
-                .cloned(),
-        );
+        for s in &meta.scope {
+            match scope_condition(s) {
+                Ok(cond) => applies.extend(cond.cloned()),
+                Err(why) => self.diags.push(Diagnostic::error(
+                    Code::Syntax,
+                    span_of(&id_pair),
+                    format!("the built-in scope `{s}` does not compile: {why}"),
+                    "scope not compiled",
+                )),
+            }
+        }
         if self.diags.len() > before {
             return None;
         }
@@ -348,30 +396,39 @@ impl Compiler {
 }
 
 /// The condition that puts a program in the scope `name`, or `None` for scopes that cover every
-/// program. The built-in conditions are compiled once.
-fn scope_condition(name: &str) -> Option<&'static Cond> {
-    static COMPILED: OnceLock<Vec<Option<Cond>>> = OnceLock::new();
+/// program. The built-in conditions are compiled once; one that does not compile (a bug of
+/// fairpath's) is an `Err` with the reason, reported on every rule that names the scope, so the
+/// shipped packs fail to load.
+fn scope_condition(name: &str) -> Result<Option<&'static Cond>, &'static str> {
+    static COMPILED: OnceLock<Vec<Result<Option<Cond>, String>>> = OnceLock::new();
     let compiled = COMPILED.get_or_init(|| {
         SCOPES
             .iter()
             .map(|(_, text, _)| {
-                (!text.is_empty()).then(|| {
-                    let mut pairs =
-                        FairParser::parse(R::expr, text).expect("built-in scope conditions parse");
-                    let mut c = Compiler { diags: Vec::new() };
-                    let cond = c.expr(pairs.next().expect("expr"));
-                    assert!(
-                        c.diags.is_empty(),
-                        "scope condition `{text}`: {:?}",
-                        c.diags
-                    );
-                    cond
-                })
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                let mut pairs = FairParser::parse(R::expr, text).map_err(|e| e.to_string())?;
+                let mut c = Compiler { diags: Vec::new() };
+                let cond = match pairs.next() {
+                    Some(p) => c.expr(p),
+                    None => c.unreadable(Span::new(0, 0)),
+                };
+                if c.diags.is_empty() {
+                    Ok(Some(cond))
+                } else {
+                    Err(format!("scope condition `{text}`: {:?}", c.diags))
+                }
             })
             .collect()
     });
-    SCOPES
+    match SCOPES
         .iter()
         .position(|s| s.0 == name)
-        .and_then(|i| compiled[i].as_ref())
+        .and_then(|i| compiled.get(i))
+    {
+        Some(Ok(cond)) => Ok(cond.as_ref()),
+        Some(Err(why)) => Err(why.as_str()),
+        None => Ok(None),
+    }
 }

@@ -21,6 +21,10 @@ pub struct Fact {
     pub span: Span,
     /// The clause of the agreement it encodes, if tagged.
     pub source: Option<String>,
+    /// Grounds on which the value does not hold (`except "…"`).
+    pub exception: Option<String>,
+    /// Whether an authority may grant the value, or not (`at_discretion`).
+    pub discretion: bool,
 }
 
 /// A declared worker status.
@@ -523,6 +527,8 @@ impl Validator {
                 value,
                 span: f.span,
                 source: f.source.as_ref().map(|s| s.text.clone()),
+                exception: f.exception.as_ref().map(|e| e.text.clone()),
+                discretion: f.discretion,
             };
             self.terms.facts.insert(term.path, fact);
         }

@@ -110,6 +110,11 @@ impl Validator {
                     _ => Typed::OneOf(a),
                 })
             }
+            (Kind::Duration, ValueKind::Word { word })
+                if vocab::DURATION_WORDS.contains(&word.as_str()) =>
+            {
+                Some(Typed::Word(word.clone()))
+            }
             (Kind::Enum(allowed), ValueKind::Word { word }) => self
                 .value_word(path, word, v.span, allowed)
                 .map(|w| Typed::Word(w.into())),
