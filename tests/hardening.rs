@@ -19,11 +19,7 @@ fn fairpath() -> Process {
 /// Runs `fairpath` with `args` and no standard input, failing the test if it takes over 20 s.
 fn run(args: &[&str]) -> std::process::Output {
     let start = Instant::now();
-    let out = fairpath()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = fairpath().args(args).stdin(Stdio::null()).output().unwrap();
     assert!(start.elapsed() < Duration::from_secs(20), "{args:?} hung");
     out
 }
@@ -72,14 +68,22 @@ fn a_folder_linking_to_itself_is_walked_once() {
     std::os::unix::fs::symlink(".", d.join("b")).unwrap();
     let out = run(&["check", "--format", "table", d.to_str().unwrap()]);
     let table = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(table.matches("Seasonal Farm Workers Scheme").count(), 1, "{table}");
+    assert_eq!(
+        table.matches("Seasonal Farm Workers Scheme").count(),
+        1,
+        "{table}"
+    );
 }
 
 #[test]
 fn a_fifo_is_refused_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("p.fair");
-    assert!(Process::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Process::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     for cmd in ["check", "fmt", "graph"] {
         let out = run(&[cmd, fifo.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{cmd}");
@@ -101,14 +105,26 @@ fn fmt_keeps_mode_and_links() {
     let hard = dir.path().join("hard.fair");
     std::fs::hard_link(&real, &hard).unwrap();
     let out = run(&["fmt", link.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
-        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
         "the link stays a link"
     );
     let formatted = std::fs::read_to_string(&real).unwrap();
     assert!(formatted.starts_with("program \"M\" {"), "{formatted}");
-    assert_eq!(std::fs::read_to_string(&hard).unwrap(), formatted, "hard links stay one file");
+    assert_eq!(
+        std::fs::read_to_string(&hard).unwrap(),
+        formatted,
+        "hard links stay one file"
+    );
     let meta = std::fs::metadata(&real).unwrap();
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     assert_eq!(meta.nlink(), 2);
@@ -130,7 +146,14 @@ fn output_onto_an_input_is_refused() {
     let p = dir.path().join("p.fair");
     std::fs::copy(SEASONAL, &p).unwrap();
     let before = std::fs::read(&p).unwrap();
-    let out = run(&["check", "--format", "html", "--output", p.to_str().unwrap(), p.to_str().unwrap()]);
+    let out = run(&[
+        "check",
+        "--format",
+        "html",
+        "--output",
+        p.to_str().unwrap(),
+        p.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("would destroy it"));
     assert_eq!(std::fs::read(&p).unwrap(), before);

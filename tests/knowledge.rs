@@ -255,12 +255,18 @@ fn exceptions_discretion_and_permit_relative_times_leave_a_guarantee_open() {
         "held save on stated grounds is not guaranteed"
     );
     assert_eq!(
-        verdict("documents {\n  passport employer except \"on request\"\n}", "icrmw.art21"),
+        verdict(
+            "documents {\n  passport employer except \"on request\"\n}",
+            "icrmw.art21"
+        ),
         Verdict::Violated,
         "an exception does not cure a breach"
     );
     assert_eq!(
-        verdict("family {\n  reunification yes at_discretion\n}", "floor.seed.family"),
+        verdict(
+            "family {\n  reunification yes at_discretion\n}",
+            "floor.seed.family"
+        ),
         Verdict::Unstated
     );
     let mut engine = Engine::bare();
@@ -272,7 +278,14 @@ fn exceptions_discretion_and_permit_relative_times_leave_a_guarantee_open() {
         .unwrap();
     let f = engine.evaluate(&model(&program("permit {\n  grace_period rest_of_permit\n}")).0);
     assert_eq!(f[0].verdict, Verdict::Satisfied);
-    assert_eq!(f[1].verdict, Verdict::Unstated, "it depends on what is left");
-    let (code, _) = run(&program("permit {\n  grace_period contract_end\n}"), &["check"]);
+    assert_eq!(
+        f[1].verdict,
+        Verdict::Unstated,
+        "it depends on what is left"
+    );
+    let (code, _) = run(
+        &program("permit {\n  grace_period contract_end\n}"),
+        &["check"],
+    );
     assert_ne!(code, 2, "`contract_end` is a duration");
 }

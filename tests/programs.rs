@@ -247,7 +247,10 @@ fn every_documented_finding_declared_by_the_corpus_holds() {
             .filter(|l| l.starts_with("// expect ") && l.contains(" in_practice"))
             .count();
     }
-    assert!(practice >= 15, "only {practice} findings in practice declared");
+    assert!(
+        practice >= 15,
+        "only {practice} findings in practice declared"
+    );
     let out = Command::cargo_bin("fairpath")
         .unwrap()
         .args(["test", "policies/programs"])

@@ -4,9 +4,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, is_input, write_atomic};
-use super::{out, outln, 
-    input_error, pretty, read, report_rejected, style, CheckArgs, CheckFormat, DiffFormat, FailOn,
-    GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+use super::{
+    input_error, out, outln, pretty, read, report_rejected, style, CheckArgs, CheckFormat,
+    DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use fairpath::model::export;
 use fairpath::report::{self, Checked};
@@ -273,7 +273,9 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
     );
     outln!(
         "\n{}\n\nwhy: {}\n\nremedy: {}",
-        r.summary, r.rationale, r.remedy
+        r.summary,
+        r.rationale,
+        r.remedy
     );
     if !r.example.is_empty() {
         outln!("\na compliant clause:\n{}", laid_out(&r.example));

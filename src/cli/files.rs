@@ -155,12 +155,20 @@ mod tests {
         std::fs::write(&victim, "keep me").unwrap();
         let target = dir.path().join("p.fair");
         std::fs::write(&target, "old").unwrap();
-        let planted = dir.path().join(format!(".p.fair.{}.tmp", std::process::id()));
+        let planted = dir
+            .path()
+            .join(format!(".p.fair.{}.tmp", std::process::id()));
         #[cfg(unix)]
         std::os::unix::fs::symlink(&victim, &planted).unwrap();
-        assert!(write_atomic(&target, b"new").is_err(), "refused, not followed");
+        assert!(
+            write_atomic(&target, b"new").is_err(),
+            "refused, not followed"
+        );
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
-        assert!(std::fs::symlink_metadata(&planted).is_ok(), "the planted link is left alone");
+        assert!(
+            std::fs::symlink_metadata(&planted).is_ok(),
+            "the planted link is left alone"
+        );
     }
 }

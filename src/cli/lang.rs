@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
-use super::{out, outln, 
-    input_error, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS, EXIT_INPUT,
-    EXIT_OK,
+use super::{
+    input_error, out, outln, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS,
+    EXIT_INPUT, EXIT_OK,
 };
 use fairpath::syntax::{format::format_program, parse_file, read_program};
 use fairpath::vocab;

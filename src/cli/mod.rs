@@ -371,7 +371,9 @@ pub fn report_rejected(r: &Rejected) {
 
 /// Prints a one-line input error to standard error.
 pub fn input_error(message: &str) {
-    eprintln!("error: {message}");
+    use std::io::Write;
+    let code = fairpath::syntax::Code::Input;
+    let _ = writeln!(std::io::stderr(), "error[{code}]: {message}");
 }
 
 /// Reads a file, reporting a failure as an input error.

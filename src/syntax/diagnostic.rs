@@ -73,6 +73,9 @@ pub enum Group {
 }
 
 codes! {
+    /// A file, folder or option that cannot be used: missing, unreadable, not a regular file, or
+    /// not writable.
+    Input = "input" in Language;
     /// A clause, brace or string that does not parse.
     Syntax = "syntax" in Language;
     /// The file holds no program.

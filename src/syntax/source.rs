@@ -23,7 +23,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         .with_help("a program is a term sheet of a few hundred lines; split unrelated programs into separate files");
         return Err(Box::new((text, diag)));
     }
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        let lossy = String::from_utf8_lossy(bytes).replace('\0', "\u{fffd}");
+        let diag = Diagnostic::error(
+            Code::NotUtf8,
+            Span::new(at, at + 1),
+            format!("file is not text: a NUL byte at offset {at}"),
+            "NUL byte",
+        )
+        .with_help("this looks like a binary file; a program is UTF-8 text");
+        return Err(Box::new((lossy, diag)));
+    }
     let text = match std::str::from_utf8(bytes) {
+        // A lone carriage return ends a line too (old Mac files); the length stays the same, so
+        // every span still points into the file as it is.
+        Ok(t) if t.contains('\r') => lone_returns_to_newlines(t),
         Ok(t) => t.to_string(),
         Err(e) => {
             let at = e.valid_up_to();
@@ -38,14 +52,16 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
             return Err(Box::new((lossy, diag)));
         }
     };
-    if text.trim().is_empty() {
-        let diag = Diagnostic::error(
-            Code::Empty,
-            Span::new(0, 0),
-            "file is empty",
-            "nothing here",
-        )
-        .with_help(
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+    {
+        let what = if text.trim().is_empty() {
+            "file is empty"
+        } else {
+            "file holds only comments, no program"
+        };
+        let diag = Diagnostic::error(Code::Empty, Span::new(0, 0), what, "nothing here").with_help(
             "start with `program \"Name\" { … }`, or run `fairpath init FILE` for a template",
         );
         return Err(Box::new((text, diag)));
@@ -61,6 +77,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         return Err(Box::new((text, diag)));
     }
     Ok(text)
+}
+
+/// `text` with each carriage return not followed by a line feed made a line feed.
+fn lone_returns_to_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments.

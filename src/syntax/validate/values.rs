@@ -130,8 +130,8 @@ impl Validator {
                 ValueKind::Quantity { number, unit },
             ) => self.measure(path, kind, *number, unit, v.span),
             (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
-                if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() {
-                    self.range(path, v.span, "a whole number, zero or more")
+                if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() || *number > 1e9 {
+                    self.range(path, v.span, "a whole number from 0 to 10^9")
                 } else {
                     Some(Typed::Number(*number))
                 }
@@ -271,14 +271,17 @@ impl Validator {
         unit: &Option<String>,
         span: Span,
     ) -> Option<Typed> {
-        let (units, expected, max) = match kind {
+        // Bounds in canonical units: past them a number is no real term, and past 2^53 it is not
+        // even exact.
+        let (units, expected, max, most) = match kind {
             Kind::Duration => (
                 vocab::DURATION_UNITS,
                 "days, weeks, months or years",
-                f64::MAX,
+                36_525.0,
+                "100 years",
             ),
-            Kind::Hours => (vocab::HOUR_UNITS, "hours", f64::MAX),
-            _ => (&[("%", 1.0)][..], "%", 100.0),
+            Kind::Hours => (vocab::HOUR_UNITS, "hours", 168.0, "168 hours (a week)"),
+            _ => (&[("%", 1.0)][..], "%", 100.0, "100 %"),
         };
         let Some(unit) = unit else {
             self.error(
@@ -306,15 +309,11 @@ impl Validator {
             );
             return None;
         };
-        if number < 0.0 || number > max || !number.is_finite() {
-            let allowed = if max < f64::MAX {
-                format!("from 0 to {}", vocab::trim_number(max))
-            } else {
-                "zero or more".into()
-            };
-            return self.range(path, span, &allowed);
+        let value = number * factor;
+        if number < 0.0 || value > max + 1e-9 || !number.is_finite() {
+            return self.range(path, span, &format!("from 0 to {most}"));
         }
-        Some(Typed::Number(number * factor))
+        Some(Typed::Number(value))
     }
 
     pub(super) fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
@@ -363,8 +362,8 @@ impl Validator {
             );
             return None;
         }
-        if amount < 0.0 || !amount.is_finite() {
-            return self.range(path, span, "zero or more");
+        if amount < 0.0 || amount > 1e12 || !amount.is_finite() {
+            return self.range(path, span, "from 0 to 10^12");
         }
         let currency = if vocab::WAGE_MONTHS.contains(&unit) {
             "months_of_wages"

@@ -1,0 +1,79 @@
+//! Hostile and odd input, each case from a reproducer: comments in awkward places, numbers past
+//! any real term, a byte-order mark, a file of comments, old Mac line endings, NUL bytes, and the
+//! code an input error carries.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use fairpath::syntax::format::format_program;
+
+/// `fmt` once and twice: no panic, idempotent, every comment kept.
+fn formats(text: &str) -> String {
+    let once = format_program(parsed(text).program(), text);
+    let twice = format_program(parsed(&once).program(), &once);
+    assert_eq!(once, twice, "fmt is idempotent on {text:?}");
+    for comment in text
+        .lines()
+        .filter_map(|l| l.split_once("//").map(|(_, c)| c))
+    {
+        assert!(once.contains(comment), "{comment:?} kept in {once:?}");
+    }
+    once
+}
+
+#[test]
+fn comments_between_a_key_and_its_value_are_kept() {
+    formats("program \"x\" {\n  kind // c\n  seasonal\n}\n");
+    formats("program \"x\" {\n  kind\n  // between\n  seasonal\n}\n");
+    formats("program \"x\" {\n  kind seasonal  quota 5 // trailing\n}\n");
+}
+
+#[test]
+fn numbers_past_any_real_term_are_out_of_range() {
+    for body in [
+        "quota 18446744073709551616",
+        "permit {\n  duration 100000000000000000000 months\n}",
+        "recruitment {\n  worker pays visa 18446744073709551616 CAD\n}",
+        "working_time {\n  normal_hours 500 hours\n}",
+    ] {
+        assert_eq!(
+            rejection_codes(program(body).as_bytes()),
+            ["fairpath::out-of-range"],
+            "{body}"
+        );
+    }
+    assert!(rejection_codes(program("permit {\n  duration 99 years\n}").as_bytes()).is_empty());
+}
+
+#[test]
+fn odd_encodings_get_precise_answers() {
+    let bom = b"\xef\xbb\xbfprogram \"x\" {\n  kind seasonal\n}\n";
+    assert!(
+        rejection_codes(bom).is_empty(),
+        "a byte-order mark is white space"
+    );
+    let d = rejection(b"// only\n// comments\n");
+    assert_eq!(d[0].code_name(), "fairpath::empty");
+    assert_eq!(d[0].message(), "file holds only comments, no program");
+    let cr = b"program \"x\" {\r  kind seasonal // c\r  quota 3\r}\r";
+    assert!(
+        rejection_codes(cr).is_empty(),
+        "lone carriage returns end lines"
+    );
+    let d = rejection(b"program \"x\" {\n  kind sea\0sonal\n}\n");
+    assert_eq!(d[0].code_name(), "fairpath::not-utf8");
+    assert_eq!(d[0].message(), "file is not text: a NUL byte at offset 24");
+}
+
+#[test]
+fn input_errors_carry_a_code() {
+    let out = Command::cargo_bin("fairpath")
+        .unwrap()
+        .args(["check", "no-such-file.fair"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .starts_with("error[fairpath::input]: no such file or folder: `no-such-file.fair`"));
+}
