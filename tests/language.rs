@@ -14,7 +14,7 @@ fn empty_file_is_a_clear_error() {
     assert_eq!(rejection_codes(b""), ["fairpath::empty"]);
     assert_eq!(
         rejection_codes(b"  \n // only a comment\n"),
-        ["fairpath::syntax"]
+        ["fairpath::empty"]
     );
 }
 

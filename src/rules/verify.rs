@@ -40,6 +40,7 @@ pub fn worst(kind: Kind, better: Better) -> Vec<Typed> {
             currency: "months_of_wages".into(),
         }],
         (_, Better::Higher) => vec![Typed::Number(0.0)],
+        (Kind::Hours, Better::Lower) => vec![Typed::Number(168.0)],
         (_, Better::Lower) => vec![Typed::Number(36_525.0)],
         (Kind::Party, Better::Worker) => words(&["employer"]),
         (Kind::Party, Better::NotWorker) => words(&["worker"]),

@@ -35,7 +35,11 @@ fn body(out: &mut String, terms: &Terms, depth: usize, top: bool) {
             .exception
             .as_ref()
             .map_or(String::new(), |e| format!(" except {}", quote(e)));
-        let discretion = if fact.discretion { " at_discretion" } else { "" };
+        let discretion = if fact.discretion {
+            " at_discretion"
+        } else {
+            ""
+        };
         lines.entry(block.to_string()).or_default().push(format!(
             "{key} {}{except}{discretion}{}",
             value(term.kind, &fact.value),

@@ -362,7 +362,7 @@ impl Validator {
             );
             return None;
         }
-        if amount < 0.0 || amount > 1e12 || !amount.is_finite() {
+        if !(0.0..=1e12).contains(&amount) {
             return self.range(path, span, "from 0 to 10^12");
         }
         let currency = if vocab::WAGE_MONTHS.contains(&unit) {
