@@ -77,3 +77,65 @@ fn input_errors_carry_a_code() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .starts_with("error[fairpath::input]: no such file or folder: `no-such-file.fair`"));
 }
+
+#[test]
+fn deep_packs_are_refused_not_a_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |cond: String| {
+        format!("standard deep \"Deep\" {{\n  rule deep.r {{ instrument X cites \"1\" strength guidance duty destination summary \"s\" remedy \"r\" require {cond} }}\n}}\n")
+    };
+    let parens = pack(format!(
+        "{}kind == seasonal{}",
+        "(".repeat(4000),
+        ")".repeat(4000)
+    ));
+    let nots = pack(format!("{}kind == seasonal", "not ".repeat(10_000)));
+    for (name, text) in [("parens.rules", parens), ("nots.rules", nots)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = Command::cargo_bin("fairpath")
+            .unwrap()
+            .args(["rules", "--standard"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("fairpath::too-deep"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn program_text_cannot_inject_markup_or_terminal_escapes() {
+    let evil = "program \"Evil <script>alert(1)</script> | x\" {\n  kind seasonal @ \"tag <img src=x onerror=alert(1)> | y\"\n  practice {\n    documents {\n      passport employer @ \"\u{1b}[2J wiped\"\n    }\n  }\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.fair");
+    std::fs::write(&path, evil).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("fairpath")
+            .unwrap()
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for format in ["markdown", "table"] {
+        let text = run(&["check", "--format", format]);
+        assert!(
+            !text.contains("<script>") && !text.contains("<img"),
+            "{format}: {text}"
+        );
+        assert!(text.contains("&lt;script&gt;"), "{format}");
+    }
+    for args in [
+        &["check", "--format", "plain"][..],
+        &["check", "--format", "markdown"][..],
+        &["graph", "--format", "dot"][..],
+        &["graph", "--format", "mermaid"][..],
+    ] {
+        assert!(!run(args).contains('\u{1b}'), "{args:?}");
+    }
+}

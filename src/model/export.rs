@@ -58,8 +58,19 @@ fn node_label(n: &Node) -> String {
     }
 }
 
+/// Text inside a Mermaid label: no quotes, no line breaks, no control characters, and no `#`
+/// or `|` that Mermaid would read as syntax.
+fn mermaid_text(s: &str) -> String {
+    crate::syntax::lexical::printable(s)
+        .replace(['"', '|'], "'")
+        .replace('#', "no. ")
+        .replace('\n', " ")
+}
+
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    crate::syntax::lexical::printable(s)
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
 }
 
 /// Graphviz DOT: statuses as ellipses (terminal ones doubled, irregular ones red), transitions
@@ -132,7 +143,7 @@ pub fn mermaid(m: &Model) -> String {
             out.push_str(&format!(
                 "  n{}([\"{}\"])\n",
                 n.index(),
-                node_label(&m.graph()[n]).replace('"', "'")
+                mermaid_text(&node_label(&m.graph()[n]))
             ));
         }
     }
@@ -144,7 +155,7 @@ pub fn mermaid(m: &Model) -> String {
             out.push_str(&format!(
                 "  n{} -->|\"{}\"| n{}\n",
                 e.source().index(),
-                transition_label(m, *index).replace('"', "'"),
+                mermaid_text(&transition_label(m, *index)),
                 e.target().index()
             ));
         }

@@ -187,6 +187,18 @@ pub fn decided_line(deciders: &[crate::rules::decide::Decider]) -> String {
     format!("decided by: {}", each.join(", "))
 }
 
+/// Program text made inert in Markdown: no control characters, no line breaks (which could start
+/// a heading or a table row), no HTML, no table cell ends and no code spans.
+pub fn md(text: &str) -> String {
+    crate::syntax::lexical::printable(text)
+        .replace(['\n', '\r'], " ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace('`', "'")
+}
+
 /// What to show: the verdicts worth reporting by default are violated and unstated.
 pub fn shown(f: &Finding) -> bool {
     matches!(f.worst(), Verdict::Violated | Verdict::Unstated)

@@ -92,7 +92,12 @@ fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
         } else {
             Severity::Warning
         };
-    Diagnostic::finding(&f.rule, severity, span, message, label).with_help(help)
+    Diagnostic::finding(&f.rule, severity, span, message, label)
+        .with_help(help)
+        .with_note(format!(
+            "the rule's text, rationale and a compliant example: `fairpath explain {}`",
+            f.rule
+        ))
 }
 
 /// For soft law, the words that keep a shortfall from reading as a breach of law.
@@ -141,8 +146,8 @@ fn lower_first(s: &str) -> String {
 pub fn markdown(c: &Checked) -> String {
     let mut out = format!(
         "# fairpath report: {}\n\nFile: `{}`  \n",
-        c.name(),
-        c.source.name()
+        super::md(c.name()),
+        super::md(c.source.name())
     );
     let _ = writeln!(
         out,
@@ -182,12 +187,12 @@ pub fn markdown(c: &Checked) -> String {
                 let src = cl
                     .source
                     .as_ref()
-                    .map_or(String::new(), |s| format!(" ({s})"));
+                    .map_or(String::new(), |s| format!(" ({})", super::md(s)));
                 let _ = writeln!(
                     out,
                     "- Line {line}{src}: `{}` — {}",
-                    quoted.replace('`', "'"),
-                    cl.says
+                    super::md(quoted),
+                    super::md(&cl.says)
                 );
             }
             if !f.silent.is_empty() {
@@ -197,7 +202,7 @@ pub fn markdown(c: &Checked) -> String {
                 let _ = writeln!(out, "- Stream: `{s}`");
             }
             if let Some(line) = super::practice_line(f) {
-                let _ = writeln!(out, "- In law: {}; {line}", f.verdict.word());
+                let _ = writeln!(out, "- In law: {}; {}", f.verdict.word(), super::md(&line));
             }
             let _ = writeln!(out, "- Strength: {} ({})", f.strength.word(), f.obligation);
             let _ = writeln!(out, "- Duty of: {}", super::binding::duty_words(f.duty));
@@ -229,7 +234,7 @@ pub fn table(checked: &[Checked]) -> String {
         )
     };
     for c in checked {
-        let _ = write!(out, "| {} |", c.name());
+        let _ = write!(out, "| {} |", super::md(c.name()));
         for i in TABLE_INSTRUMENTS {
             let _ = write!(out, " {} |", cell(c, Some(i)));
         }

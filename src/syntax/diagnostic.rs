@@ -7,6 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, NarratableRepo
 use serde::Serialize;
 
 use super::ast::Span;
+use super::lexical::printable;
 use super::Source;
 
 /// Declares [`Code`] with each code's name, group and meaning, from which the README's table is
@@ -285,6 +286,19 @@ impl Diagnostic {
         self
     }
 
+    /// This diagnostic with control characters taken out of every text a terminal shows.
+    fn printable(&self) -> Diagnostic {
+        let clean = |s: &String| printable(s).into_owned();
+        let mut d = self.clone();
+        d.message = clean(&d.message);
+        d.help = d.help.as_ref().map(clean);
+        d.note = d.note.as_ref().map(clean);
+        for l in &mut d.labels {
+            l.text = clean(&l.text);
+        }
+        d
+    }
+
     /// Adds a note: background that is not a fix.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
@@ -461,7 +475,10 @@ pub enum Style {
 
 /// Draws `diags` over the file `source`.
 pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
-    let src = Arc::new(NamedSource::new(source.name(), source.text().to_string()));
+    let src = Arc::new(NamedSource::new(
+        printable(source.name()),
+        printable(source.text()).into_owned(),
+    ));
     let mut out = String::new();
     for d in diags {
         let elsewhere = (style == Style::Plain).then(|| {
@@ -475,7 +492,7 @@ pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
                 .collect()
         });
         let bound = Bound {
-            diag: d.clone(),
+            diag: d.printable(),
             src: src.clone(),
             elsewhere,
         };

@@ -116,3 +116,22 @@ pub fn quote(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// `text` safe to show on a terminal: each control character but tab and line feed (the escape
+/// sequences a file could use to rewrite a terminal) becomes `?`, byte for byte, so offsets into
+/// the text stay valid.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

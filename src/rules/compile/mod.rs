@@ -67,6 +67,26 @@ const VERIFIED: &[&str] = &["V1", "V2", "V3", "UNVERIFIED"];
 /// Reads the packs in one rule file.
 pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
     let text = source.text();
+    // The limits programs have: size, encoding and nesting, before the parser recurses.
+    if let Err(e) = crate::syntax::source::decode(text.as_bytes()) {
+        if e.1.code() != Some(crate::syntax::Code::Empty) {
+            return Err(vec![e.1]);
+        }
+    }
+    if let Some(at) = long_negation(text) {
+        return Err(vec![Diagnostic::error(
+            crate::syntax::Code::TooDeep,
+            Span::new(at, at + 3),
+            format!(
+                "more than {} `not` in a row",
+                crate::syntax::source::MAX_DEPTH
+            ),
+            "too deep",
+        )
+        .with_help(
+            "`not not x` is `x`: write the condition without the repeated negations",
+        )]);
+    }
     let mut pairs =
         FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
     let mut c = Compiler { diags: Vec::new() };
@@ -393,6 +413,35 @@ impl Compiler {
             checks,
         })
     }
+}
+
+/// The offset of a run of more `not`s in a row than the nesting limit allows, if any: each one
+/// is a level of the parser's recursion.
+fn long_negation(text: &str) -> Option<usize> {
+    let mut run = 0;
+    let mut offset = 0;
+    for (start, word) in text
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+    {
+        if word == "not" {
+            run += 1;
+            if run > crate::syntax::source::MAX_DEPTH {
+                return Some(offset);
+            }
+            if run == 1 {
+                offset = start;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    None
 }
 
 /// The condition that puts a program in the scope `name`, or `None` for scopes that cover every
