@@ -39,7 +39,13 @@ impl Ref {
     pub fn render(self, m: &Model) -> (Span, String) {
         match self {
             Ref::Fact(path) => match m.fact(path) {
-                Some(f) => (f.span, format!("`{path}` is `{}`", f.value.display())),
+                Some(f) => {
+                    let shown = crate::vocab::term(path).map_or_else(
+                        || f.value.display(),
+                        |t| crate::syntax::print::value(t.kind, &f.value),
+                    );
+                    (f.span, format!("`{path}` is `{shown}`"))
+                }
                 None => (Span::default(), format!("`{path}` is not stated")),
             },
             Ref::Transition(i) => match m.terms().transitions.get(i) {
