@@ -158,3 +158,60 @@ fn output_onto_an_input_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("would destroy it"));
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
+
+#[test]
+fn input_errors_reach_every_machine_format_and_short_and_junit_read_in_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("a-bad.fair");
+    std::fs::write(&bad, "program \"x\" { kind seasonl }").unwrap();
+    let good = dir.path().join("b-good.fair");
+    std::fs::copy(SEASONAL, &good).unwrap();
+    let missing = dir.path().join("c-missing.fair");
+    let args = |format: &str| {
+        run(&[
+            "check",
+            "--format",
+            format,
+            bad.to_str().unwrap(),
+            good.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ])
+    };
+    let json: serde_json::Value = serde_json::from_slice(&args("json").stdout).unwrap();
+    let errors = json["errors"].as_array().unwrap();
+    assert!(errors.iter().any(|e| e["code"] == "fairpath::unknown-value"
+        && e["file"].as_str().unwrap().ends_with("a-bad.fair")
+        && e["span"]["line"] == 1));
+    assert!(errors.iter().any(|e| e["code"] == "fairpath::input"
+        && e["message"].as_str().unwrap().contains("c-missing.fair")));
+    assert_eq!(json["programs"].as_array().unwrap().len(), 1);
+    let sarif: serde_json::Value = serde_json::from_slice(&args("sarif").stdout).unwrap();
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(notes
+        .iter()
+        .any(|n| n["descriptor"]["id"] == "fairpath::unknown-value"));
+    let short = args("short");
+    assert_eq!(short.status.code(), Some(2));
+    let short = String::from_utf8_lossy(&short.stdout);
+    assert!(
+        short.lines().any(|l| l.ends_with(
+            "a-bad.fair:1:20: error[fairpath::unknown-value] `seasonl` is not a value of `kind`"
+        )),
+        "{short}"
+    );
+    assert!(
+        short
+            .lines()
+            .any(|l| l.contains("b-good.fair:") && l.contains(": error[c098.art4] C098 Art. 4: ")),
+        "{short}"
+    );
+    assert!(short.lines().all(|l| l.split(':').count() >= 4), "{short}");
+    let junit = String::from_utf8_lossy(&args("junit").stdout).into_owned();
+    assert!(junit.starts_with("<?xml") && junit.trim_end().ends_with("</testsuites>"));
+    assert_eq!(junit.matches("<testsuite ").count(), 3);
+    assert!(junit.contains("<failure message=\"C098 Art. 4"));
+    assert!(junit.contains("<skipped message=\"the program is silent on "));
+    assert!(junit.contains("<error message=\"`seasonl` is not a value of `kind`\""));
+}

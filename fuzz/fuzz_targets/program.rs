@@ -16,9 +16,9 @@ fuzz_target!(|bytes: &[u8]| {
     let s = session();
     if let Ok(checked) = s.check("fuzz.fair", bytes) {
         let all = [checked];
-        let json = fairpath::report::json(&all, s.engine(), true);
+        let json = fairpath::report::json(&all, &[], s.engine(), true);
         assert!(serde_json::to_string(&json).is_ok());
-        let _ = fairpath::report::sarif(&all, s.engine(), 0);
+        let _ = fairpath::report::sarif(&all, &[], s.engine(), 0);
         let [c] = all;
         let _ = fairpath::report::markdown(&c);
         let _ = fairpath::report::html(&c);

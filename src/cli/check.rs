@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::files::{expand, is_input, write_atomic};
+use super::files::{self, expand, is_input, write_atomic};
 use super::{
     input_error, out, outln, pretty, read, report_rejected, style, CheckArgs, CheckFormat,
     DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
@@ -12,7 +12,7 @@ use fairpath::model::export;
 use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::diagnostic::{render, Style};
-use fairpath::syntax::{Rejected, Source};
+use fairpath::syntax::{Diagnostic, Rejected, Source};
 use fairpath::vocab::Date;
 use fairpath::{Compiled, Options, Session};
 
@@ -25,13 +25,25 @@ pub fn load_model(path: &Path) -> Option<Compiled> {
         .ok()
 }
 
-/// A program read and checked by `session`, or `None` once the reason was reported.
-fn check_file(session: &Session, path: &Path) -> Option<Checked> {
-    let bytes = read(path)?;
-    session
-        .check(&path.display().to_string(), &bytes)
-        .map_err(|r| report_rejected(&r))
-        .ok()
+/// A program read and checked by `session`, or the reason it was not, already reported.
+fn check_file(session: &Session, path: &Path) -> Result<Checked, Rejected> {
+    let name = path.display().to_string();
+    let result = match files::regular(path).and_then(|()| {
+        std::fs::read(path)
+            .map_err(|e| format!("cannot read `{name}`: {}", e.to_string().to_lowercase()))
+    }) {
+        Ok(bytes) => session.check(&name, &bytes),
+        Err(why) => Err(Rejected::new(
+            Source::new(name.clone(), String::new()),
+            vec![Diagnostic::error(
+                fairpath::syntax::Code::Input,
+                Default::default(),
+                why,
+                "this file",
+            )],
+        )),
+    };
+    result.inspect_err(report_rejected)
 }
 
 /// The embedded packs plus `--standard` files, narrowed by `--only`. Returns the engine and
@@ -78,14 +90,32 @@ pub fn check(args: &CheckArgs) -> u8 {
     let (engine, mut inputs_ok) = engine(&args.standards, &args.only);
     let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
     let mut checked = Vec::new();
+    let mut rejected = Vec::new();
     let (files, found) = expand(&args.paths, "fair");
     inputs_ok &= found;
+    // Paths that are not there are input errors in the machine reports too (`expand` has
+    // already said so on standard error).
+    rejected.extend(args.paths.iter().filter(|p| !p.exists()).map(|p| {
+        let name = p.display().to_string();
+        Rejected::new(
+            Source::new(name.clone(), String::new()),
+            vec![Diagnostic::error(
+                fairpath::syntax::Code::Input,
+                Default::default(),
+                format!("no such file or folder: `{name}`"),
+                "this path",
+            )],
+        )
+    }));
     let progress = progress_bar(files.len());
     for path in files {
         progress.inc(1);
         match check_file(&session, &path) {
-            Some(c) => checked.push(c),
-            None => inputs_ok = false,
+            Ok(c) => checked.push(c),
+            Err(r) => {
+                rejected.push(r);
+                inputs_ok = false;
+            }
         }
     }
     let engine = session.engine();
@@ -130,8 +160,10 @@ pub fn check(args: &CheckArgs) -> u8 {
             .join("\n---\n\n"),
         CheckFormat::Html => checked.iter().map(report::html).collect(),
         CheckFormat::Table => report::table(&checked),
-        CheckFormat::Json => pretty(&report::json(&checked, engine, args.all)),
-        CheckFormat::Sarif => pretty(&report::sarif(&checked, engine, code)),
+        CheckFormat::Json => pretty(&report::json(&checked, &rejected, engine, args.all)),
+        CheckFormat::Sarif => pretty(&report::sarif(&checked, &rejected, engine, code)),
+        CheckFormat::Short => report::short(&checked, &rejected),
+        CheckFormat::Junit => report::junit(&checked, &rejected),
     };
     match output {
         Some(path) => {
@@ -309,7 +341,7 @@ pub fn diff(
 ) -> u8 {
     let (engine, ok) = engine(standards, &[]);
     let session = Session::with_engine(engine, &Options::default().as_of(as_of));
-    let (Some(a), Some(b)) = (check_file(&session, old), check_file(&session, new)) else {
+    let (Ok(a), Ok(b)) = (check_file(&session, old), check_file(&session, new)) else {
         return EXIT_INPUT;
     };
     let d = report::diff::diff(&a, &b);

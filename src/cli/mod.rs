@@ -210,6 +210,10 @@ pub enum CheckFormat {
     Html,
     /// A Markdown table of programs × conventions (violated / unstated / satisfied).
     Table,
+    /// One line per finding and per input error: `file:line:col: severity[rule] message`.
+    Short,
+    /// JUnit XML: a test suite per program, a test case per rule, for CI.
+    Junit,
 }
 
 /// The lowest verdict that fails `check`.

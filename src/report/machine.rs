@@ -1,10 +1,11 @@
-//! Reports for machines: JSON (`schemas/report.schema.json`) and SARIF 2.1.0.
+//! Reports for machines: JSON (`schemas/report.schema.json`), SARIF 2.1.0 and JUnit XML.
 
 use serde_json::{json, Value};
 
 use super::{shown, Checked};
 use crate::rules::{Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
+use crate::syntax::{Rejected, Severity};
 
 /// The version of the JSON report schema.
 pub const REPORT_SCHEMA: &str = "fairpath.report/2";
@@ -49,7 +50,43 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
 }
 
 /// The JSON report for a batch of checked programs.
-pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
+/// Each diagnostic of each rejected file, with the file's name, line and column.
+fn input_errors(
+    rejected: &[Rejected],
+) -> impl Iterator<Item = (&str, &crate::syntax::Diagnostic, usize, usize)> {
+    rejected.iter().flat_map(|r| {
+        r.diagnostics().iter().map(move |d| {
+            let (line, column) = r.source().line_col(d.span().start);
+            (r.source().name(), d, line, column)
+        })
+    })
+}
+
+fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
+    match d.severity() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The input errors of a batch, for the JSON report.
+fn errors_json(rejected: &[Rejected]) -> Vec<Value> {
+    input_errors(rejected)
+        .map(|(file, d, line, column)| {
+            json!({
+                "file": file,
+                "code": d.code_name(),
+                "severity": severity_word(d),
+                "message": d.message(),
+                "help": d.help(),
+                "span": {"start": d.span().start, "end": d.span().end, "line": line, "column": column},
+            })
+        })
+        .collect()
+}
+
+/// The JSON report for a batch of checked programs and the files rejected as input errors.
+pub fn json(checked: &[Checked], rejected: &[Rejected], engine: &Engine, all: bool) -> Value {
     let programs: Vec<Value> = checked
         .iter()
         .map(|c| {
@@ -76,6 +113,7 @@ pub fn json(checked: &[Checked], engine: &Engine, all: bool) -> Value {
         "tool": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION")},
         "packs": engine.packs.iter().map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()})).collect::<Vec<_>>(),
         "summary": summary(checked),
+        "errors": errors_json(rejected),
         "programs": programs,
     })
 }
@@ -96,7 +134,20 @@ fn summary(checked: &[Checked]) -> Value {
 
 /// A SARIF 2.1.0 log: one run, one reporting descriptor per rule, one result per violated or
 /// unstated finding, the exit code in `invocations`.
-pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
+pub fn sarif(checked: &[Checked], rejected: &[Rejected], engine: &Engine, exit_code: u8) -> Value {
+    let notifications: Vec<Value> = input_errors(rejected)
+        .map(|(file, d, line, column)| {
+            json!({
+                "level": severity_word(d),
+                "message": {"text": d.message()},
+                "descriptor": {"id": d.code_name()},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": file},
+                    "region": {"startLine": line, "startColumn": column},
+                }}],
+            })
+        })
+        .collect();
     let rules: Vec<Value> = engine
         .rules()
         .map(|r| {
@@ -149,9 +200,86 @@ pub fn sarif(checked: &[Checked], engine: &Engine, exit_code: u8) -> Value {
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": rules}},
-            "invocations": [{"executionSuccessful": exit_code != 2, "exitCode": exit_code}],
+            "invocations": [{"executionSuccessful": exit_code != 2, "exitCode": exit_code,
+                             "toolExecutionNotifications": notifications}],
             "artifacts": checked.iter().map(|c| json!({"location": {"uri": c.source.name()}, "hashes": {"sha-256": c.hash()}})).collect::<Vec<_>>(),
             "results": results,
         }],
     })
+}
+
+/// A JUnit XML report for CI: one test suite per program, one test case per rule; a violated
+/// rule (in law or in practice) is a failure, an unstated one is skipped, and a rejected file is
+/// a suite with one error.
+pub fn junit(checked: &[Checked], rejected: &[Rejected]) -> String {
+    use std::fmt::Write;
+    let x = super::svg::xml;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"fairpath\">\n",
+    );
+    for c in checked {
+        let failures = c
+            .findings
+            .iter()
+            .filter(|f| f.worst() == Verdict::Violated)
+            .count();
+        let skipped = c
+            .findings
+            .iter()
+            .filter(|f| f.worst() == Verdict::Unstated)
+            .count();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
+            x(c.source.name()),
+            c.findings.len()
+        );
+        for f in &c.findings {
+            let stream = f
+                .stream
+                .as_deref()
+                .map_or(String::new(), |s| format!(" [{s}]"));
+            let _ = write!(
+                out,
+                "    <testcase classname=\"{}\" name=\"{}{}\"",
+                x(&f.instrument),
+                x(&f.rule),
+                x(&stream)
+            );
+            let (line, _) = c.line_col(f.primary_span(c.header()).start);
+            match f.worst() {
+                Verdict::Violated => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <failure message=\"{} {}: {}\">{}:{line}</failure>\n    </testcase>",
+                        x(&f.instrument),
+                        x(&f.article),
+                        x(&f.message),
+                        x(c.source.name())
+                    );
+                }
+                Verdict::Unstated => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <skipped message=\"the program is silent on {}\"/>\n    </testcase>",
+                        x(&f.silent.join(", "))
+                    );
+                }
+                _ => out.push_str("/>\n"),
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    for r in rejected {
+        let first = r.diagnostics().first();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"input\" name=\"read\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>\n  </testsuite>",
+            x(r.source().name()),
+            x(first.map_or("rejected", |d| d.message())),
+            x(first.map_or("", |d| d.code_name()))
+        );
+    }
+    out.push_str("</testsuites>\n");
+    out
 }

@@ -10,8 +10,8 @@ pub mod svg;
 
 pub use binding::binding_line;
 pub use html::html;
-pub use machine::{json, sarif, REPORT_SCHEMA};
-pub use people::{human, markdown, table};
+pub use machine::{json, junit, sarif, REPORT_SCHEMA};
+pub use people::{human, markdown, short, table};
 
 use crate::model::Model;
 use crate::rules::ast::Duty;

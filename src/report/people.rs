@@ -243,3 +243,57 @@ pub fn table(checked: &[Checked]) -> String {
     out.push_str("\nEach cell: violated / unstated / satisfied, in law. The last column counts the rules that documented practice violates.\n");
     out
 }
+
+/// One line per finding shown and per input error, as compilers write them:
+/// `file:line:col: severity[rule] message`, for logs and editors.
+pub fn short(checked: &[Checked], rejected: &[crate::syntax::Rejected]) -> String {
+    let mut out = String::new();
+    for r in rejected {
+        for d in r.diagnostics() {
+            let (line, col) = r.source().line_col(d.span().start);
+            let severity = match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let _ = writeln!(
+                out,
+                "{}:{line}:{col}: {severity}[{}] {}",
+                r.source().name(),
+                d.code_name(),
+                crate::syntax::lexical::printable(d.message())
+            );
+        }
+    }
+    for c in checked {
+        for f in c.findings.iter().filter(|f| super::shown(f)) {
+            let (line, col) = c.line_col(f.primary_span(c.header()).start);
+            let severity = match (f.worst(), f.strength) {
+                (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
+                (Verdict::Violated, _) => "warning",
+                _ => "note",
+            };
+            let practice = match &f.practice {
+                Some(p) if p.verdict != f.verdict => format!(
+                    " (in law: {}; in practice: {})",
+                    f.verdict.word(),
+                    p.verdict.word()
+                ),
+                _ => String::new(),
+            };
+            let stream = f
+                .stream
+                .as_deref()
+                .map_or(String::new(), |s| format!("[{s}] "));
+            let _ = writeln!(
+                out,
+                "{}:{line}:{col}: {severity}[{}] {stream}{} {}: {}{practice}",
+                c.source.name(),
+                f.rule,
+                f.instrument,
+                f.article,
+                lower_first(&f.message)
+            );
+        }
+    }
+    out
+}

@@ -16,9 +16,10 @@ const COL: f64 = 260.0;
 const ROW: f64 = 96.0;
 const PAD: f64 = 40.0;
 
-/// Escapes text for XML.
+/// Escapes text for XML (and HTML); control characters, which XML cannot hold, become `?`.
 pub fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
+    crate::syntax::lexical::printable(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
