@@ -116,7 +116,10 @@ fn human_findings_point_at_clauses_and_silence_at_the_header() {
         out.contains("journey: employed → removed (job loss"),
         "graph findings show the journey"
     );
-    assert!(out.contains("silent on `wages.paid_to`"));
+    assert!(
+        out.contains("  `wages.paid_to` — "),
+        "silences are folded, one line a term"
+    );
     assert!(
         out.contains("SAU had not ratified C189 as of 2020-10-05; later ratification not verified: a standard of reference, not a legal obligation")
     );

@@ -157,6 +157,8 @@ fn law_and_practice_are_kept_apart_in_every_format() {
     for format in ["plain", "human"] {
         let (code, text) = run(PASSPORTS, &["check", "--format", format]);
         assert_eq!(code, 1, "a binding violation in practice fails the check");
+        let text = text.replace(['│', '·'], " ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
             text.contains(
                 "travel and identity documents. (in law: satisfied; in practice: violated)"

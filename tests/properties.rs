@@ -105,7 +105,7 @@ proptest! {
             let (m, w) = Model::compile(&parsed);
             let c = Checked::new(parsed.source().clone(), m, &engine, w);
             let all = [c.clone()];
-            (report::human(&c, Style::Plain), report::markdown(&c), report::html(&c), report::json(&all, &[], &engine, true).to_string(), report::sarif(&all, &[], &engine, 1).to_string())
+            (report::human(&c, Style::Plain, true), report::markdown(&c), report::html(&c), report::json(&all, &[], &engine, true).to_string(), report::sarif(&all, &[], &engine, 1).to_string())
         };
         prop_assert_eq!(render(), render());
     }

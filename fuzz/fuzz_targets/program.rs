@@ -22,6 +22,6 @@ fuzz_target!(|bytes: &[u8]| {
         let [c] = all;
         let _ = fairpath::report::markdown(&c);
         let _ = fairpath::report::html(&c);
-        let _ = fairpath::report::human(&c, fairpath::syntax::diagnostic::Style::Plain);
+        let _ = fairpath::report::human(&c, fairpath::syntax::diagnostic::Style::Plain, false);
     }
 });

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::{self, expand, is_input, write_atomic};
 use super::{
-    input_error, out, outln, pretty, read, report_rejected, style, CheckArgs, CheckFormat,
+    drawing, input_error, out, outln, pretty, read, report_rejected, style, CheckArgs, CheckFormat,
     DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use fairpath::model::export;
@@ -139,15 +139,15 @@ pub fn check(args: &CheckArgs) -> u8 {
     };
     let text = match format {
         CheckFormat::Human | CheckFormat::Plain => {
-            let st = if format == CheckFormat::Plain
-                || output.is_some()
-                || !std::io::stdout().is_terminal()
-            {
+            let st = if format == CheckFormat::Plain {
                 Style::Plain
             } else {
-                style()
+                drawing(output.is_none() && std::io::stdout().is_terminal())
             };
-            let mut out: String = checked.iter().map(|c| report::human(c, st)).collect();
+            let mut out: String = checked
+                .iter()
+                .map(|c| report::human(c, st, args.all))
+                .collect();
             if checked.len() > 1 {
                 out.push_str(&summary_table(&checked));
             }

@@ -359,12 +359,18 @@ fn date_arg(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
 
-/// The drawing style for people: plain when `NO_COLOR` is set or standard error is not a terminal.
+/// The drawing style for diagnostics on standard error: colour on a terminal, the same layout
+/// without colour when `NO_COLOR` is set or it is not a terminal.
 pub fn style() -> Style {
-    if std::env::var_os("NO_COLOR").is_some() || !std::io::stderr().is_terminal() {
-        Style::Plain
-    } else {
+    drawing(std::io::stderr().is_terminal())
+}
+
+/// Colour for a terminal that wants it, else the same layout without colour.
+pub fn drawing(terminal: bool) -> Style {
+    if terminal && std::env::var_os("NO_COLOR").is_none() {
         Style::Fancy
+    } else {
+        Style::Monochrome
     }
 }
 

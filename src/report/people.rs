@@ -7,20 +7,41 @@ use super::{binding_line, Checked};
 use crate::rules::{Finding, Verdict};
 use crate::syntax::diagnostic::{render, Diagnostic, Severity, Style};
 
-/// One diagnostic per violated or unstated finding, pointing at the clause (or at the program
-/// header for silence), then a summary line.
-pub fn human(c: &Checked, style: Style) -> String {
-    let mut out = render(&c.warnings, &c.source, style);
+/// A program's report for people, signal first: a summary (program, date, counts in law and in
+/// practice, how many bind a state that owes the duty), the shortfalls grouped by who owes the
+/// duty, each pointing at its clause, then the silences folded to one line per term with the
+/// rules it would decide (`all` shows each silent finding instead), and a closing count.
+pub fn human(c: &Checked, style: Style, all: bool) -> String {
+    let [violated, unstated, satisfied, na] = c.counts();
+    let binding = c
+        .findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Violated && f.binding.iter().any(|b| b.binds))
+        .count();
+    let mut out = format!(
+        "{} ({})\n{}; origin {}; destination {}\n{violated} violated ({binding} binding on a state that owes the duty), {} violated in practice, {unstated} unstated, {satisfied} satisfied, {na} not applicable\n\n",
+        crate::syntax::lexical::printable(c.name()),
+        crate::syntax::lexical::printable(c.source.name()),
+        upper_first(&judged_line(&c.judged)),
+        super::states(&c.origin()),
+        super::states(&c.destination()),
+        c.violated_in_practice(),
+    );
+    out.push_str(&render(&c.warnings, &c.source, style));
     for (title, list) in c.sections() {
+        let silences = list.iter().all(|f| f.worst() == Verdict::Unstated);
+        if silences && !all {
+            silent_terms(&mut out, &list);
+            continue;
+        }
         let diags: Vec<Diagnostic> = list.iter().map(|f| finding_diagnostic(c, f)).collect();
         let _ = writeln!(out, "{title}:");
         out.push_str(&render(&diags, &c.source, style));
     }
-    let [violated, unstated, satisfied, na] = c.counts();
     let _ = writeln!(
         out,
         "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable{}; {}",
-        c.source.name(),
+        crate::syntax::lexical::printable(c.source.name()),
         match c.violated_in_practice() {
             0 => String::new(),
             n => format!("; {n} violated in practice"),
@@ -28,6 +49,40 @@ pub fn human(c: &Checked, style: Style) -> String {
         judged_line(&c.judged)
     );
     out
+}
+
+/// The silences folded: each term the program does not state, once, with the rules it would
+/// decide.
+fn silent_terms(out: &mut String, list: &[&Finding]) {
+    let mut terms: Vec<(&str, Vec<&str>)> = Vec::new();
+    for f in list {
+        for s in &f.silent {
+            match terms.iter_mut().find(|(t, _)| t == s) {
+                Some((_, rules)) => rules.push(&f.rule),
+                None => terms.push((s, vec![&f.rule])),
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "What the text is silent on ({} terms, {} rules; `--all` shows each finding):",
+        terms.len(),
+        list.len()
+    );
+    for (term, rules) in terms {
+        let shown: Vec<&str> = rules.iter().take(4).copied().collect();
+        let more = match rules.len().saturating_sub(4) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let _ = writeln!(
+            out,
+            "  `{}` — {}{more}",
+            crate::syntax::lexical::printable(term),
+            shown.join(", ")
+        );
+    }
+    out.push('\n');
 }
 
 fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {

@@ -469,6 +469,8 @@ fn clamp(span: Span, len: usize) -> Span {
 pub enum Style {
     /// Colour and box drawing.
     Fancy,
+    /// Box drawing without colour: logs, files and pipes.
+    Monochrome,
     /// No colour, no drawing: plain sentences for screen readers and logs.
     Plain,
 }
@@ -497,9 +499,13 @@ pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
             elsewhere,
         };
         match style {
-            Style::Fancy => {
-                let handler =
-                    GraphicalReportHandler::new_themed(GraphicalTheme::unicode()).with_width(100);
+            Style::Fancy | Style::Monochrome => {
+                let theme = if style == Style::Fancy {
+                    GraphicalTheme::unicode()
+                } else {
+                    GraphicalTheme::unicode_nocolor()
+                };
+                let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
                 let _ = handler.render_report(&mut out, &bound);
             }
             Style::Plain => {
