@@ -168,7 +168,9 @@ fn html_report_renders_in_a_browser_and_shows_the_findings() {
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(
         dom.contains("<h2>Shortfalls: duties of the destination state (SAU) (16)</h2>")
-            && dom.contains("<h2>Shortfalls: duties of each state, for what happens in its territory (11)</h2>"),
+            && dom.contains(
+                "<h2>Shortfalls: duties of each state, for what happens in its territory (11)</h2>"
+            ),
         "{}",
         &dom[..dom.len().min(2000)]
     );
