@@ -110,20 +110,9 @@ fn deep_packs_are_refused_not_a_stack_overflow() {
 #[test]
 fn program_text_cannot_inject_markup_or_terminal_escapes() {
     let evil = "program \"Evil <script>alert(1)</script> | x\" {\n  kind seasonal @ \"tag <img src=x onerror=alert(1)> | y\"\n  practice {\n    documents {\n      passport employer @ \"\u{1b}[2J wiped\"\n    }\n  }\n}\n";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("evil.fair");
-    std::fs::write(&path, evil).unwrap();
-    let run = |args: &[&str]| {
-        let out = Command::cargo_bin("fairpath")
-            .unwrap()
-            .args(args)
-            .arg(&path)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let stdout = |args: &[&str]| run(evil, args).1;
     for format in ["markdown", "table"] {
-        let text = run(&["check", "--format", format]);
+        let text = stdout(&["check", "--format", format]);
         assert!(
             !text.contains("<script>") && !text.contains("<img"),
             "{format}: {text}"
@@ -136,6 +125,6 @@ fn program_text_cannot_inject_markup_or_terminal_escapes() {
         &["graph", "--format", "dot"][..],
         &["graph", "--format", "mermaid"][..],
     ] {
-        assert!(!run(args).contains('\u{1b}'), "{args:?}");
+        assert!(!stdout(args).contains('\u{1b}'), "{args:?}");
     }
 }

@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::*;
 use fairpath::rules::{Engine, Finding, Verdict};
 use fairpath::syntax::Source;
@@ -26,23 +25,6 @@ fn law(all: &[Finding], rule: &str) -> Verdict {
         .find(|f| f.rule == rule)
         .unwrap_or_else(|| panic!("no finding {rule}"))
         .verdict
-}
-
-/// `fairpath ARGS FILE` on `text`: exit code and standard output.
-fn run(text: &str, args: &[&str]) -> (i32, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.fair");
-    std::fs::write(&path, text).unwrap();
-    let out = Command::cargo_bin("fairpath")
-        .unwrap()
-        .args(args)
-        .arg(&path)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
-    )
 }
 
 const ONE_COST: &str = "recruitment {\n  channel private_agency\n  worker pays medical\n}";

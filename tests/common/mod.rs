@@ -39,3 +39,21 @@ pub fn model(text: &str) -> (Model, Vec<Diagnostic>) {
 pub fn program(body: &str) -> String {
     format!("program \"T\" {{\n{body}\n}}\n")
 }
+
+/// `fairpath ARGS FILE` on a file holding `text`: the exit code, and standard output followed by
+/// standard error.
+pub fn run(text: &str, args: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.fair");
+    std::fs::write(&path, text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("fairpath")
+        .unwrap()
+        .args(args)
+        .arg(&path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
