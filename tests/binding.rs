@@ -403,15 +403,5 @@ fn date(text: &str) -> Date {
 
 /// `fairpath check` on `text` with `args`, its standard output.
 fn check_stdout(text: &str, args: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.fair");
-    std::fs::write(&path, text).unwrap();
-    let out = Command::cargo_bin("fairpath")
-        .unwrap()
-        .arg("check")
-        .args(args)
-        .arg(&path)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+    run(text, &[&["check"], args].concat()).1
 }
