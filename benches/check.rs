@@ -1,13 +1,18 @@
-//! Speed of the whole pipeline: parse, vocabulary check, model, every shipped pack.
+//! Speed of the whole pipeline: parse, vocabulary check, model, every shipped pack, and reports.
 //!
 //! Targets: a 200-line program in under 200 µs in one thread; 10,000 programs in under 2 s on
-//! two cores.
+//! two cores; a 100,000-transition program reported in under 1 s. Whole processes, start-up and
+//! peak memory are measured by `benches/scale.sh`.
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use fairpath::model::Model;
+use fairpath::report::batch::{render, Format};
+use fairpath::syntax::parse::parse_program;
 use fairpath::syntax::parse_file;
+use fairpath::syntax::validate::validate;
 use fairpath::{Options, Session};
 
 /// The reference program without its comments: every vocabulary term, about 200 lines.
@@ -42,6 +47,51 @@ fn pipeline(c: &mut Criterion) {
     c.bench_function("parse only, 200-line program", |b| {
         b.iter(|| parse_file("bench.fair", black_box(text.as_bytes())).is_ok())
     });
+    let mut stages = c.benchmark_group("stages, 200-line program");
+    let tree = parse_program(&text).expect("parses");
+    let terms = validate(&tree).0;
+    let model = Model::from_terms(terms.clone()).0;
+    stages.bench_function("1 parse (tree)", |b| {
+        b.iter(|| parse_program(black_box(&text)).is_ok())
+    });
+    stages.bench_function("2 validate", |b| b.iter(|| validate(black_box(&tree))));
+    stages.bench_function("3 model", |b| {
+        b.iter(|| Model::from_terms(black_box(terms.clone())))
+    });
+    stages.bench_function("4 evaluate every pack", |b| {
+        b.iter(|| session.engine().evaluate(black_box(&model)).len())
+    });
+    stages.finish();
+}
+
+/// A program with `n` statuses in a ring, each with two ways out: `2 n` transitions.
+fn ring(n: usize) -> String {
+    let mut text =
+        String::from("program \"Ring\" {\n  kind seasonal\n  statuses {\n    entry s0\n");
+    for i in 0..n {
+        text.push_str(&format!("    s{i} employed\n"));
+    }
+    for i in 0..n {
+        let (next, back) = ((i + 1) % n, (i + n - 1) % n);
+        text.push_str(&format!(
+            "    s{i} -> s{next} on job_loss\n    s{i} -> s{back} on complaint\n"
+        ));
+    }
+    text + "  }\n}\n"
+}
+
+fn large(c: &mut Criterion) {
+    let session = Session::new(&Options::default());
+    let text = ring(50_000);
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    group.bench_function("100,000 transitions: check and JSON report", |b| {
+        b.iter(|| {
+            let checked = session.check("ring.fair", text.as_bytes()).expect("checks");
+            render(Format::Json(false), session.engine(), &[checked], &[], 1).len()
+        })
+    });
+    group.finish();
 }
 
 fn batch(c: &mut Criterion) {
@@ -86,5 +136,5 @@ fn batch(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, pipeline, batch);
+criterion_group!(benches, pipeline, batch, large);
 criterion_main!(benches);

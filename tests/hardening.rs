@@ -215,3 +215,103 @@ fn input_errors_reach_every_machine_format_and_short_and_junit_read_in_ci() {
     assert!(junit.contains("<skipped message=\"the program is silent on "));
     assert!(junit.contains("<error message=\"`seasonl` is not a value of `kind`\""));
 }
+
+/// A folder whose first file is much slower to check than the rest, so that with several threads
+/// the later files finish first; and a broken file in the middle.
+fn uneven_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big = String::from("program \"Big\" {\n  kind seasonal\n  statuses {\n    entry s0\n");
+    for i in 0..3000 {
+        big.push_str(&format!("    s{i} employed\n"));
+    }
+    for i in 0..3000 {
+        big.push_str(&format!("    s{i} -> s{} on job_loss\n", (i + 1) % 3000));
+    }
+    big.push_str("  }\n}\n");
+    std::fs::write(dir.path().join("a-big.fair"), big).unwrap();
+    for (i, entry) in std::fs::read_dir("policies/programs").unwrap().enumerate() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "fair") {
+            std::fs::copy(&path, dir.path().join(format!("b{i:02}.fair"))).unwrap();
+        }
+    }
+    std::fs::write(
+        dir.path().join("b05-broken.fair"),
+        "program \"x\" { kind seasonl }",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_reports_the_same_bytes_whatever_order_its_files_finish_in() {
+    let dir = uneven_folder();
+    let folder = dir.path().to_str().unwrap();
+    for format in [
+        "human", "json", "sarif", "short", "junit", "table", "markdown",
+    ] {
+        let args = |jobs: &str| run(&["check", "--format", format, "--jobs", jobs, folder]);
+        let (one, four) = (args("1"), args("4"));
+        assert_eq!(one.status.code(), Some(2), "{format}: a file is broken");
+        assert!(!one.stdout.is_empty(), "{format}");
+        assert_eq!(
+            one.stdout, four.stdout,
+            "{format}: output depends on timing"
+        );
+        assert_eq!(
+            one.stderr, four.stderr,
+            "{format}: diagnostics depend on timing"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--format", "json", folder]).stdout).unwrap();
+    let files: Vec<&str> = json["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "programs in file order");
+    assert!(files.len() >= 15 && files[0].ends_with("a-big.fair"));
+}
+
+#[test]
+fn diagnostics_written_to_a_log_carry_no_terminal_escapes() {
+    let dir = uneven_folder();
+    let out = run(&["check", "--format", "short", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`seasonl` is not a value of `kind`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "escape sequences in a log: {stderr:?}"
+    );
+}
+
+#[test]
+fn a_report_written_to_a_file_is_whole_and_leaves_no_temporary_file() {
+    let dir = uneven_folder();
+    let report = tempfile::tempdir().unwrap();
+    let path = report.path().join("report.json");
+    let folder = dir.path().to_str().unwrap();
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+        folder,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let printed: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--format", "json", folder]).stdout).unwrap();
+    assert_eq!(written, printed);
+    let names: Vec<_> = std::fs::read_dir(report.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the report is left");
+}

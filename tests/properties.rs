@@ -10,11 +10,11 @@ use std::cmp::Ordering;
 
 use fairpath::generate::{program, Program};
 use fairpath::model::Model;
+use fairpath::report::batch::FORMATS;
 use fairpath::report::{self, Checked};
 use fairpath::rules::eval::{eval, Tri};
 use fairpath::rules::{ast::Cond, Engine, Verdict};
 use fairpath::syntax::ast::Span;
-use fairpath::syntax::diagnostic::Style;
 use fairpath::syntax::format::format_program;
 use fairpath::syntax::lexical::{lexemes, Lexeme};
 use fairpath::syntax::lines::Lines;
@@ -104,8 +104,8 @@ proptest! {
             let parsed = parse_file("p.fair", text.as_bytes()).unwrap();
             let (m, w) = Model::compile(&parsed);
             let c = Checked::new(parsed.source().clone(), m, &engine, w);
-            let all = [c.clone()];
-            (report::human(&c, Style::Plain, true), report::markdown(&c), report::html(&c), report::json(&all, &[], &engine, true).to_string(), report::sarif(&all, &[], &engine, 1).to_string())
+            let all = [c];
+            FORMATS.map(|f| report::batch::render(f, &engine, &all, &[], 1))
         };
         prop_assert_eq!(render(), render());
     }

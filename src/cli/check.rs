@@ -3,12 +3,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::files::{self, expand, is_input, write_atomic};
+use super::files::{self, expand, is_input};
 use super::{
-    drawing, input_error, out, outln, pretty, read, report_rejected, style, CheckArgs, CheckFormat,
-    DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
+    drawing, input_error, out, outln, parallel, pretty, read, report_rejected, style, CheckArgs,
+    CheckFormat, DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use fairpath::model::export;
+use fairpath::report::batch::{Batch, Format, Part};
 use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::diagnostic::{render, Style};
@@ -25,25 +26,16 @@ pub fn load_model(path: &Path) -> Option<Compiled> {
         .ok()
 }
 
-/// A program read and checked by `session`, or the reason it was not, already reported.
+/// A program read and checked by `session`, or the reason it was not.
 fn check_file(session: &Session, path: &Path) -> Result<Checked, Rejected> {
     let name = path.display().to_string();
-    let result = match files::regular(path).and_then(|()| {
+    match files::regular(path).and_then(|()| {
         std::fs::read(path)
             .map_err(|e| format!("cannot read `{name}`: {}", e.to_string().to_lowercase()))
     }) {
         Ok(bytes) => session.check(&name, &bytes),
-        Err(why) => Err(Rejected::new(
-            Source::new(name.clone(), String::new()),
-            vec![Diagnostic::error(
-                fairpath::syntax::Code::Input,
-                Default::default(),
-                why,
-                "this file",
-            )],
-        )),
-    };
-    result.inspect_err(report_rejected)
+        Err(why) => Err(input_rejection(name, why)),
+    }
 }
 
 /// The embedded packs plus `--standard` files, narrowed by `--only`. Returns the engine and
@@ -78,7 +70,8 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
     (engine, ok)
 }
 
-/// `fairpath check`.
+/// `fairpath check`: the files are checked on every core, each program's part of the report
+/// written in file order as soon as it and those before it are done, then the totals.
 pub fn check(args: &CheckArgs) -> u8 {
     if let Some(out) = args.output.as_deref().filter(|o| is_input(o, &args.paths)) {
         input_error(&format!(
@@ -89,92 +82,150 @@ pub fn check(args: &CheckArgs) -> u8 {
     }
     let (engine, mut inputs_ok) = engine(&args.standards, &args.only);
     let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
-    let mut checked = Vec::new();
-    let mut rejected = Vec::new();
     let (files, found) = expand(&args.paths, "fair");
     inputs_ok &= found;
+    let batch = Batch::new(batch_format(args), session.engine());
+    let mut sink = match Sink::open(args.output.as_deref()) {
+        Ok(sink) => sink,
+        Err(e) => return cannot_write(args.output.as_deref(), &e),
+    };
+    let mut totals = batch.totals();
+    sink.write(&batch.head());
     // Paths that are not there are input errors in the machine reports too (`expand` has
     // already said so on standard error).
-    rejected.extend(args.paths.iter().filter(|p| !p.exists()).map(|p| {
+    for p in args.paths.iter().filter(|p| !p.exists()) {
         let name = p.display().to_string();
-        Rejected::new(
-            Source::new(name.clone(), String::new()),
-            vec![Diagnostic::error(
-                fairpath::syntax::Code::Input,
-                Default::default(),
-                format!("no such file or folder: `{name}`"),
-                "this path",
-            )],
-        )
-    }));
-    let progress = progress_bar(files.len());
-    for path in files {
-        progress.inc(1);
-        match check_file(&session, &path) {
-            Ok(c) => checked.push(c),
-            Err(r) => {
-                rejected.push(r);
-                inputs_ok = false;
-            }
-        }
+        let missing = input_rejection(name.clone(), format!("no such file or folder: `{name}`"));
+        sink.write(&totals.push(batch.rejected(&missing)));
     }
-    let engine = session.engine();
-    progress.finish_and_clear();
-    let (format, output) = (args.format, args.output.as_deref());
     let failing = |v: Verdict| match args.fail_on {
         FailOn::Violated => v == Verdict::Violated,
         FailOn::Unstated => matches!(v, Verdict::Violated | Verdict::Unstated),
         FailOn::Never => false,
     };
+    let mut findings_fail = false;
+    let progress = progress_bar(files.len());
+    let threads = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    parallel::ordered(
+        files.len(),
+        threads,
+        |i| match files.get(i).map(|path| check_file(&session, path)) {
+            Some(Ok(c)) => (batch.program(&c), String::new()),
+            Some(Err(r)) => (
+                batch.rejected(&r),
+                render(r.diagnostics(), r.source(), style()),
+            ),
+            None => (Part::default(), String::new()),
+        },
+        |(part, diagnostics)| {
+            progress.inc(1);
+            eprint!("{diagnostics}");
+            inputs_ok &= !part.rejected();
+            findings_fail |= part.worst().is_some_and(failing);
+            sink.write(&totals.push(part));
+        },
+    );
+    progress.finish_and_clear();
     let code = if !inputs_ok {
         EXIT_INPUT
-    } else if checked
-        .iter()
-        .flat_map(|c| &c.findings)
-        .any(|f| failing(f.worst()))
-    {
+    } else if findings_fail {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     };
-    let text = match format {
-        CheckFormat::Human | CheckFormat::Plain => {
-            let st = if format == CheckFormat::Plain {
-                Style::Plain
-            } else {
-                drawing(output.is_none() && std::io::stdout().is_terminal())
-            };
-            let mut out: String = checked
-                .iter()
-                .map(|c| report::human(c, st, args.all))
-                .collect();
-            if checked.len() > 1 {
-                out.push_str(&summary_table(&checked));
-            }
-            out
-        }
-        CheckFormat::Markdown => checked
-            .iter()
-            .map(report::markdown)
-            .collect::<Vec<_>>()
-            .join("\n---\n\n"),
-        CheckFormat::Html => checked.iter().map(report::html).collect(),
-        CheckFormat::Table => report::table(&checked),
-        CheckFormat::Json => pretty(&report::json(&checked, &rejected, engine, args.all)),
-        CheckFormat::Sarif => pretty(&report::sarif(&checked, &rejected, engine, code)),
-        CheckFormat::Short => report::short(&checked, &rejected),
-        CheckFormat::Junit => report::junit(&checked, &rejected),
-    };
-    match output {
-        Some(path) => {
-            if let Err(e) = write_atomic(path, text.as_bytes()) {
-                input_error(&format!("cannot write `{}`: {e}", path.display()));
-                return EXIT_INPUT;
-            }
-        }
-        None => out!("{text}"),
+    sink.write(&totals.tail(code));
+    match sink.finish() {
+        Ok(()) => code,
+        Err(e) => cannot_write(args.output.as_deref(), &e),
     }
-    code
+}
+
+/// The report format `check` was asked for, with its options.
+fn batch_format(args: &CheckArgs) -> Format {
+    match args.format {
+        CheckFormat::Human => Format::Human(
+            drawing(args.output.is_none() && std::io::stdout().is_terminal()),
+            args.all,
+        ),
+        CheckFormat::Plain => Format::Human(Style::Plain, args.all),
+        CheckFormat::Markdown => Format::Markdown,
+        CheckFormat::Html => Format::Html,
+        CheckFormat::Table => Format::Table,
+        CheckFormat::Json => Format::Json(args.all),
+        CheckFormat::Sarif => Format::Sarif,
+        CheckFormat::Short => Format::Short,
+        CheckFormat::Junit => Format::Junit,
+    }
+}
+
+/// A file rejected before it could be read, with the reason as its one input error.
+fn input_rejection(name: String, why: String) -> Rejected {
+    Rejected::new(
+        Source::new(name, String::new()),
+        vec![Diagnostic::error(
+            fairpath::syntax::Code::Input,
+            Default::default(),
+            why,
+            "this file",
+        )],
+    )
+}
+
+/// Reports that the report could not be written.
+fn cannot_write(output: Option<&Path>, e: &std::io::Error) -> u8 {
+    let place = output.map_or("the output".to_string(), |p| format!("`{}`", p.display()));
+    input_error(&format!("cannot write {place}: {e}"));
+    EXIT_INPUT
+}
+
+/// Where a report goes: standard output, or a file written atomically. Text is gathered into
+/// blocks so that a large batch makes few writes.
+enum Sink {
+    Stdout(String),
+    File(files::Atomic, Option<std::io::Error>),
+}
+
+impl Sink {
+    const BLOCK: usize = 1 << 16;
+
+    fn open(output: Option<&Path>) -> std::io::Result<Self> {
+        Ok(match output {
+            Some(path) => Sink::File(files::Atomic::create(path)?, None),
+            None => Sink::Stdout(String::new()),
+        })
+    }
+
+    fn write(&mut self, text: &str) {
+        match self {
+            Sink::Stdout(pending) => {
+                pending.push_str(text);
+                if pending.len() >= Self::BLOCK {
+                    out!("{pending}");
+                    pending.clear();
+                }
+            }
+            Sink::File(file, error @ None) => {
+                if let Err(e) = std::io::Write::write_all(file, text.as_bytes()) {
+                    *error = Some(e);
+                }
+            }
+            Sink::File(_, Some(_)) => {}
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(pending) => {
+                out!("{pending}");
+                Ok(())
+            }
+            Sink::File(file, None) => file.commit(),
+            Sink::File(_, Some(e)) => Err(e),
+        }
+    }
 }
 
 /// A progress bar on standard error for batches of more than 20 files on a terminal; hidden otherwise.
@@ -187,25 +238,6 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-fn summary_table(checked: &[Checked]) -> String {
-    let width = checked
-        .iter()
-        .map(|c| c.source.name().len())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut out = format!("\n{:<width$}  violated  unstated  satisfied  n/a\n", "file");
-    for c in checked {
-        let [violated, unstated, satisfied, na] = c.counts();
-        out.push_str(&format!(
-            "{:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}
-",
-            c.source.name()
-        ));
-    }
-    out
 }
 
 /// `fairpath graph`.
@@ -341,7 +373,10 @@ pub fn diff(
 ) -> u8 {
     let (engine, ok) = engine(standards, &[]);
     let session = Session::with_engine(engine, &Options::default().as_of(as_of));
-    let (Ok(a), Ok(b)) = (check_file(&session, old), check_file(&session, new)) else {
+    let (Ok(a), Ok(b)) = (
+        check_file(&session, old).inspect_err(report_rejected),
+        check_file(&session, new).inspect_err(report_rejected),
+    ) else {
         return EXIT_INPUT;
     };
     let d = report::diff::diff(&a, &b);

@@ -89,47 +89,93 @@ pub fn is_input(output: &Path, inputs: &[PathBuf]) -> bool {
         .any(|i| i == out || out.starts_with(&i) && i.is_dir())
 }
 
-/// Writes `contents` to `path`: through a link, to the file it points at; through a new
-/// temporary file in the same folder (created exclusively, never following a planted link) with
-/// the original's permissions, renamed into place, so that an interrupted write never leaves a
-/// half-written file. A file with other hard links is rewritten in place, so the links stay one
-/// file.
+/// Writes `contents` to `path` as an [`Atomic`] file does.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let existing = fs::metadata(&target).ok();
-    if existing.as_ref().is_some_and(linked) {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .truncate(true)
-            .open(&target)?;
-        f.write_all(contents)?;
-        return f.sync_all();
-    }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)?;
-    let result = (|| {
-        if let Some(m) = &existing {
-            fs::set_permissions(&tmp, m.permissions())?;
+    let mut f = Atomic::create(path)?;
+    f.write_all(contents)?;
+    f.commit()
+}
+
+/// A file being written to `path`: through a link, to the file it points at; through a new
+/// temporary file in the same folder (created exclusively, never following a planted link) with
+/// the original's permissions, renamed into place by [`Atomic::commit`], so that an interrupted
+/// write never leaves a half-written file. A file with other hard links is rewritten in place,
+/// so the links stay one file. Dropped without a commit, the temporary file is removed.
+#[derive(Debug)]
+pub struct Atomic {
+    file: fs::File,
+    target: PathBuf,
+    tmp: Option<PathBuf>,
+}
+
+impl Atomic {
+    /// Starts writing `path`.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let existing = fs::metadata(&target).ok();
+        if existing.as_ref().is_some_and(linked) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(&target)?;
+            return Ok(Atomic {
+                file,
+                target,
+                tmp: None,
+            });
         }
-        f.write_all(contents)?;
-        f.sync_all()?;
-        fs::rename(&tmp, &target)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        let atomic = Atomic {
+            file,
+            target,
+            tmp: Some(tmp),
+        };
+        if let (Some(m), Some(tmp)) = (&existing, &atomic.tmp) {
+            fs::set_permissions(tmp, m.permissions())?;
+        }
+        Ok(atomic)
     }
-    result
+
+    /// Finishes the file: synced, then renamed into place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        self.file.sync_all()?;
+        match self.tmp.take() {
+            Some(tmp) => fs::rename(&tmp, &self.target).inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for Atomic {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for Atomic {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.tmp {
+            let _ = fs::remove_file(tmp);
+        }
+    }
 }
 
 /// Whether a file has other hard links.

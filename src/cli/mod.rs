@@ -4,6 +4,7 @@ mod check;
 pub mod expect;
 mod files;
 mod lang;
+mod parallel;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -182,6 +183,10 @@ pub struct CheckArgs {
     /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     as_of: Option<Date>,
+    /// How many files to check at once (default: one per core). The report is the same whatever
+    /// the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 /// What `parse` prints.

@@ -171,7 +171,7 @@ fn bindingness(old: &Checked, new: &Checked) -> Vec<BindingChange> {
     let standings = |c: &Checked| -> BTreeMap<(String, String), (Standing, Option<Date>)> {
         c.findings
             .iter()
-            .flat_map(|f| &f.binding)
+            .flat_map(|f| f.binding.iter())
             .map(|b| {
                 (
                     (b.instrument.clone(), b.state.clone()),

@@ -8,15 +8,31 @@ use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
 
 /// The version of the JSON report schema.
-pub const REPORT_SCHEMA: &str = "fairpath.report/2";
+pub const REPORT_SCHEMA: &str = "fairpath.report/3";
 
 fn span_json(c: &Checked, s: Span) -> Value {
     let (line, column) = c.line_col(s.start);
     json!({"start": s.start, "end": s.end, "line": line, "column": column})
 }
 
-fn finding_json(c: &Checked, f: &Finding) -> Value {
+/// One finding of the JSON report; its bindingness refers to the program's `bindings` by index.
+fn finding_json(c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
     let clause = |cl: &crate::rules::Clause| json!({"span": span_json(c, cl.span), "says": cl.says, "source": cl.source});
+    let binding: Vec<usize> = f
+        .binding
+        .iter()
+        .map(|b| {
+            let value = json!({"party": b.party, "code": b.state, "instrument": b.instrument,
+                "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
+                "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
+                "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
+                "note": super::binding::note(c, b, c.judged.date)});
+            bindings.iter().position(|v| *v == value).unwrap_or_else(|| {
+                bindings.push(value);
+                bindings.len() - 1
+            })
+        })
+        .collect();
     json!({
         "rule": f.rule,
         "pack": f.pack,
@@ -36,119 +52,115 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
         "message": f.message,
         "remedy": f.remedy,
         "verified": f.verified,
-        "file": c.source.name(),
         "span": span_json(c, f.primary_span(c.header())),
         "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
         "silent": f.silent,
         "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
-        "binding": f.binding.iter().map(|b| json!({"party": b.party, "code": b.state, "instrument": b.instrument,
-            "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
-            "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
-            "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
-            "note": super::binding::note(c, b, c.judged.date)})).collect::<Vec<_>>(),
+        "binding": binding,
+        "binds_on": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),
     })
 }
 
-/// The JSON report for a batch of checked programs.
-/// Each diagnostic of each rejected file, with the file's name, line and column.
-fn input_errors(
-    rejected: &[Rejected],
-) -> impl Iterator<Item = (&str, &crate::syntax::Diagnostic, usize, usize)> {
-    rejected.iter().flat_map(|r| {
-        r.diagnostics().iter().map(move |d| {
-            let (line, column) = r.source().line_col(d.span().start);
-            (r.source().name(), d, line, column)
+/// One input error of a rejected file, for the JSON report's `errors` and SARIF's notifications.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(super) struct InputError {
+    file: String,
+    code: String,
+    severity: &'static str,
+    message: String,
+    help: Option<String>,
+    span: Place,
+}
+
+/// Where an input error is: byte offsets, line and column.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+struct Place {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+impl InputError {
+    /// The error as a SARIF tool execution notification.
+    pub(super) fn notification(&self) -> Value {
+        json!({
+            "level": self.severity,
+            "message": {"text": self.message},
+            "descriptor": {"id": self.code},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": self.file},
+                "region": {"startLine": self.span.line, "startColumn": self.span.column},
+            }}],
         })
-    })
+    }
 }
 
-fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
+/// Each diagnostic of a rejected file, with the file's name, line and column.
+pub(super) fn input_errors(r: &Rejected) -> Vec<InputError> {
+    r.diagnostics()
+        .iter()
+        .map(|d| {
+            let (line, column) = r.source().line_col(d.span().start);
+            InputError {
+                file: r.source().name().to_string(),
+                code: d.code_name().to_string(),
+                severity: severity_word(d),
+                message: d.message().to_string(),
+                help: d.help().map(str::to_string),
+                span: Place {
+                    start: d.span().start,
+                    end: d.span().end,
+                    line,
+                    column,
+                },
+            }
+        })
+        .collect()
+}
+
+/// `error` or `warning`.
+pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
     match d.severity() {
         Severity::Error => "error",
         Severity::Warning => "warning",
     }
 }
 
-/// The input errors of a batch, for the JSON report.
-fn errors_json(rejected: &[Rejected]) -> Vec<Value> {
-    input_errors(rejected)
-        .map(|(file, d, line, column)| {
-            json!({
-                "file": file,
-                "code": d.code_name(),
-                "severity": severity_word(d),
-                "message": d.message(),
-                "help": d.help(),
-                "span": {"start": d.span().start, "end": d.span().end, "line": line, "column": column},
-            })
-        })
-        .collect()
-}
-
-/// The JSON report for a batch of checked programs and the files rejected as input errors.
-pub fn json(checked: &[Checked], rejected: &[Rejected], engine: &Engine, all: bool) -> Value {
-    let programs: Vec<Value> = checked
+/// One program of the JSON report: its identity, counts per instrument, articles and findings.
+pub(super) fn program_value(c: &Checked, all: bool) -> Value {
+    let mut bindings = Vec::new();
+    let findings: Vec<Value> = c
+        .findings
         .iter()
-        .map(|c| {
-            let mut summary = serde_json::Map::new();
-            for i in c.instruments() {
-                let counts: serde_json::Map<String, Value> = Verdict::ALL.iter().map(|v| (v.word().to_string(), json!(c.count(*v, Some(i))))).collect();
-                summary.insert(i.to_string(), Value::Object(counts));
-            }
-            json!({
-                "file": c.source.name(),
-                "sha256": c.hash(),
-                "program": c.name(),
-                "as_of": c.judged,
-                "origin": c.origin(),
-                "destination": c.destination(),
-                "summary": summary,
-                "articles": crate::rules::articles(&c.findings),
-                "findings": c.findings.iter().filter(|f| all || shown(f)).map(|f| finding_json(c, f)).collect::<Vec<_>>(),
-            })
-        })
+        .filter(|f| all || shown(f))
+        .map(|f| finding_json(c, f, &mut bindings))
         .collect();
+    let mut summary = serde_json::Map::new();
+    for i in c.instruments() {
+        let counts: serde_json::Map<String, Value> = Verdict::ALL
+            .iter()
+            .map(|v| (v.word().to_string(), json!(c.count(*v, Some(i)))))
+            .collect();
+        summary.insert(i.to_string(), Value::Object(counts));
+    }
     json!({
-        "schema": REPORT_SCHEMA,
-        "tool": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION")},
-        "packs": engine.packs.iter().map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()})).collect::<Vec<_>>(),
-        "summary": summary(checked),
-        "errors": errors_json(rejected),
-        "programs": programs,
+        "file": c.source.name(),
+        "sha256": c.hash(),
+        "program": c.name(),
+        "as_of": c.judged,
+        "origin": c.origin(),
+        "destination": c.destination(),
+        "summary": summary,
+        "articles": crate::rules::articles(&c.findings),
+        "findings": findings,
+        "bindings": bindings,
     })
 }
 
-/// Verdict counts per instrument across every program of the batch.
-fn summary(checked: &[Checked]) -> Value {
-    let mut out = serde_json::Map::new();
-    for c in checked {
-        for f in &c.findings {
-            let counts = out.entry(f.instrument.clone()).or_insert_with(
-                || json!({"violated": 0, "unstated": 0, "satisfied": 0, "not-applicable": 0}),
-            );
-            counts[f.verdict.word()] = json!(counts[f.verdict.word()].as_u64().unwrap_or(0) + 1);
-        }
-    }
-    Value::Object(out)
-}
-
-/// A SARIF 2.1.0 log: one run, one reporting descriptor per rule, one result per violated or
-/// unstated finding, the exit code in `invocations`.
-pub fn sarif(checked: &[Checked], rejected: &[Rejected], engine: &Engine, exit_code: u8) -> Value {
-    let notifications: Vec<Value> = input_errors(rejected)
-        .map(|(file, d, line, column)| {
-            json!({
-                "level": severity_word(d),
-                "message": {"text": d.message()},
-                "descriptor": {"id": d.code_name()},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": file},
-                    "region": {"startLine": line, "startColumn": column},
-                }}],
-            })
-        })
-        .collect();
-    let rules: Vec<Value> = engine
+/// SARIF's reporting descriptors: one per rule.
+pub(super) fn sarif_rules(engine: &Engine) -> Vec<Value> {
+    engine
         .rules()
         .map(|r| {
             json!({
@@ -160,22 +172,26 @@ pub fn sarif(checked: &[Checked], rejected: &[Rejected], engine: &Engine, exit_c
                 "properties": {"instrument": r.instrument, "article": r.cites, "strength": r.strength.word(), "pack": r.pack},
             })
         })
-        .collect();
-    let results: Vec<Value> = checked
+        .collect()
+}
+
+/// SARIF's artifact entry for a program: its file and hash.
+pub(super) fn artifact(c: &Checked) -> Value {
+    json!({"location": {"uri": c.source.name()}, "hashes": {"sha-256": c.hash()}})
+}
+
+/// SARIF results of one program: one per violated or unstated finding.
+pub(super) fn results(c: &Checked) -> Vec<Value> {
+    c.findings
         .iter()
-        .flat_map(|c| c.findings.iter().filter(|f| shown(f)).map(move |f| (c, f)))
-        .map(|(c, f)| {
+        .filter(|f| shown(f))
+        .map(|f| {
             let span = f.primary_span(c.header());
             let (sl, sc) = c.line_col(span.start);
             let (el, ec) = c.line_col(span.end);
-            let level = match (f.worst(), f.strength) {
-                (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
-                (Verdict::Violated, _) => "warning",
-                _ => "note",
-            };
             json!({
                 "ruleId": f.rule,
-                "level": level,
+                "level": severity(f),
                 "kind": if f.worst() == Verdict::Violated { "fail" } else { "review" },
                 "message": {"text": format!("{} {} ({}{}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(),
                     super::practice_line(f).map_or(String::new(), |l| format!("; {l}")), f.message, f.remedy)},
@@ -194,92 +210,87 @@ pub fn sarif(checked: &[Checked], rejected: &[Rejected], engine: &Engine, exit_c
                 },
             })
         })
-        .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": rules}},
-            "invocations": [{"executionSuccessful": exit_code != 2, "exitCode": exit_code,
-                             "toolExecutionNotifications": notifications}],
-            "artifacts": checked.iter().map(|c| json!({"location": {"uri": c.source.name()}, "hashes": {"sha-256": c.hash()}})).collect::<Vec<_>>(),
-            "results": results,
-        }],
-    })
+        .collect()
 }
 
-/// A JUnit XML report for CI: one test suite per program, one test case per rule; a violated
-/// rule (in law or in practice) is a failure, an unstated one is skipped, and a rejected file is
-/// a suite with one error.
-pub fn junit(checked: &[Checked], rejected: &[Rejected]) -> String {
+/// How loud a finding is in logs: `error` for a violated binding provision, `warning` for another
+/// violation, `note` otherwise.
+pub(super) fn severity(f: &Finding) -> &'static str {
+    match (f.worst(), f.strength) {
+        (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
+        (Verdict::Violated, _) => "warning",
+        _ => "note",
+    }
+}
+
+/// One program's JUnit test suite: one test case per rule; a violated rule (in law or in
+/// practice) is a failure, an unstated one is skipped.
+pub(super) fn junit_suite(c: &Checked) -> String {
     use std::fmt::Write;
     let x = super::svg::xml;
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"fairpath\">\n",
+    let mut out = String::new();
+    let failures = c
+        .findings
+        .iter()
+        .filter(|f| f.worst() == Verdict::Violated)
+        .count();
+    let skipped = c
+        .findings
+        .iter()
+        .filter(|f| f.worst() == Verdict::Unstated)
+        .count();
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
+        x(c.source.name()),
+        c.findings.len()
     );
-    for c in checked {
-        let failures = c
-            .findings
-            .iter()
-            .filter(|f| f.worst() == Verdict::Violated)
-            .count();
-        let skipped = c
-            .findings
-            .iter()
-            .filter(|f| f.worst() == Verdict::Unstated)
-            .count();
-        let _ = writeln!(
+    for f in &c.findings {
+        let stream = f
+            .stream
+            .as_deref()
+            .map_or(String::new(), |s| format!(" [{s}]"));
+        let _ = write!(
             out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
-            x(c.source.name()),
-            c.findings.len()
+            "    <testcase classname=\"{}\" name=\"{}{}\"",
+            x(&f.instrument),
+            x(&f.rule),
+            x(&stream)
         );
-        for f in &c.findings {
-            let stream = f
-                .stream
-                .as_deref()
-                .map_or(String::new(), |s| format!(" [{s}]"));
-            let _ = write!(
-                out,
-                "    <testcase classname=\"{}\" name=\"{}{}\"",
-                x(&f.instrument),
-                x(&f.rule),
-                x(&stream)
-            );
-            let (line, _) = c.line_col(f.primary_span(c.header()).start);
-            match f.worst() {
-                Verdict::Violated => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <failure message=\"{} {}: {}\">{}:{line}</failure>\n    </testcase>",
-                        x(&f.instrument),
-                        x(&f.article),
-                        x(&f.message),
-                        x(c.source.name())
-                    );
-                }
-                Verdict::Unstated => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <skipped message=\"the program is silent on {}\"/>\n    </testcase>",
-                        x(&f.silent.join(", "))
-                    );
-                }
-                _ => out.push_str("/>\n"),
+        let (line, _) = c.line_col(f.primary_span(c.header()).start);
+        match f.worst() {
+            Verdict::Violated => {
+                let _ = writeln!(
+                    out,
+                    ">\n      <failure message=\"{} {}: {}\">{}:{line}</failure>\n    </testcase>",
+                    x(&f.instrument),
+                    x(&f.article),
+                    x(&f.message),
+                    x(c.source.name())
+                );
             }
+            Verdict::Unstated => {
+                let _ = writeln!(
+                    out,
+                    ">\n      <skipped message=\"the program is silent on {}\"/>\n    </testcase>",
+                    x(&f.silent.join(", "))
+                );
+            }
+            _ => out.push_str("/>\n"),
         }
-        out.push_str("  </testsuite>\n");
     }
-    for r in rejected {
-        let first = r.diagnostics().first();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"input\" name=\"read\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>\n  </testsuite>",
-            x(r.source().name()),
-            x(first.map_or("rejected", |d| d.message())),
-            x(first.map_or("", |d| d.code_name()))
-        );
-    }
-    out.push_str("</testsuites>\n");
+    out.push_str("  </testsuite>\n");
     out
+}
+
+/// A rejected file as a JUnit test suite with one error.
+pub(super) fn junit_error(r: &Rejected) -> String {
+    let x = super::svg::xml;
+    let first = r.diagnostics().first();
+    format!(
+        "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"input\" name=\"read\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
+        x(r.source().name()),
+        x(first.map_or("rejected", |d| d.message())),
+        x(first.map_or("", |d| d.code_name()))
+    )
 }

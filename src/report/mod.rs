@@ -1,6 +1,7 @@
 //! Reports of a checked program: for people (drawn diagnostics, plain text, Markdown) and for
 //! machines (JSON with a versioned schema, SARIF 2.1.0).
 
+pub mod batch;
 pub mod binding;
 pub mod diff;
 mod html;
@@ -10,8 +11,8 @@ pub mod svg;
 
 pub use binding::binding_line;
 pub use html::html;
-pub use machine::{json, junit, sarif, REPORT_SCHEMA};
-pub use people::{human, markdown, short, table};
+pub use machine::REPORT_SCHEMA;
+pub use people::{human, markdown};
 
 use crate::model::Model;
 use crate::rules::ast::Duty;

@@ -271,8 +271,8 @@ pub fn markdown(c: &Checked) -> String {
 /// The conventions the corpus table reports on.
 pub const TABLE_INSTRUMENTS: &[&str] = &["C097", "C143", "C189", "ICRMW"];
 
-/// A Markdown table of programs × conventions, each cell `violated / unstated / satisfied`.
-pub fn table(checked: &[Checked]) -> String {
+/// The corpus table's heading: one column per main instrument, then all packs and practice.
+pub fn table_head() -> String {
     let mut out = String::from("| program |");
     for i in TABLE_INSTRUMENTS {
         let _ = write!(out, " {i} |");
@@ -280,7 +280,12 @@ pub fn table(checked: &[Checked]) -> String {
     out.push_str(" all packs | violated in practice |\n|---|");
     out.push_str(&"---|".repeat(TABLE_INSTRUMENTS.len() + 2));
     out.push('\n');
-    let cell = |c: &Checked, i: Option<&str>| {
+    out
+}
+
+/// One program's row of the corpus table.
+pub fn table_row(c: &Checked) -> String {
+    let cell = |i: Option<&str>| {
         format!(
             "{} / {} / {}",
             c.count(Verdict::Violated, i),
@@ -288,67 +293,65 @@ pub fn table(checked: &[Checked]) -> String {
             c.count(Verdict::Satisfied, i)
         )
     };
-    for c in checked {
-        let _ = write!(out, "| {} |", super::md(c.name()));
-        for i in TABLE_INSTRUMENTS {
-            let _ = write!(out, " {} |", cell(c, Some(i)));
-        }
-        let _ = writeln!(out, " {} | {} |", cell(c, None), c.violated_in_practice());
+    let mut out = format!("| {} |", super::md(c.name()));
+    for i in TABLE_INSTRUMENTS {
+        let _ = write!(out, " {} |", cell(Some(i)));
     }
-    out.push_str("\nEach cell: violated / unstated / satisfied, in law. The last column counts the rules that documented practice violates.\n");
+    let _ = writeln!(out, " {} | {} |", cell(None), c.violated_in_practice());
     out
 }
 
-/// One line per finding shown and per input error, as compilers write them:
-/// `file:line:col: severity[rule] message`, for logs and editors.
-pub fn short(checked: &[Checked], rejected: &[crate::syntax::Rejected]) -> String {
+/// The note under the corpus table.
+pub fn table_foot() -> String {
+    "\nEach cell: violated / unstated / satisfied, in law. The last column counts the rules that documented practice violates.\n".into()
+}
+
+/// One line per input error of a rejected file, as compilers write them:
+/// `file:line:col: severity[code] message`.
+pub fn short_errors(r: &crate::syntax::Rejected) -> String {
     let mut out = String::new();
-    for r in rejected {
-        for d in r.diagnostics() {
-            let (line, col) = r.source().line_col(d.span().start);
-            let severity = match d.severity() {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let _ = writeln!(
-                out,
-                "{}:{line}:{col}: {severity}[{}] {}",
-                r.source().name(),
-                d.code_name(),
-                crate::syntax::lexical::printable(d.message())
-            );
-        }
+    for d in r.diagnostics() {
+        let (line, col) = r.source().line_col(d.span().start);
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {}[{}] {}",
+            r.source().name(),
+            super::machine::severity_word(d),
+            d.code_name(),
+            crate::syntax::lexical::printable(d.message())
+        );
     }
-    for c in checked {
-        for f in c.findings.iter().filter(|f| super::shown(f)) {
-            let (line, col) = c.line_col(f.primary_span(c.header()).start);
-            let severity = match (f.worst(), f.strength) {
-                (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
-                (Verdict::Violated, _) => "warning",
-                _ => "note",
-            };
-            let practice = match &f.practice {
-                Some(p) if p.verdict != f.verdict => format!(
-                    " (in law: {}; in practice: {})",
-                    f.verdict.word(),
-                    p.verdict.word()
-                ),
-                _ => String::new(),
-            };
-            let stream = f
-                .stream
-                .as_deref()
-                .map_or(String::new(), |s| format!("[{s}] "));
-            let _ = writeln!(
-                out,
-                "{}:{line}:{col}: {severity}[{}] {stream}{} {}: {}{practice}",
-                c.source.name(),
-                f.rule,
-                f.instrument,
-                f.article,
-                lower_first(&f.message)
-            );
-        }
+    out
+}
+
+/// One line per finding shown, as compilers write them: `file:line:col: severity[rule] message`,
+/// for logs and editors.
+pub fn short_findings(c: &Checked) -> String {
+    let mut out = String::new();
+    for f in c.findings.iter().filter(|f| super::shown(f)) {
+        let (line, col) = c.line_col(f.primary_span(c.header()).start);
+        let practice = match &f.practice {
+            Some(p) if p.verdict != f.verdict => format!(
+                " (in law: {}; in practice: {})",
+                f.verdict.word(),
+                p.verdict.word()
+            ),
+            _ => String::new(),
+        };
+        let stream = f
+            .stream
+            .as_deref()
+            .map_or(String::new(), |s| format!("[{s}] "));
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {}[{}] {stream}{} {}: {}{practice}",
+            c.source.name(),
+            super::machine::severity(f),
+            f.rule,
+            f.instrument,
+            f.article,
+            lower_first(&f.message)
+        );
     }
     out
 }

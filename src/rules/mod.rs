@@ -132,7 +132,7 @@ pub struct Finding {
     /// A worker's journey, for graph findings.
     pub witness: Vec<Clause>,
     /// Whether the instrument binds each party.
-    pub binding: Vec<Binding>,
+    pub binding: std::sync::Arc<[Binding]>,
     /// The stream the finding is for, when the program has streams.
     pub stream: Option<String>,
     /// The verdict in practice, where documented practice bears on the rule.
@@ -517,7 +517,7 @@ impl Engine {
         let binding = ctx
             .bindings
             .entry(key)
-            .or_insert_with(|| self.bindings(rule, m, setting))
+            .or_insert_with(|| self.bindings(rule, m, setting).into())
             .clone();
         Finding {
             rule: rule.id.clone(),
@@ -561,11 +561,14 @@ impl Engine {
 }
 
 /// What one evaluation of a program computes once for all its rules.
+/// What bindingness depends on besides the program: instrument, part, strength and duty bearer.
+type BindingKey<'m> = (&'m str, Option<&'m str>, Strength, Duty);
+
 struct Context<'m> {
     /// Source tags by clause span.
     sources: HashMap<Span, &'m str>,
     /// Bindingness by instrument, part, strength and duty bearer.
-    bindings: HashMap<(&'m str, Option<&'m str>, Strength, Duty), Vec<Binding>>,
+    bindings: HashMap<BindingKey<'m>, std::sync::Arc<[Binding]>>,
     /// The date and territory bindingness is judged for.
     setting: Setting<'m>,
 }
@@ -589,7 +592,7 @@ fn sources(m: &Model) -> HashMap<Span, &str> {
 }
 
 /// The rule's verdict and the evidence behind it.
-fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
+pub(crate) fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
     let scope = eval::all(&rule.applies, m);
     match scope.0 {
         Tri::False => return (Verdict::NotApplicable, scope.1),

@@ -1,8 +1,11 @@
 //! Consistency of rule packs: a search over programs generated from the vocabulary for rules that
 //! can never be satisfied, never be violated, or that conflict with another rule of their pack.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
+use super::ast::Rule;
 use super::{Engine, Verdict};
 use crate::model::Model;
 use crate::syntax::parse::parse_program;
@@ -217,12 +220,7 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
     let rules: Vec<_> = engine.rules().collect();
     let verdicts: Vec<Vec<Verdict>> = rules
         .iter()
-        .map(|r| {
-            models
-                .iter()
-                .map(|m| engine.evaluate_rule(r, m).verdict)
-                .collect()
-        })
+        .map(|r| models.iter().map(|m| super::verdict(r, m).0).collect())
         .collect();
     let witness = |i: usize| programs.get(i).map(to_fair).unwrap_or_default();
     let mut out = Vec::new();
@@ -258,33 +256,88 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
             });
         }
     }
-    let applies = |v: Verdict| matches!(v, Verdict::Satisfied | Verdict::Violated);
-    // Each rule with its verdicts on every model, for the rules some model satisfies.
-    let by_rule: Vec<_> = rules
-        .iter()
-        .zip(&verdicts)
-        .map(|(r, row)| (r, row, row.contains(&Verdict::Satisfied)))
-        .collect();
-    for (a, &(ra, va, sat_a)) in by_rule.iter().enumerate() {
-        for &(rb, vb, sat_b) in by_rule.iter().skip(a + 1) {
-            if ra.pack != rb.pack || !sat_a || !sat_b {
+    // Rules with the same verdicts on every program are one class: a class satisfied somewhere
+    // never conflicts with itself, and two classes conflict or not for all their rules. Each
+    // class keeps, as bit sets over the programs, where it applies and where it is satisfied.
+    let mut classes: Vec<Class> = Vec::new();
+    let mut seen: HashMap<(&str, &[Verdict]), usize> = HashMap::new();
+    for (r, row) in rules.iter().zip(&verdicts) {
+        if !row.contains(&Verdict::Satisfied) {
+            continue;
+        }
+        let at = *seen
+            .entry((r.pack.as_str(), row.as_slice()))
+            .or_insert_with(|| {
+                classes.push(Class {
+                    pack: &r.pack,
+                    row,
+                    rules: Vec::new(),
+                    applies: Bits::of(row, |v| matches!(v, Verdict::Satisfied | Verdict::Violated)),
+                    satisfied: Bits::of(row, |v| v == Verdict::Satisfied),
+                });
+                classes.len() - 1
+            });
+        if let Some(class) = classes.get_mut(at) {
+            class.rules.push(r);
+        }
+    }
+    for (i, a) in classes.iter().enumerate() {
+        for b in classes.iter().skip(i + 1) {
+            if a.pack != b.pack || !a.applies.meets(&b.applies) || a.satisfied.meets(&b.satisfied) {
                 continue;
             }
-            let pairs = || va.iter().zip(vb.iter()).map(|(x, y)| (*x, *y));
-            let together = pairs().any(|(x, y)| applies(x) && applies(y));
-            let both = pairs().any(|(x, y)| x == Verdict::Satisfied && y == Verdict::Satisfied);
-            if together && !both {
-                let at = pairs()
-                    .position(|(x, y)| x == Verdict::Satisfied && applies(y))
-                    .unwrap_or(0);
-                out.push(Problem {
-                    kind: "conflict",
-                    rules: vec![ra.id.clone(), rb.id.clone()],
-                    explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", ra.id, rb.id),
-                    witness: witness(at),
-                });
+            let at = a
+                .row
+                .iter()
+                .zip(b.row.iter())
+                .position(|(x, y)| {
+                    *x == Verdict::Satisfied && matches!(y, Verdict::Satisfied | Verdict::Violated)
+                })
+                .unwrap_or(0);
+            for ra in &a.rules {
+                for rb in &b.rules {
+                    out.push(Problem {
+                        kind: "conflict",
+                        rules: vec![ra.id.clone(), rb.id.clone()],
+                        explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", ra.id, rb.id),
+                        witness: witness(at),
+                    });
+                }
             }
         }
     }
     out
+}
+
+/// Rules of one pack with the same verdict on every generated program.
+struct Class<'a> {
+    pack: &'a str,
+    row: &'a [Verdict],
+    rules: Vec<&'a Rule>,
+    /// Where the rules apply (satisfied or violated).
+    applies: Bits,
+    /// Where they are satisfied.
+    satisfied: Bits,
+}
+
+/// A set of programs, by index, as bits.
+#[derive(Debug)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    /// The programs whose verdict passes `keep`.
+    fn of(row: &[Verdict], keep: impl Fn(Verdict) -> bool) -> Self {
+        let mut words = vec![0_u64; row.len().div_ceil(64)];
+        for (i, v) in row.iter().enumerate() {
+            if let (true, Some(w)) = (keep(*v), words.get_mut(i / 64)) {
+                *w |= 1 << (i % 64);
+            }
+        }
+        Bits(words)
+    }
+
+    /// Whether the two sets share a program.
+    fn meets(&self, other: &Bits) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
 }

@@ -500,12 +500,17 @@ pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
         };
         match style {
             Style::Fancy | Style::Monochrome => {
-                let theme = if style == Style::Fancy {
+                // Only a terminal gets colour and hyperlink escapes; a log or a file gets the
+                // same layout as text, the code's link written out.
+                let fancy = style == Style::Fancy;
+                let theme = if fancy {
                     GraphicalTheme::unicode()
                 } else {
                     GraphicalTheme::unicode_nocolor()
                 };
-                let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+                let handler = GraphicalReportHandler::new_themed(theme)
+                    .with_width(100)
+                    .with_links(fancy);
                 let _ = handler.render_report(&mut out, &bound);
             }
             Style::Plain => {

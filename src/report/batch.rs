@@ -1,0 +1,349 @@
+//! Reports on many programs, made one program at a time. Each program's part is made from its own
+//! findings, on any thread; the parts are written in the order of the files, and the totals at the
+//! end come from counts. A batch of any size reports in memory that does not grow with the
+//! findings: what is kept per program is its name and counts.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::{json, Value};
+
+use super::machine::{artifact, input_errors, program_value, results, sarif_rules, InputError};
+use super::{people, Checked};
+use crate::rules::{Engine, Verdict};
+use crate::syntax::diagnostic::Style;
+use crate::syntax::Rejected;
+
+/// The formats a batch can be reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Drawn diagnostics for people, in a given style, every finding or only those worth showing.
+    Human(Style, bool),
+    /// Markdown, programs separated by rules.
+    Markdown,
+    /// One self-contained HTML document per program.
+    Html,
+    /// The corpus table in Markdown.
+    Table,
+    /// The JSON report (`schemas/report.schema.json`), every finding or only those worth showing.
+    Json(bool),
+    /// SARIF 2.1.0.
+    Sarif,
+    /// One line per finding, as compilers write them.
+    Short,
+    /// JUnit XML.
+    Junit,
+}
+
+/// Every format, each with every finding shown: for tests that go through them all.
+pub const FORMATS: [Format; 10] = [
+    Format::Human(Style::Monochrome, true),
+    Format::Human(Style::Plain, true),
+    Format::Markdown,
+    Format::Html,
+    Format::Table,
+    Format::Json(true),
+    Format::Sarif,
+    Format::Short,
+    Format::Junit,
+    Format::Json(false),
+];
+
+/// One program's (or one rejected file's) part of a batch report.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    text: String,
+    tally: Tally,
+}
+
+impl Part {
+    /// The worst verdict of the program's findings, in law or in practice; `None` for a rejected
+    /// file or a program no rule applies to.
+    pub fn worst(&self) -> Option<Verdict> {
+        self.tally.worst
+    }
+
+    /// Whether the file was rejected as an input error.
+    pub fn rejected(&self) -> bool {
+        self.tally.rejected
+    }
+}
+
+/// What the end of a report needs to know of one program.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    name: String,
+    rejected: bool,
+    worst: Option<Verdict>,
+    counts: [usize; 4],
+    by_instrument: Vec<(String, [usize; 4])>,
+    artifact: Option<Value>,
+    errors: Vec<InputError>,
+}
+
+/// How a batch is reported: [`Batch::head`] first, then the parts of the programs, made with
+/// [`Batch::program`] and [`Batch::rejected`] on any thread and added in file order to the
+/// [`Totals`], which also write the end.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'e> {
+    format: Format,
+    engine: &'e Engine,
+}
+
+/// What a batch report keeps while it is written: the number of parts so far and, per program,
+/// its name and counts.
+#[derive(Debug)]
+pub struct Totals {
+    format: Format,
+    parts: usize,
+    rows: Vec<(String, [usize; 4])>,
+    by_instrument: BTreeMap<String, [usize; 4]>,
+    artifacts: Vec<Value>,
+    errors: Vec<InputError>,
+}
+
+impl<'e> Batch<'e> {
+    /// A batch report in `format` on the packs of `engine`.
+    pub fn new(format: Format, engine: &'e Engine) -> Self {
+        Batch { format, engine }
+    }
+
+    /// The totals of a report about to be written.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            format: self.format,
+            parts: 0,
+            rows: Vec::new(),
+            by_instrument: BTreeMap::new(),
+            artifacts: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The text before the first program.
+    pub fn head(&self) -> String {
+        match self.format {
+            Format::Table => people::table_head(),
+            Format::Json(_) => {
+                let packs: Vec<Value> = self
+                    .engine
+                    .packs
+                    .iter()
+                    .map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()}))
+                    .collect();
+                format!(
+                    "{{\n  \"schema\": {},\n  \"tool\": {},\n  \"packs\": {},\n  \"programs\": [",
+                    json!(super::REPORT_SCHEMA),
+                    member(&json!({"name": "fairpath", "version": env!("CARGO_PKG_VERSION")}), 1),
+                    member(&Value::Array(packs), 1),
+                )
+            }
+            Format::Sarif => format!(
+                "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"results\": [",
+                member(
+                    &json!({"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": sarif_rules(self.engine)}}),
+                    3
+                )
+            ),
+            Format::Junit => {
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"fairpath\">\n".into()
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The part of one checked program. It reads only the program, so parts can be made on any
+    /// thread.
+    pub fn program(&self, c: &Checked) -> Part {
+        let text = match self.format {
+            Format::Human(style, all) => people::human(c, style, all),
+            Format::Markdown => people::markdown(c),
+            Format::Html => super::html(c),
+            Format::Table => people::table_row(c),
+            Format::Json(all) => member(&program_value(c, all), 2),
+            Format::Sarif => results(c)
+                .iter()
+                .map(|r| member(r, 4))
+                .collect::<Vec<_>>()
+                .join(",\n        "),
+            Format::Short => people::short_findings(c),
+            Format::Junit => super::machine::junit_suite(c),
+        };
+        let by_instrument = c
+            .instruments()
+            .into_iter()
+            .map(|i| (i.to_string(), Verdict::ALL.map(|v| c.count(v, Some(i)))))
+            .collect();
+        Part {
+            text,
+            tally: Tally {
+                name: c.source.name().to_string(),
+                rejected: false,
+                worst: c.findings.iter().map(|f| f.worst()).min(),
+                counts: c.counts(),
+                by_instrument,
+                artifact: Some(artifact(c)),
+                errors: Vec::new(),
+            },
+        }
+    }
+
+    /// The part of a file rejected as an input error.
+    pub fn rejected(&self, r: &Rejected) -> Part {
+        let text = match self.format {
+            Format::Short => people::short_errors(r),
+            Format::Junit => super::machine::junit_error(r),
+            _ => String::new(),
+        };
+        Part {
+            text,
+            tally: Tally {
+                name: r.source().name().to_string(),
+                rejected: true,
+                errors: input_errors(r),
+                ..Tally::default()
+            },
+        }
+    }
+}
+
+impl Totals {
+    /// Adds the next part in file order; returns the text to write now.
+    pub fn push(&mut self, part: Part) -> String {
+        let Part { text, tally } = part;
+        let mut out = String::new();
+        if !text.is_empty() {
+            let separator = match self.format {
+                Format::Markdown => "\n---\n\n",
+                Format::Json(_) => ",",
+                Format::Sarif => ",",
+                _ => "",
+            };
+            if self.parts > 0 {
+                out.push_str(separator);
+            }
+            if matches!(self.format, Format::Json(_)) {
+                out.push_str("\n    ");
+            } else if self.format == Format::Sarif {
+                out.push_str("\n        ");
+            }
+            out.push_str(&text);
+            self.parts += 1;
+        }
+        self.errors.extend(tally.errors);
+        if tally.rejected {
+            return out;
+        }
+        for (instrument, counts) in tally.by_instrument {
+            let total = self.by_instrument.entry(instrument).or_default();
+            for (t, n) in total.iter_mut().zip(counts) {
+                *t += n;
+            }
+        }
+        self.artifacts.extend(tally.artifact);
+        self.rows.push((tally.name, tally.counts));
+        out
+    }
+
+    /// The text after the last program: totals, input errors and, for SARIF, the exit code.
+    pub fn tail(self, exit_code: u8) -> String {
+        let close = |indent: &str| {
+            if self.parts > 0 {
+                format!("\n{indent}]")
+            } else {
+                "]".to_string()
+            }
+        };
+        match self.format {
+            Format::Human(..) if self.rows.len() > 1 => summary_table(&self.rows),
+            Format::Table => people::table_foot(),
+            Format::Json(_) => {
+                let summary: serde_json::Map<String, Value> = self
+                    .by_instrument
+                    .iter()
+                    .map(|(i, counts)| (i.clone(), verdict_counts(counts)))
+                    .collect();
+                format!(
+                    "{},\n  \"summary\": {},\n  \"errors\": {}\n}}\n",
+                    close("  "),
+                    member(&Value::Object(summary), 1),
+                    member(&json!(self.errors), 1)
+                )
+            }
+            Format::Sarif => format!(
+                "{},\n      \"artifacts\": {},\n      \"invocations\": {}\n    }}\n  ]\n}}\n",
+                close("      "),
+                member(&Value::Array(self.artifacts), 3),
+                member(
+                    &json!([{"executionSuccessful": exit_code != 2, "exitCode": exit_code,
+                             "toolExecutionNotifications": self.errors.iter().map(InputError::notification).collect::<Vec<_>>()}]),
+                    3
+                )
+            ),
+            Format::Junit => "</testsuites>\n".into(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A whole batch report as one string: for tests, fuzzing and small batches.
+pub fn render(
+    format: Format,
+    engine: &Engine,
+    checked: &[Checked],
+    rejected: &[Rejected],
+    exit_code: u8,
+) -> String {
+    let batch = Batch::new(format, engine);
+    let mut totals = batch.totals();
+    let mut out = batch.head();
+    for part in rejected
+        .iter()
+        .map(|r| batch.rejected(r))
+        .chain(checked.iter().map(|c| batch.program(c)))
+    {
+        out.push_str(&totals.push(part));
+    }
+    out + &totals.tail(exit_code)
+}
+
+/// `{"violated": …, "unstated": …, "satisfied": …, "not-applicable": …}`.
+fn verdict_counts(counts: &[usize; 4]) -> Value {
+    Value::Object(
+        Verdict::ALL
+            .iter()
+            .zip(counts)
+            .map(|(v, n)| (v.word().to_string(), json!(n)))
+            .collect(),
+    )
+}
+
+/// `value` as pretty JSON placed `depth` levels deep: its inner lines indented to match, as a
+/// pretty printer writing the whole document would. JSON strings hold no raw line breaks, so
+/// indenting lines never changes a value.
+fn member(value: &Value, depth: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let indent = "  ".repeat(depth);
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&indent);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The summary after a batch of drawn reports: one row per program.
+fn summary_table(rows: &[(String, [usize; 4])]) -> String {
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4).max(4);
+    let mut out = format!("\n{:<width$}  violated  unstated  satisfied  n/a\n", "file");
+    for (name, [violated, unstated, satisfied, na]) in rows {
+        let _ = writeln!(
+            out,
+            "{name:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}"
+        );
+    }
+    out
+}
