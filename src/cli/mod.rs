@@ -100,7 +100,8 @@ pub enum Command {
         #[arg(long = "standard", value_name = "FILE")]
         standards: Vec<PathBuf>,
     },
-    /// Compare two drafts: findings fixed, introduced and unchanged; rights gained and lost.
+    /// Compare two drafts: findings fixed and introduced; terms, transitions and money flows
+    /// changed field by field, with the draft that protects more.
     Diff {
         /// The earlier draft.
         old: PathBuf,
@@ -115,6 +116,9 @@ pub enum Command {
         /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         as_of: Option<Date>,
+        /// Also list the shortfalls and silences both drafts share.
+        #[arg(long)]
+        all: bool,
     },
     /// Check the verdicts programs declare they expect (`// expect RULE VERDICT`, or a `.expect` file).
     Test {
@@ -315,7 +319,8 @@ pub fn run(cli: Cli) -> u8 {
             standards,
             format,
             as_of,
-        } => check::diff(&old, &new, &standards, format, as_of),
+            all,
+        } => check::diff(&old, &new, &standards, format, as_of, all),
         Command::Test {
             paths,
             standards,

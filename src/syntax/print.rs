@@ -175,14 +175,8 @@ fn transition(t: &TransitionDecl) -> String {
 fn flow(f: &FlowDecl) -> String {
     let no = if f.negated { "no " } else { "" };
     let mut s = format!("{} pays {no}{}", f.payer, f.cost);
-    match &f.amount {
-        Some(Typed::Number(n)) => {
-            let _ = write!(s, " {} %", trim_number(*n));
-        }
-        Some(m @ Typed::Money { .. }) => {
-            let _ = write!(s, " {}", m.display());
-        }
-        _ => {}
+    if let Some(a) = &f.amount {
+        let _ = write!(s, " {}", a.display());
     }
     if let Some(p) = &f.payee {
         let _ = write!(s, " to {p}");
