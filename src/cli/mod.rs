@@ -151,12 +151,15 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
-    /// List the vocabulary: every term, its type and what it means.
+    /// List the vocabulary: every term, status category, trigger, party role, cost, unit and
+    /// modifier a program can use.
     Terms {
         /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_enum, default_value = "plain")]
         format: TermsFormat,
     },
+    /// Explain the language of programs in one page, with examples.
+    Language,
 }
 
 /// The arguments of `check`.
@@ -265,8 +268,9 @@ pub enum RulesFormat {
 /// How `terms` prints the vocabulary.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum TermsFormat {
-    /// One line per term.
-    Text,
+    /// Plain text: one line per term, then each group of words and the modifiers.
+    #[value(alias = "text")]
+    Plain,
     /// A Markdown table.
     Markdown,
     /// JSON.
@@ -296,6 +300,10 @@ pub fn run(cli: Cli) -> u8 {
             filled,
         } => lang::init(file.as_deref(), force, filled),
         Command::Terms { format } => lang::terms(format),
+        Command::Language => {
+            out!("{}", lang::LANGUAGE);
+            EXIT_OK
+        }
         Command::Check(args) => check::check(&args),
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules {
