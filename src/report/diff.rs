@@ -11,7 +11,8 @@ use super::binding::standing_word;
 use super::Checked;
 use crate::rules::ratify::{Judged, Standing};
 use crate::rules::Verdict;
-use crate::vocab::{self, protect, Date, Typed};
+use crate::syntax::print;
+use crate::vocab::{self, protect, Date};
 
 mod clauses;
 
@@ -152,8 +153,8 @@ pub fn diff(old: &Checked, new: &Checked, all: bool) -> Diff {
         changes.push(change(
             term.path.to_string(),
             None,
-            a.map(Typed::display),
-            b.map(Typed::display),
+            a.map(|v| print::value(term.kind, v)),
+            b.map(|v| print::value(term.kind, v)),
             order,
         ));
     }
