@@ -11,7 +11,8 @@ use crate::syntax::ast::Span;
 use crate::syntax::print::to_fair;
 use crate::syntax::validate::{Fact, FlowDecl, PartyDecl, StatusDecl, Terms, TransitionDecl};
 use crate::vocab::{
-    Amount, Kind, Term, Typed, BUILTIN_PARTIES, COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS,
+    Amount, Kind, Term, Typed, BUILTIN_PARTIES, COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS,
+    TRIGGERS,
 };
 
 /// A generated program; its `Debug` form is the program's `.fair` text.

@@ -330,26 +330,39 @@ fn diff_compares_transitions_and_flows_field_by_field() {
         dir.path(),
         "new.fair",
         &base
-            .replace("new_employer within 14 days", "new_employer within 6 months")
+            .replace(
+                "new_employer within 14 days",
+                "new_employer within 6 months",
+            )
             .replace("deadline within 14 days", "deadline within 3 days")
             .replace(
                 "worker pays service_fee 100 EUR }",
                 "worker pays service_fee 100 EUR deducted\n    worker pays placement_fee 50 EUR }",
             ),
     );
-    let row = |t: &str, f: &str, a: &str, b: &str, m: &str| {
-        [t, f, a, b, m].map(str::to_string)
-    };
+    let row = |t: &str, f: &str, a: &str, b: &str, m: &str| [t, f, a, b, m].map(str::to_string);
     let v = json(&["diff", "--format", "json", &old, &new]);
     // A longer time to find a new employer protects more; a shorter time before removal less.
     assert_eq!(
         changes(&v, "rights_gained"),
-        [row("job_seeking -> employed on new_employer", "within", "2 weeks", "6 months", "new")]
+        [row(
+            "job_seeking -> employed on new_employer",
+            "within",
+            "2 weeks",
+            "6 months",
+            "new"
+        )]
     );
     assert_eq!(
         changes(&v, "rights_lost"),
         [
-            row("job_seeking -> returned on deadline", "within", "2 weeks", "3 days", "old"),
+            row(
+                "job_seeking -> returned on deadline",
+                "within",
+                "2 weeks",
+                "3 days",
+                "old"
+            ),
             row("worker pays placement_fee", "-", "-", "stated", "old"),
             row("worker pays service_fee", "deducted", "no", "yes", "old"),
         ]
@@ -360,7 +373,13 @@ fn diff_compares_transitions_and_flows_field_by_field() {
     assert_eq!(changes(&back, "rights_gained").len(), 3);
     assert_eq!(
         changes(&back, "rights_lost"),
-        [row("job_seeking -> employed on new_employer", "within", "6 months", "2 weeks", "old")]
+        [row(
+            "job_seeking -> employed on new_employer",
+            "within",
+            "6 months",
+            "2 weeks",
+            "old"
+        )]
     );
     // Each format shows the field changes.
     let human = stdout(&["diff", &old, &new]);
@@ -368,7 +387,10 @@ fn diff_compares_transitions_and_flows_field_by_field() {
         human.contains("Rights lost (3), where the old draft protects more:\n  job_seeking -> returned on deadline, within: 2 weeks → 3 days\n"),
         "{human}"
     );
-    assert!(human.contains("  worker pays service_fee, deducted: no → yes\n"), "{human}");
+    assert!(
+        human.contains("  worker pays service_fee, deducted: no → yes\n"),
+        "{human}"
+    );
     let md = stdout(&["diff", "--format", "markdown", &old, &new]);
     assert!(md.contains("## Rights gained (1), where the new draft protects more\n\n- job_seeking -> employed on new_employer, within: 2 weeks → 6 months\n"), "{md}");
 }
@@ -378,7 +400,11 @@ fn diff_shows_only_changes_unless_all() {
     let dir = tempfile::tempdir().unwrap();
     let base = "program \"D\" {\n  origin [PHL]\n  destination [ITA]\n  permit { grace_period 1 months }\n}\n";
     let old = write(dir.path(), "old.fair", base);
-    let new = write(dir.path(), "new.fair", &base.replace("1 months", "3 months"));
+    let new = write(
+        dir.path(),
+        "new.fair",
+        &base.replace("1 months", "3 months"),
+    );
     let v = json(&["diff", "--format", "json", &old, &new]);
     let count = v["unchanged_count"].as_u64().unwrap();
     assert!(count > 0);
@@ -388,11 +414,25 @@ fn diff_shows_only_changes_unless_all() {
     for (format, heading) in [("human", "\nUnchanged"), ("markdown", "## Unchanged")] {
         let text = stdout(&["diff", "--format", format, &old, &new]);
         assert!(!text.contains(heading), "{text}");
-        assert!(!text.contains("Fixed (0)") && !text.contains("Introduced (0)"), "{text}");
-        assert!(text.contains(&format!("{count} shortfalls and silences are in both drafts (`--all` lists them)")), "{text}");
-        assert!(text.contains("permit.grace_period: 1 months → 3 months"), "{text}");
+        assert!(
+            !text.contains("Fixed (0)") && !text.contains("Introduced (0)"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{count} shortfalls and silences are in both drafts (`--all` lists them)"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains("permit.grace_period: 1 months → 3 months"),
+            "{text}"
+        );
         let all = stdout(&["diff", "--format", format, "--all", &old, &new]);
-        assert!(all.contains(&format!("Unchanged shortfalls and silences ({count})")), "{all}");
+        assert!(
+            all.contains(&format!("Unchanged shortfalls and silences ({count})")),
+            "{all}"
+        );
     }
     let same = stdout(&["diff", &old, &old]);
     assert!(same.contains("no change in findings or terms"), "{same}");

@@ -322,7 +322,10 @@ fn has_word(text: &str, word: &str) -> bool {
 #[test]
 fn terms_lists_every_word_a_program_can_use_in_every_format() {
     let output = |format: &str| {
-        let out = fairpath().args(["terms", "--format", format]).output().unwrap();
+        let out = fairpath()
+            .args(["terms", "--format", format])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         String::from_utf8(out.stdout).unwrap()
     };
@@ -350,7 +353,11 @@ fn terms_lists_every_word_a_program_can_use_in_every_format() {
     }
     // Each modifier is shown with its example clause, in each format.
     for m in fairpath::vocab::MODIFIERS {
-        assert!(plain.contains(m.example) && markdown.contains(m.example), "{}", m.word);
+        assert!(
+            plain.contains(m.example) && markdown.contains(m.example),
+            "{}",
+            m.word
+        );
     }
     assert_eq!(output("text"), plain, "`text` stays an alias of `plain`");
 }
@@ -401,8 +408,9 @@ fn the_language_page_is_printed_and_every_example_compiles() {
             .split_whitespace()
             .map(|c| format!("fairpath::{c}"))
             .collect();
-        let compiled = fairpath::compile("example.fair", body[..end].as_bytes())
-            .unwrap_or_else(|r| panic!("{}\n{:#?}", &body[..end], r.diagnostics()));
+        let example = &body[..end];
+        let compiled = fairpath::compile("example.fair", example.as_bytes())
+            .unwrap_or_else(|r| panic!("{example}\n{:#?}", r.diagnostics()));
         let mut got: Vec<String> = compiled
             .warnings()
             .iter()
@@ -410,7 +418,7 @@ fn the_language_page_is_printed_and_every_example_compiles() {
             .collect();
         expected.sort();
         got.sort();
-        assert_eq!(got, expected, "{}", &body[..end]);
+        assert_eq!(got, expected, "{example}");
         examples += 1;
         rest = &body[end + 3..];
     }
@@ -419,7 +427,9 @@ fn the_language_page_is_printed_and_every_example_compiles() {
 
 #[test]
 fn a_percentage_for_a_fee_is_warned_about_with_the_reading_taken() {
-    let text = program("  recruitment {\n    worker pays placement_fee 10 %\n    worker pays travel 50 %\n  }");
+    let text = program(
+        "  recruitment {\n    worker pays placement_fee 10 %\n    worker pays travel 50 %\n  }",
+    );
     let p = parsed(&text);
     let warnings = p.warnings();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
@@ -427,7 +437,11 @@ fn a_percentage_for_a_fee_is_warned_about_with_the_reading_taken() {
     assert_eq!(w.code(), Some(fairpath::syntax::Code::PercentFee));
     assert_eq!(w.severity(), fairpath::syntax::Severity::Warning);
     assert_eq!(&text[w.span().start..w.span().end], "10 %");
-    assert!(w.message().contains("read as 10 % of the `placement_fee`"), "{}", w.message());
+    assert!(
+        w.message().contains("read as 10 % of the `placement_fee`"),
+        "{}",
+        w.message()
+    );
     let help = w.help().unwrap();
     assert!(help.contains("`0.1 months_of_wages`"), "{help}");
     // The labels mark the percentage and the fee.
@@ -439,8 +453,13 @@ fn a_percentage_for_a_fee_is_warned_about_with_the_reading_taken() {
     assert!(labelled.contains(&"placement_fee"), "{labelled:?}");
     // The share is kept, and JSON says it is a share; money says it is money.
     let json = serde_json::to_value(p.terms()).unwrap();
-    assert_eq!(json["flows"][0]["amount"], serde_json::json!({"kind": "share", "percent": 10.0}));
-    let money = parsed(&program("  recruitment { worker pays placement_fee 0.1 months_of_wages }"));
+    assert_eq!(
+        json["flows"][0]["amount"],
+        serde_json::json!({"kind": "share", "percent": 10.0})
+    );
+    let money = parsed(&program(
+        "  recruitment { worker pays placement_fee 0.1 months_of_wages }",
+    ));
     assert!(money.warnings().is_empty());
     assert_eq!(
         serde_json::to_value(money.terms()).unwrap()["flows"][0]["amount"],

@@ -19,7 +19,15 @@ pub(super) fn transitions(old: &Terms, new: &Terms, out: &mut Vec<Option<TermCha
         for pair in pairs {
             match pair {
                 (Some(a), Some(b)) => {
-                    fields(&term, Clause::Transition, against, a, b, transition_field, out);
+                    fields(
+                        &term,
+                        Clause::Transition,
+                        against,
+                        a,
+                        b,
+                        transition_field,
+                        out,
+                    );
                 }
                 (a, b) => out.push(whole(term.clone(), against, a.is_some(), b.is_some())),
             }
@@ -112,7 +120,13 @@ fn fields<T>(
             _ => None,
         };
         let show = |v: Option<(Typed, String)>| v.map(|(_, s)| s);
-        out.push(change(term.to_string(), Some(m.word), show(x), show(y), order));
+        out.push(change(
+            term.to_string(),
+            Some(m.word),
+            show(x),
+            show(y),
+            order,
+        ));
     }
 }
 
@@ -141,7 +155,10 @@ fn flow_field(f: &FlowDecl, word: &str) -> Option<(Typed, String)> {
         "no" => flag(f.negated),
         "deducted" => flag(f.deducted),
         "amount" => f.amount.as_ref().map(|a| (a.typed(), a.display())),
-        "to" => f.payee.as_ref().map(|p| (Typed::Word(p.clone()), p.clone())),
+        "to" => f
+            .payee
+            .as_ref()
+            .map(|p| (Typed::Word(p.clone()), p.clone())),
         _ => None,
     }
 }

@@ -707,7 +707,9 @@ impl Validator {
                 },
             ) if vocab::PERCENT_UNITS.iter().any(|(p, _)| p == u) => {
                 let share = self.number(v, "share", Kind::Percent);
-                if let (Some(percent), Some(fee)) = (share, cost.filter(|c| vocab::FEES.contains(c))) {
+                if let (Some(percent), Some(fee)) =
+                    (share, cost.filter(|c| vocab::FEES.contains(c)))
+                {
                     self.percent_fee(fee, percent, v.span, f.cost.span);
                 }
                 share.map(|percent| Amount::Share { percent })
