@@ -363,7 +363,13 @@ fn diff_compares_transitions_and_flows_field_by_field() {
                 "3 days",
                 "old"
             ),
-            row("worker pays placement_fee", "-", "-", "stated", "old"),
+            row(
+                "worker pays placement_fee",
+                "-",
+                "-",
+                "worker pays placement_fee 50 EUR",
+                "old"
+            ),
             row("worker pays service_fee", "deducted", "no", "yes", "old"),
         ]
     );

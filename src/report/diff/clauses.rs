@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::{change, TermChange};
+use crate::syntax::print;
 use crate::syntax::validate::{FlowDecl, Terms, TransitionDecl};
 use crate::vocab::{self, days, protect, Clause, Typed};
 
@@ -29,7 +30,7 @@ pub(super) fn transitions(old: &Terms, new: &Terms, out: &mut Vec<Option<TermCha
                         out,
                     );
                 }
-                (a, b) => out.push(whole(term.clone(), against, a.is_some(), b.is_some())),
+                (a, b) => out.push(whole(term.clone(), against, a, b, print::transition)),
             }
         }
     }
@@ -50,7 +51,7 @@ pub(super) fn flows(old: &Terms, new: &Terms, out: &mut Vec<Option<TermChange>>)
                     // `worker pays no deposit` works for the worker.
                     let negated = a.or(b).is_some_and(|f| f.negated);
                     let term = format!("{payer} pays {}{cost}", if negated { "no " } else { "" });
-                    out.push(whole(term, against != negated, a.is_some(), b.is_some()));
+                    out.push(whole(term, against != negated, a, b, print::flow));
                 }
             }
         }
@@ -66,13 +67,15 @@ fn category(terms: &Terms, name: &str) -> Option<&'static str> {
         .map(|s| s.category)
 }
 
+/// A clause of the old draft and its match in the new one; either may be missing.
+type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
+
 /// Clauses of both drafts grouped by `key`, paired in the order each draft states them.
-#[allow(clippy::type_complexity)]
 fn matched<'a, T, K: Ord>(
     old: &'a [T],
     new: &'a [T],
     key: impl Fn(&T) -> K,
-) -> BTreeMap<K, Vec<(Option<&'a T>, Option<&'a T>)>> {
+) -> BTreeMap<K, Vec<Pair<'a, T>>> {
     let mut groups: BTreeMap<K, (Vec<&T>, Vec<&T>)> = BTreeMap::new();
     for c in old {
         groups.entry(key(c)).or_default().0.push(c);
@@ -90,16 +93,27 @@ fn matched<'a, T, K: Ord>(
         .collect()
 }
 
-/// A clause that one draft states and the other does not. A clause that works for the worker
-/// protects more where it is stated; one that works against, where it is not.
-fn whole(term: String, against: bool, before: bool, after: bool) -> Option<TermChange> {
-    let stated = |s: bool| s.then(|| "stated".to_string());
-    let order = if after != against {
+/// A clause that one draft states and the other does not, shown as written. A clause that works
+/// for the worker protects more where it is stated; one that works against, where it is not.
+fn whole<T>(
+    term: String,
+    against: bool,
+    before: Option<&T>,
+    after: Option<&T>,
+    written: fn(&T) -> String,
+) -> Option<TermChange> {
+    let order = if after.is_some() != against {
         Ordering::Greater
     } else {
         Ordering::Less
     };
-    change(term, None, stated(before), stated(after), Some(order))
+    change(
+        term,
+        None,
+        before.map(written),
+        after.map(written),
+        Some(order),
+    )
 }
 
 /// Every modifier the vocabulary gives `clause`, compared between two matched clauses.
