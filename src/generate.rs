@@ -11,7 +11,8 @@ use crate::syntax::ast::Span;
 use crate::syntax::print::to_fair;
 use crate::syntax::validate::{Fact, FlowDecl, PartyDecl, StatusDecl, Terms, TransitionDecl};
 use crate::vocab::{
-    Kind, Term, Typed, BUILTIN_PARTIES, COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS,
+    Amount, Kind, Term, Typed, BUILTIN_PARTIES, COSTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS,
+    TRIGGERS,
 };
 
 /// A generated program; its `Debug` form is the program's `.fair` text.
@@ -112,8 +113,10 @@ pub fn transition(
 /// A money flow between `parties`.
 pub fn flow(parties: Vec<String>) -> impl Strategy<Value = FlowDecl> {
     let amount = proptest::option::of(prop_oneof![
-        (0u32..=100).prop_map(|n| Typed::Number(f64::from(n))),
-        (0u32..3000).prop_map(|a| Typed::Money {
+        (0u32..=100).prop_map(|n| Amount::Share {
+            percent: f64::from(n)
+        }),
+        (0u32..3000).prop_map(|a| Amount::Money {
             amount: f64::from(a),
             currency: "USD".into()
         }),

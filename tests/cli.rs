@@ -263,7 +263,7 @@ fn diff_reports_fixed_introduced_and_unchanged_findings_and_rights() {
             .replace("1 months", "3 months")
             .replace("worker pays travel", "worker pays visa"),
     );
-    let v = json(&["diff", "--format", "json", &old, &new]);
+    let v = json(&["diff", "--format", "json", "--all", &old, &new]);
     let ids = |k: &str| {
         v[k].as_array()
             .unwrap()
@@ -300,6 +300,148 @@ fn diff_reports_fixed_introduced_and_unchanged_findings_and_rights() {
     );
     let md = stdout(&["diff", "--format", "markdown", &old, &new]);
     assert!(md.contains("## Rights lost (2)"));
+}
+
+/// The changes of one kind in a JSON diff, as (term, field, before, after, more protective).
+fn changes(v: &Value, kind: &str) -> Vec<[String; 5]> {
+    let s = |x: &Value| x.as_str().unwrap_or("-").to_string();
+    v[kind]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            [
+                s(&c["term"]),
+                s(&c["field"]),
+                s(&c["before"]),
+                s(&c["after"]),
+                s(&c["more_protective"]),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn diff_compares_transitions_and_flows_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "program \"D\" {\n  origin [PHL]\n  destination [ITA]\n  statuses {\n    entry employed\n    employed employed\n    job_seeking job_seeking\n    returned returned\n    employed -> job_seeking on job_loss\n    job_seeking -> employed on new_employer within 14 days\n    job_seeking -> returned on deadline within 14 days\n  }\n  recruitment { worker pays service_fee 100 EUR }\n}\n";
+    let old = write(dir.path(), "old.fair", base);
+    let new = write(
+        dir.path(),
+        "new.fair",
+        &base
+            .replace(
+                "new_employer within 14 days",
+                "new_employer within 6 months",
+            )
+            .replace("deadline within 14 days", "deadline within 3 days")
+            .replace(
+                "worker pays service_fee 100 EUR }",
+                "worker pays service_fee 100 EUR deducted\n    worker pays placement_fee 50 EUR }",
+            ),
+    );
+    let row = |t: &str, f: &str, a: &str, b: &str, m: &str| [t, f, a, b, m].map(str::to_string);
+    let v = json(&["diff", "--format", "json", &old, &new]);
+    // A longer time to find a new employer protects more; a shorter time before removal less.
+    assert_eq!(
+        changes(&v, "rights_gained"),
+        [row(
+            "job_seeking -> employed on new_employer",
+            "within",
+            "2 weeks",
+            "6 months",
+            "new"
+        )]
+    );
+    assert_eq!(
+        changes(&v, "rights_lost"),
+        [
+            row(
+                "job_seeking -> returned on deadline",
+                "within",
+                "2 weeks",
+                "3 days",
+                "old"
+            ),
+            row(
+                "worker pays placement_fee",
+                "-",
+                "-",
+                "worker pays placement_fee 50 EUR",
+                "old"
+            ),
+            row("worker pays service_fee", "deducted", "no", "yes", "old"),
+        ]
+    );
+    assert_eq!(changes(&v, "other_changes"), Vec::<[String; 5]>::new());
+    // Read the other way, every change protects the other draft.
+    let back = json(&["diff", "--format", "json", &new, &old]);
+    assert_eq!(changes(&back, "rights_gained").len(), 3);
+    assert_eq!(
+        changes(&back, "rights_lost"),
+        [row(
+            "job_seeking -> employed on new_employer",
+            "within",
+            "6 months",
+            "2 weeks",
+            "old"
+        )]
+    );
+    // Each format shows the field changes.
+    let human = stdout(&["diff", &old, &new]);
+    assert!(
+        human.contains("Rights lost (3), where the old draft protects more:\n  job_seeking -> returned on deadline, within: 2 weeks → 3 days\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("  worker pays service_fee, deducted: no → yes\n"),
+        "{human}"
+    );
+    let md = stdout(&["diff", "--format", "markdown", &old, &new]);
+    assert!(md.contains("## Rights gained (1), where the new draft protects more\n\n- job_seeking -> employed on new_employer, within: 2 weeks → 6 months\n"), "{md}");
+}
+
+#[test]
+fn diff_shows_only_changes_unless_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "program \"D\" {\n  origin [PHL]\n  destination [ITA]\n  permit { grace_period 1 months }\n}\n";
+    let old = write(dir.path(), "old.fair", base);
+    let new = write(
+        dir.path(),
+        "new.fair",
+        &base.replace("1 months", "3 months"),
+    );
+    let v = json(&["diff", "--format", "json", &old, &new]);
+    let count = v["unchanged_count"].as_u64().unwrap();
+    assert!(count > 0);
+    assert_eq!(v["unchanged"].as_array().unwrap().len(), 0);
+    let all = json(&["diff", "--format", "json", "--all", &old, &new]);
+    assert_eq!(all["unchanged"].as_array().unwrap().len() as u64, count);
+    for (format, heading) in [("human", "\nUnchanged"), ("markdown", "## Unchanged")] {
+        let text = stdout(&["diff", "--format", format, &old, &new]);
+        assert!(!text.contains(heading), "{text}");
+        assert!(
+            !text.contains("Fixed (0)") && !text.contains("Introduced (0)"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{count} shortfalls and silences are in both drafts (`--all` lists them)"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains("permit.grace_period: 1 months → 3 months"),
+            "{text}"
+        );
+        let all = stdout(&["diff", "--format", format, "--all", &old, &new]);
+        assert!(
+            all.contains(&format!("Unchanged shortfalls and silences ({count})")),
+            "{all}"
+        );
+    }
+    let same = stdout(&["diff", &old, &old]);
+    assert!(same.contains("no change in findings or terms"), "{same}");
 }
 
 #[test]

@@ -284,3 +284,185 @@ fn the_vocabulary_doc_is_current() {
         "regenerate with `fairpath terms --format markdown > docs/vocabulary.md`"
     );
 }
+
+/// Every word a program can use, read from the vocabulary itself: terms, status categories,
+/// triggers, roles, built-in parties, costs, units, duration words and modifiers.
+fn every_word() -> Vec<&'static str> {
+    use fairpath::vocab::*;
+    let units = DURATION_UNITS
+        .iter()
+        .chain(HOUR_UNITS)
+        .chain(PERCENT_UNITS)
+        .map(|(u, _)| *u);
+    TERMS
+        .iter()
+        .map(|t| t.path)
+        .chain(STATUS_CATEGORIES.iter().copied())
+        .chain(TRIGGERS.iter().copied())
+        .chain(PARTY_ROLES.iter().copied())
+        .chain(BUILTIN_PARTIES.iter().copied())
+        .chain(COSTS.iter().copied())
+        .chain(units)
+        .chain(WAGE_MONTHS.iter().copied())
+        .chain(DURATION_WORDS.iter().copied())
+        .chain(MODIFIERS.iter().map(|m| m.word))
+        .collect()
+}
+
+/// Whether `word` stands in `text` as a whole word, not only inside a longer one.
+fn has_word(text: &str, word: &str) -> bool {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(part) && !after.is_some_and(part)
+    })
+}
+
+#[test]
+fn terms_lists_every_word_a_program_can_use_in_every_format() {
+    let output = |format: &str| {
+        let out = fairpath()
+            .args(["terms", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (plain, markdown) = (output("plain"), output("markdown"));
+    let json: serde_json::Value = serde_json::from_str(&output("json")).unwrap();
+    let json_words: Vec<&str> = {
+        fn strings<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s),
+                serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        strings(&json, &mut out);
+        out
+    };
+    let words = every_word();
+    assert!(words.len() > 250, "{}", words.len());
+    for word in words {
+        assert!(has_word(&plain, word), "plain output lacks `{word}`");
+        assert!(has_word(&markdown, word), "markdown output lacks `{word}`");
+        assert!(json_words.contains(&word), "json output lacks `{word}`");
+    }
+    // Each modifier is shown with its example clause, in each format.
+    for m in fairpath::vocab::MODIFIERS {
+        assert!(
+            plain.contains(m.example) && markdown.contains(m.example),
+            "{}",
+            m.word
+        );
+    }
+    assert_eq!(output("text"), plain, "`text` stays an alias of `plain`");
+}
+
+#[test]
+fn every_modifier_example_parses_and_sets_its_modifier() {
+    use fairpath::vocab::{Clause, MODIFIERS};
+    for m in MODIFIERS {
+        let body = match m.clause {
+            Clause::Transition => format!("statuses {{ {} }}", m.example),
+            Clause::Flow => format!("recruitment {{ {} }}", m.example),
+        };
+        let text = program(&body);
+        let p = parsed(&text);
+        assert!(p.warnings().is_empty(), "{}: {:?}", m.example, p.warnings());
+        let terms = p.terms();
+        let json = serde_json::to_value(match m.clause {
+            Clause::Transition => serde_json::to_value(&terms.transitions[0]).unwrap(),
+            Clause::Flow => serde_json::to_value(&terms.flows[0]).unwrap(),
+        })
+        .unwrap();
+        let field = match m.word {
+            "if" => "condition",
+            "no" => "negated",
+            "to" => "payee",
+            w => w,
+        };
+        let value = &json[field];
+        let set = !(value.is_null() || value == false || value == &serde_json::json!([]));
+        assert!(set, "`{}` does not set `{field}`: {json}", m.example);
+    }
+}
+
+#[test]
+fn the_language_page_is_printed_and_every_example_compiles() {
+    let page = std::fs::read_to_string("docs/language.md").unwrap();
+    let out = fairpath().arg("language").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), page);
+    let mut examples = 0;
+    let mut rest = page.as_str();
+    while let Some(start) = rest.find("```fair") {
+        let after = &rest[start + "```fair".len()..];
+        let (info, body) = after.split_once('\n').unwrap();
+        let end = body.find("```").expect("example closes");
+        // The fence's info string names the warnings the example is meant to show.
+        let mut expected: Vec<String> = info
+            .split_whitespace()
+            .map(|c| format!("fairpath::{c}"))
+            .collect();
+        let example = &body[..end];
+        let compiled = fairpath::compile("example.fair", example.as_bytes())
+            .unwrap_or_else(|r| panic!("{example}\n{:#?}", r.diagnostics()));
+        let mut got: Vec<String> = compiled
+            .warnings()
+            .iter()
+            .map(|d| d.code_name().to_string())
+            .collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{example}");
+        examples += 1;
+        rest = &body[end + 3..];
+    }
+    assert!(examples >= 6, "{examples} examples");
+}
+
+#[test]
+fn a_percentage_for_a_fee_is_warned_about_with_the_reading_taken() {
+    let text = program(
+        "  recruitment {\n    worker pays placement_fee 10 %\n    worker pays travel 50 %\n  }",
+    );
+    let p = parsed(&text);
+    let warnings = p.warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert_eq!(w.code(), Some(fairpath::syntax::Code::PercentFee));
+    assert_eq!(w.severity(), fairpath::syntax::Severity::Warning);
+    assert_eq!(&text[w.span().start..w.span().end], "10 %");
+    assert!(
+        w.message().contains("read as 10 % of the `placement_fee`"),
+        "{}",
+        w.message()
+    );
+    let help = w.help().unwrap();
+    assert!(help.contains("`0.1 months_of_wages`"), "{help}");
+    // The labels mark the percentage and the fee.
+    let labelled: Vec<&str> = w
+        .labels()
+        .iter()
+        .map(|l| &text[l.span.start..l.span.end])
+        .collect();
+    assert!(labelled.contains(&"placement_fee"), "{labelled:?}");
+    // The share is kept, and JSON says it is a share; money says it is money.
+    let json = serde_json::to_value(p.terms()).unwrap();
+    assert_eq!(
+        json["flows"][0]["amount"],
+        serde_json::json!({"kind": "share", "percent": 10.0})
+    );
+    let money = parsed(&program(
+        "  recruitment { worker pays placement_fee 0.1 months_of_wages }",
+    ));
+    assert!(money.warnings().is_empty());
+    assert_eq!(
+        serde_json::to_value(money.terms()).unwrap()["flows"][0]["amount"],
+        serde_json::json!({"kind": "money", "amount": 0.1, "currency": "months_of_wages"})
+    );
+}

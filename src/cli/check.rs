@@ -370,6 +370,7 @@ pub fn diff(
     standards: &[PathBuf],
     format: DiffFormat,
     as_of: Option<Date>,
+    all: bool,
 ) -> u8 {
     let (engine, ok) = engine(standards, &[]);
     let session = Session::with_engine(engine, &Options::default().as_of(as_of));
@@ -379,7 +380,7 @@ pub fn diff(
     ) else {
         return EXIT_INPUT;
     };
-    let d = report::diff::diff(&a, &b);
+    let d = report::diff::diff(&a, &b, all);
     match format {
         DiffFormat::Json => out!("{}", pretty(&d)),
         DiffFormat::Human | DiffFormat::Markdown => {

@@ -141,13 +141,12 @@ pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
 
 pub fn terms(format: TermsFormat) -> u8 {
     match format {
-        TermsFormat::Text => {
-            for t in vocab::TERMS {
-                outln!("{:<44} {:<48} {}", t.path, t.kind.describe(), t.doc);
-            }
-        }
+        TermsFormat::Plain => out!("{}", vocab::docs::plain()),
         TermsFormat::Markdown => out!("{}", vocab::docs::markdown()),
         TermsFormat::Json => out!("{}", pretty(&vocab::docs::json())),
     }
     EXIT_OK
 }
+
+/// The language in one page, with examples the tests check (`docs/language.md`).
+pub const LANGUAGE: &str = include_str!("../../docs/language.md");

@@ -101,7 +101,8 @@ pub enum Command {
         #[arg(long = "standard", value_name = "FILE")]
         standards: Vec<PathBuf>,
     },
-    /// Compare two drafts: findings fixed, introduced and unchanged; rights gained and lost.
+    /// Compare two drafts: findings fixed and introduced; terms, transitions and money flows
+    /// changed field by field, with the draft that protects more.
     Diff {
         /// The earlier draft.
         old: PathBuf,
@@ -116,6 +117,9 @@ pub enum Command {
         /// Judge bindingness at this date (YYYY-MM-DD) instead of the program's `as_of`.
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         as_of: Option<Date>,
+        /// Also list the shortfalls and silences both drafts share.
+        #[arg(long)]
+        all: bool,
     },
     /// Check the verdicts programs declare they expect (`// expect RULE VERDICT`, or a `.expect` file).
     Test {
@@ -148,12 +152,15 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
-    /// List the vocabulary: every term, its type and what it means.
+    /// List the vocabulary: every term, status category, trigger, party role, cost, unit and
+    /// modifier a program can use.
     Terms {
         /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_enum, default_value = "plain")]
         format: TermsFormat,
     },
+    /// Explain the language of programs in one page, with examples.
+    Language,
 }
 
 /// The arguments of `check`.
@@ -266,8 +273,9 @@ pub enum RulesFormat {
 /// How `terms` prints the vocabulary.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum TermsFormat {
-    /// One line per term.
-    Text,
+    /// Plain text: one line per term, then each group of words and the modifiers.
+    #[value(alias = "text")]
+    Plain,
     /// A Markdown table.
     Markdown,
     /// JSON.
@@ -297,6 +305,10 @@ pub fn run(cli: Cli) -> u8 {
             filled,
         } => lang::init(file.as_deref(), force, filled),
         Command::Terms { format } => lang::terms(format),
+        Command::Language => {
+            out!("{}", lang::LANGUAGE);
+            EXIT_OK
+        }
         Command::Check(args) => check::check(&args),
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules {
@@ -320,7 +332,8 @@ pub fn run(cli: Cli) -> u8 {
             standards,
             format,
             as_of,
-        } => check::diff(&old, &new, &standards, format, as_of),
+            all,
+        } => check::diff(&old, &new, &standards, format, as_of, all),
         Command::Test {
             paths,
             standards,

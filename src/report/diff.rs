@@ -2,7 +2,7 @@
 //! became more or less protective.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -11,8 +11,10 @@ use super::binding::standing_word;
 use super::Checked;
 use crate::rules::ratify::{Judged, Standing};
 use crate::rules::Verdict;
-use crate::vocab::Date;
-use crate::vocab::{self, protect};
+use crate::syntax::print;
+use crate::vocab::{self, protect, Date};
+
+mod clauses;
 
 /// A rule whose verdict is compared across drafts.
 #[derive(Debug, Clone, Serialize)]
@@ -29,15 +31,32 @@ pub struct RuleChange {
     pub message: String,
 }
 
-/// A term or clause that changed.
+/// A term, or a field of a transition or money flow, that changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermChange {
-    /// The term's path, or a description of the clause.
+    /// The term's path, or the clause (`employed -> job_seeking on job_loss`,
+    /// `worker pays service_fee`).
     pub term: String,
+    /// The part of the clause that changed (`within`, `deducted`), or none for a term or a
+    /// whole clause stated or dropped.
+    pub field: Option<String>,
     /// The old value, if stated.
     pub before: Option<String>,
     /// The new value, if stated.
     pub after: Option<String>,
+    /// Which draft protects more, by the vocabulary's protective directions; none where the
+    /// vocabulary gives no direction or the values cannot be ranked.
+    pub more_protective: Option<Draft>,
+}
+
+/// One of the two drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Draft {
+    /// The earlier draft.
+    Old,
+    /// The later draft.
+    New,
 }
 
 /// Where an instrument stands for a state, in each draft at its date.
@@ -62,13 +81,16 @@ pub struct Diff {
     pub fixed: Vec<RuleChange>,
     /// Shortfalls or silences the new draft introduces.
     pub introduced: Vec<RuleChange>,
-    /// Shortfalls or silences in both drafts.
+    /// Shortfalls or silences in both drafts, listed only when asked for.
     pub unchanged: Vec<RuleChange>,
+    /// How many shortfalls and silences are in both drafts.
+    pub unchanged_count: usize,
     /// Terms that became more protective.
     pub rights_gained: Vec<TermChange>,
     /// Terms that became less protective.
     pub rights_lost: Vec<TermChange>,
-    /// Other changes: neutral terms, terms newly stated or dropped, journeys and money flows.
+    /// Other changes: terms and fields with no protective direction, terms newly stated or
+    /// dropped, values that cannot be ranked.
     pub other_changes: Vec<TermChange>,
     /// The dates bindingness was judged at, old and new.
     pub judged: [Judged; 2],
@@ -80,12 +102,14 @@ fn bad(v: Verdict) -> bool {
     matches!(v, Verdict::Violated | Verdict::Unstated)
 }
 
-/// Compares `old` and `new`, which were checked with the same packs.
-pub fn diff(old: &Checked, new: &Checked) -> Diff {
+/// Compares `old` and `new`, which were checked with the same packs. Unchanged shortfalls and
+/// silences are counted, and listed only when `all` is set.
+pub fn diff(old: &Checked, new: &Checked, all: bool) -> Diff {
     let mut d = Diff {
         fixed: Vec::new(),
         introduced: Vec::new(),
         unchanged: Vec::new(),
+        unchanged_count: 0,
         rights_gained: Vec::new(),
         rights_lost: Vec::new(),
         other_changes: Vec::new(),
@@ -106,63 +130,68 @@ pub fn diff(old: &Checked, new: &Checked) -> Diff {
         match (bad(o.verdict), bad(n.verdict)) {
             (true, false) => d.fixed.push(change),
             (false, true) => d.introduced.push(change),
-            (true, true) => d.unchanged.push(change),
+            (true, true) => {
+                d.unchanged_count += 1;
+                if all {
+                    d.unchanged.push(change);
+                }
+            }
             (false, false) => {}
         }
     }
+    let mut changes = Vec::new();
     for term in vocab::TERMS {
         let (a, b) = (
             old.model.fact(term.path).map(|f| &f.value),
             new.model.fact(term.path).map(|f| &f.value),
         );
-        let change = TermChange {
-            term: term.path.to_string(),
-            before: a.map(|v| v.display()),
-            after: b.map(|v| v.display()),
+        let order = match (a, b) {
+            (Some(a), Some(b)) => protect::compare(term, a, b),
+            (None, None) => Some(Ordering::Equal),
+            _ => None,
         };
-        match (a, b) {
-            (Some(a), Some(b)) => match protect::compare(term, a, b) {
-                Some(Ordering::Equal) => {}
-                Some(Ordering::Greater) => d.rights_gained.push(change),
-                Some(Ordering::Less) => d.rights_lost.push(change),
-                None => d.other_changes.push(change),
-            },
-            (None, None) => {}
-            _ => d.other_changes.push(change),
-        }
+        changes.push(change(
+            term.path.to_string(),
+            None,
+            a.map(|v| print::value(term.kind, v)),
+            b.map(|v| print::value(term.kind, v)),
+            order,
+        ));
     }
-    let clauses = |c: &Checked| -> BTreeSet<String> {
-        let t = c.model.terms();
-        let transitions = t
-            .transitions
-            .iter()
-            .map(|t| format!("{} -> {} on {}", t.from, t.to, t.trigger));
-        let flows = t.flows.iter().map(|f| {
-            let no = if f.negated { "no " } else { "" };
-            format!("{} pays {no}{}", f.payer, f.cost)
-        });
-        transitions.chain(flows).collect()
-    };
-    let (before, after) = (clauses(old), clauses(new));
-    let gone = before.difference(&after).map(|c| (c, true));
-    let added = after.difference(&before).map(|c| (c, false));
-    for (clause, dropped) in gone.chain(added) {
-        let stated = || Some("stated".to_string());
-        let change = TermChange {
-            term: clause.clone(),
-            before: if dropped { stated() } else { None },
-            after: if dropped { None } else { stated() },
-        };
-        // A cost the worker no longer pays is a right gained, a new one a right lost; a cost
-        // said not to be paid (`worker pays no …`) counts the other way.
-        let denied = clause.starts_with("worker pays no ");
-        match (clause.starts_with("worker pays "), denied != dropped) {
-            (true, true) => d.rights_gained.push(change),
-            (true, false) => d.rights_lost.push(change),
-            _ => d.other_changes.push(change),
+    clauses::transitions(old.model.terms(), new.model.terms(), &mut changes);
+    clauses::flows(old.model.terms(), new.model.terms(), &mut changes);
+    for c in changes.into_iter().flatten() {
+        match c.more_protective {
+            Some(Draft::New) => d.rights_gained.push(c),
+            Some(Draft::Old) => d.rights_lost.push(c),
+            None => d.other_changes.push(c),
         }
     }
     d
+}
+
+/// A change, or none when `order` says both are equal. `order` is `Greater` when the new value
+/// protects more.
+fn change(
+    term: String,
+    field: Option<&str>,
+    before: Option<String>,
+    after: Option<String>,
+    order: Option<Ordering>,
+) -> Option<TermChange> {
+    let more_protective = match order {
+        Some(Ordering::Equal) => return None,
+        Some(Ordering::Greater) => Some(Draft::New),
+        Some(Ordering::Less) => Some(Draft::Old),
+        None => None,
+    };
+    Some(TermChange {
+        term,
+        field: field.map(str::to_string),
+        before,
+        after,
+        more_protective,
+    })
 }
 
 /// Each instrument and state whose standing changed between the drafts' dates, by instrument
@@ -196,7 +225,8 @@ fn bindingness(old: &Checked, new: &Checked) -> Vec<BindingChange> {
         .collect()
 }
 
-/// The comparison as text for people, or Markdown.
+/// The comparison as text for people, or Markdown: only what changed, with a count of the
+/// shortfalls and silences both drafts share (listed too when `d` holds them).
 pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
     let mut out = if markdown {
         format!("# fairpath diff\n\n`{old}` → `{new}`\n")
@@ -233,7 +263,7 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
         ("Introduced", &d.introduced),
         ("Unchanged shortfalls and silences", &d.unchanged),
     ];
-    for (title, list) in rules {
+    for (title, list) in rules.into_iter().filter(|(_, l)| !l.is_empty()) {
         section(&mut out, title, list.len(), markdown);
         for c in list {
             let _ = writeln!(
@@ -253,13 +283,14 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
         ("Rights lost", &d.rights_lost),
         ("Other changes", &d.other_changes),
     ];
-    for (title, list) in terms {
+    for (title, list) in terms.into_iter().filter(|(_, l)| !l.is_empty()) {
         section(&mut out, title, list.len(), markdown);
         for c in list {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "unstated".into());
+            let field = c.field.as_ref().map_or(String::new(), |f| format!(", {f}"));
             let _ = writeln!(
                 out,
-                "{} {}: {} → {}",
+                "{} {}{field}: {} → {}",
                 bullet(markdown),
                 c.term,
                 show(&c.before),
@@ -267,14 +298,36 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
             );
         }
     }
+    let changed = d.fixed.len()
+        + d.introduced.len()
+        + d.rights_gained.len()
+        + d.rights_lost.len()
+        + d.other_changes.len()
+        + d.bindingness.len();
+    if changed == 0 {
+        let _ = writeln!(out, "\nno change in findings or terms");
+    }
+    if d.unchanged.is_empty() && d.unchanged_count > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} shortfalls and silences are in both drafts (`--all` lists them)",
+            d.unchanged_count
+        );
+    }
     out
 }
 
 fn section(out: &mut String, title: &str, n: usize, markdown: bool) {
+    let note = match title {
+        "Rights gained" => ", where the new draft protects more",
+        "Rights lost" => ", where the old draft protects more",
+        "Other changes" => ", with no protective direction",
+        _ => "",
+    };
     if markdown {
-        let _ = writeln!(out, "\n## {title} ({n})\n");
+        let _ = writeln!(out, "\n## {title} ({n}){note}\n");
     } else {
-        let _ = writeln!(out, "\n{title} ({n}):");
+        let _ = writeln!(out, "\n{title} ({n}){note}:");
     }
 }
 

@@ -121,6 +121,9 @@ codes! {
     UndefinedParty = "undefined-party" in Language;
     /// A status that is not declared.
     UndefinedStatus = "undefined-status" in Language;
+    /// A percentage where a fee's amount is expected: it is read as a share of the fee, not of
+    /// wages.
+    PercentFee = "percent-fee" in Language;
     /// Statuses without an `entry`.
     NoEntry = "no-entry" in Model;
     /// A status no journey from the entry reaches.

@@ -152,7 +152,8 @@ pub fn value(kind: Kind, v: &Typed) -> String {
     }
 }
 
-fn transition(t: &TransitionDecl) -> String {
+/// A transition as written.
+pub fn transition(t: &TransitionDecl) -> String {
     let mut s = format!("{} -> {} on {}", t.from, t.to, t.trigger);
     if let Some(d) = t.within {
         let _ = write!(s, " within {}", days(d));
@@ -172,17 +173,12 @@ fn transition(t: &TransitionDecl) -> String {
     s
 }
 
-fn flow(f: &FlowDecl) -> String {
+/// A money flow as written.
+pub fn flow(f: &FlowDecl) -> String {
     let no = if f.negated { "no " } else { "" };
     let mut s = format!("{} pays {no}{}", f.payer, f.cost);
-    match &f.amount {
-        Some(Typed::Number(n)) => {
-            let _ = write!(s, " {} %", trim_number(*n));
-        }
-        Some(m @ Typed::Money { .. }) => {
-            let _ = write!(s, " {}", m.display());
-        }
-        _ => {}
+    if let Some(a) = &f.amount {
+        let _ = write!(s, " {}", a.display());
     }
     if let Some(p) = &f.payee {
         let _ = write!(s, " to {p}");

@@ -16,9 +16,10 @@ mod value;
 pub use codes::{countries, currencies, is_country, is_currency};
 pub use date::Date;
 pub use terms::{
-    list_term, COSTS, DURATION_WORDS, LISTS, PARTY_ROLES, STATUS_CATEGORIES, TERMS, TRIGGERS,
+    list_term, ADVERSE_STATUSES, COSTS, DURATION_WORDS, FEES, LISTS, MODIFIERS, PARTY_ROLES,
+    STATUS_CATEGORIES, TERMS, TRIGGERS,
 };
-pub use value::{days, trim_number, Typed};
+pub use value::{days, trim_number, Amount, Typed};
 
 /// The type of a term's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +134,70 @@ impl PartialEq for Term {
     }
 }
 
+/// The clause a [`Modifier`] qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clause {
+    /// A status transition: `employed -> job_seeking on job_loss`.
+    Transition,
+    /// A money flow: `worker pays visa 85 CAD`.
+    Flow,
+}
+
+impl Clause {
+    /// The clause in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Clause::Transition => "transition",
+            Clause::Flow => "money flow",
+        }
+    }
+}
+
+/// A word that qualifies a transition or a money flow (`within 6 months`, `deducted`), with the
+/// direction that protects more.
+#[derive(Debug, Clone, Copy)]
+pub struct Modifier {
+    /// The clause it qualifies.
+    pub clause: Clause,
+    /// The word as written (`amount` names the value written after a flow's cost).
+    pub word: &'static str,
+    /// The value it takes, if any.
+    pub takes: Option<Kind>,
+    /// The direction that protects more in a clause that works for the worker: a move into a
+    /// status that keeps the worker's standing, a cost someone else pays.
+    pub for_worker: Better,
+    /// The direction that protects more in a clause that works against the worker: a move into
+    /// an adverse status, a cost the worker pays.
+    pub against_worker: Better,
+    /// One-line doc.
+    pub doc: &'static str,
+    /// A whole clause that uses it.
+    pub example: &'static str,
+}
+
+impl Modifier {
+    /// The direction that protects more, in a clause that works against the worker or not.
+    pub fn better(&self, against: bool) -> Better {
+        if against {
+            self.against_worker
+        } else {
+            self.for_worker
+        }
+    }
+}
+
+/// Looks a modifier up by its clause and word.
+pub fn modifier(clause: Clause, word: &str) -> Option<&'static Modifier> {
+    MODIFIERS
+        .iter()
+        .find(|m| m.clause == clause && m.word == word)
+}
+
+/// Whether a move into a status of `category` works against the worker.
+pub fn adverse(category: &str) -> bool {
+    ADVERSE_STATUSES.contains(&category)
+}
+
 /// Looks a term up by its dotted path.
 pub fn term(path: &str) -> Option<&'static Term> {
     index().terms.get(path).copied()
@@ -194,6 +259,9 @@ pub const DURATION_UNITS: &[(&str, f64)] = &[
 /// Hour units and their length in hours.
 pub const HOUR_UNITS: &[(&str, f64)] =
     &[("hour", 1.0), ("hours", 1.0), ("day", 24.0), ("days", 24.0)];
+
+/// The percentage unit.
+pub const PERCENT_UNITS: &[(&str, f64)] = &[("%", 1.0)];
 
 /// The unit that expresses money as a number of months of the worker's wages.
 pub const WAGE_MONTHS: &[&str] = &["months_of_wages", "month_of_wages"];

@@ -1,6 +1,6 @@
 //! The table of program terms. Adding a term is one line here.
 
-use super::{Better, Better::*, Kind, Kind::*, Term};
+use super::{Better, Better::*, Clause, Kind, Kind::*, Modifier, Term};
 
 const fn t(
     path: &'static str,
@@ -30,6 +30,10 @@ pub const STATUS_CATEGORIES: &[&str] = &[
     "removed",
     "permanent_resident",
 ];
+
+/// Status categories a worker loses standing by moving into: a move into one of them works
+/// against the worker, which sets the protective direction of its modifiers.
+pub const ADVERSE_STATUSES: &[&str] = &["irregular", "detained", "returned", "removed"];
 
 /// Events that move a worker from one status to another.
 pub const TRIGGERS: &[&str] = &[
@@ -138,6 +142,49 @@ pub const COSTS: &[&str] = &[
     "exit_permit",
     "reentry_visa",
     "loan_interest",
+];
+
+/// Costs that are fees charged for recruiting or placing a worker. A percentage written for one
+/// of them is read as a share of the fee, though drafters often mean a share of wages.
+pub const FEES: &[&str] = &[
+    "recruitment_fee",
+    "placement_fee",
+    "service_fee",
+    "registration_fee",
+];
+
+const fn m(
+    clause: Clause,
+    word: &'static str,
+    takes: Option<Kind>,
+    (for_worker, against_worker): (Better, Better),
+    doc: &'static str,
+    example: &'static str,
+) -> Modifier {
+    Modifier {
+        clause,
+        word,
+        takes,
+        for_worker,
+        against_worker,
+        doc,
+        example,
+    }
+}
+
+/// The words that qualify a transition or a money flow. A transition works against the worker
+/// when it moves into an [`ADVERSE_STATUSES`] category, a flow when the worker pays; each
+/// modifier's protective direction depends on which.
+pub const MODIFIERS: &[Modifier] = &[
+    m(Clause::Transition, "within", Some(Duration), (Higher, Higher), "the time the worker has before the move is made, or must be made", "job_seeking -> employed on new_employer within 6 months"),
+    m(Clause::Transition, "after", Some(Duration), (Lower, Higher), "the earliest time the move can be made", "employed -> job_seeking on employer_change after 1 years"),
+    m(Clause::Transition, "decided_by", Some(Party), (Worker, Worker), "who decides whether the move is made", "employed -> returned on contract_end decided_by worker"),
+    m(Clause::Transition, "consent", Some(PartyList), (Fewer, More), "whose consent the move needs", "employed -> job_seeking on employer_change consent [worker]"),
+    m(Clause::Transition, "if", Some(Text), (Neutral, Neutral), "when the move applies, in words", "employed -> returned on illness if \"the illness lasts over a year\""),
+    m(Clause::Flow, "no", None, (No, Yes), "the payer does not pay the cost (written before the cost)", "worker pays no recruitment_fee"),
+    m(Clause::Flow, "amount", Some(Money), (Higher, Lower), "how much, written after the cost: money (`85 CAD`, `1 months_of_wages`) or a share of the cost (`50 %`)", "worker pays visa 85 CAD"),
+    m(Clause::Flow, "to", Some(Party), (Neutral, Neutral), "who receives the payment", "worker pays placement_fee 0.5 months_of_wages to agency"),
+    m(Clause::Flow, "deducted", None, (Neutral, No), "the payment is taken from the worker's wages", "worker pays travel 50 % deducted"),
 ];
 
 const SECTORS: &[&str] = &[

@@ -71,6 +71,47 @@ impl Typed {
     }
 }
 
+/// How much a money flow is: an amount of money, or a share of the cost. In JSON each says which
+/// it is: `{"kind": "money", "amount": 85, "currency": "CAD"}`, `{"kind": "share", "percent": 50}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Amount {
+    /// An amount of money (`85 CAD`, `1 months_of_wages`).
+    Money {
+        /// The amount.
+        amount: f64,
+        /// An ISO 4217 code or `months_of_wages`.
+        currency: String,
+    },
+    /// A share of the cost (`50 %`), from 0 to 100.
+    Share {
+        /// The share, in percent.
+        percent: f64,
+    },
+}
+
+impl Amount {
+    /// The amount as a typed value, to compare with the vocabulary's directions: money, or a
+    /// number of percent.
+    pub fn typed(&self) -> Typed {
+        match self {
+            Amount::Money { amount, currency } => Typed::Money {
+                amount: *amount,
+                currency: currency.clone(),
+            },
+            Amount::Share { percent } => Typed::Number(*percent),
+        }
+    }
+
+    /// How the amount is written: `85 CAD`, `50 %`.
+    pub fn display(&self) -> String {
+        match self {
+            Amount::Money { .. } => self.typed().display(),
+            Amount::Share { percent } => format!("{} %", trim_number(*percent)),
+        }
+    }
+}
+
 /// A number without a trailing `.0`.
 pub fn trim_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {

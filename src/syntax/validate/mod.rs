@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::ast::*;
 use super::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::vocab::{self, Kind, Typed};
+use crate::vocab::{self, trim_number, Amount, Kind, Typed};
 
 /// A stated term.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,7 +82,7 @@ pub struct FlowDecl {
     /// For what.
     pub cost: &'static str,
     /// How much, if stated: money, or a percentage share of the cost.
-    pub amount: Option<Typed>,
+    pub amount: Option<Amount>,
     /// To whom, if stated.
     pub payee: Option<String>,
     /// Taken from wages.
@@ -705,8 +705,19 @@ impl Validator {
                     kind: ValueKind::Quantity { unit: Some(u), .. },
                     ..
                 },
-            ) if u == "%" => self.typed("share", Kind::Percent, v),
-            Some(v) => self.typed("amount", Kind::Money, v),
+            ) if vocab::PERCENT_UNITS.iter().any(|(p, _)| p == u) => {
+                let share = self.number(v, "share", Kind::Percent);
+                if let (Some(percent), Some(fee)) =
+                    (share, cost.filter(|c| vocab::FEES.contains(c)))
+                {
+                    self.percent_fee(fee, percent, v.span, f.cost.span);
+                }
+                share.map(|percent| Amount::Share { percent })
+            }
+            Some(v) => match self.typed("amount", Kind::Money, v) {
+                Some(Typed::Money { amount, currency }) => Some(Amount::Money { amount, currency }),
+                _ => None,
+            },
             None => None,
         };
         if f.amount.is_some() && amount.is_none() {
@@ -724,6 +735,26 @@ impl Validator {
                 source: f.source.as_ref().map(|s| s.text.clone()),
             });
         }
+    }
+}
+
+impl Validator {
+    /// Warns that a percentage written for a fee is read as a share of the fee, not of wages.
+    fn percent_fee(&mut self, fee: &str, percent: f64, span: Span, cost: Span) {
+        let shown = trim_number(percent);
+        self.error(
+            Diagnostic::warning(
+                Code::PercentFee,
+                span,
+                format!("`{shown} %` is read as {shown} % of the `{fee}`, not as an amount of money"),
+                "read as a share of the fee",
+            )
+            .with_label(cost, "a fee, charged as an amount")
+            .with_help(format!(
+                "for a share of a month's wages write `{} months_of_wages`; for a sum write a currency, such as `85 USD`",
+                percent / 100.0
+            )),
+        );
     }
 }
 

@@ -281,7 +281,7 @@ impl Validator {
                 "100 years",
             ),
             Kind::Hours => (vocab::HOUR_UNITS, "hours", 168.0, "168 hours (a week)"),
-            _ => (&[("%", 1.0)][..], "%", 100.0, "100 %"),
+            _ => (vocab::PERCENT_UNITS, "%", 100.0, "100 %"),
         };
         let Some(unit) = unit else {
             self.error(
