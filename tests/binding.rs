@@ -185,7 +185,7 @@ fn an_origin_duty_names_only_the_origin_and_a_joint_duty_both() {
             r#"standard duties "Duties" {
   instrument C097
   strength   binding
-  rule d.origin { cites "Art. 4" duty origin summary "s" remedy "r" require stated contract.written }
+  rule d.origin { cites "Art. 4" duty origin theme governance summary "s" remedy "r" require stated contract.written }
 }"#,
         ))
         .unwrap();

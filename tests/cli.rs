@@ -336,7 +336,7 @@ fn rules_verify_catches_a_broken_pack_and_passes_the_shipped_ones() {
     let pack = write(
         dir.path(),
         "broken.rules",
-        "standard broken \"Broken\" {\n  instrument X\n  strength binding\n  duty destination\n  rule broken.never { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }\n  rule broken.tied  { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == employer }\n  rule broken.free  { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == none }\n}\n",
+        "standard broken \"Broken\" {\n  instrument X\n  strength binding\n  duty destination\n  theme governance\n  rule broken.never { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }\n  rule broken.tied  { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == employer }\n  rule broken.free  { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == none }\n}\n",
     );
     let out = fairpath(&["rules", "--verify", "--standard", &pack]);
     assert_eq!(out.status.code(), Some(1));

@@ -71,6 +71,7 @@ fn verify_catches_a_broken_pack() {
   instrument X
   strength   binding
   duty       destination
+  theme      governance
   rule broken.never  { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }
   rule broken.always { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 0 days }
   rule broken.tied   { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == employer }
