@@ -18,7 +18,8 @@ td.short{color:#c0262d;font-weight:bold}summary{cursor:pointer;font-weight:bold;
 .silences ul{padding-left:1.2rem}.silences li{margin:.1rem 0}\
 @page{size:A4;margin:14mm 14mm 16mm}\
 @media print{body{margin:0;max-width:none;font-size:10pt;line-height:1.3}.finding{break-inside:avoid}\
-.theme{break-before:page}h2,h3,h4{break-after:avoid}.graph{border:0;overflow:visible}.graph svg{max-width:100%;height:auto}\
+.theme{break-inside:avoid}.appendix{break-before:page}.finding{margin:.5rem 0}.finding p,.finding ul{margin:.2rem 0}\
+h2,h3,h4{break-after:avoid}.graph{border:0;overflow:visible}.graph svg{max-width:100%;height:auto}\
 details::details-content{display:contents;content-visibility:visible}summary{list-style:none}\
 .silences{columns:2;column-gap:2rem;font-size:9pt}.silences h3{break-after:avoid;margin:.6rem 0 .2rem}.silences ul{margin:0}}";
 
@@ -26,8 +27,9 @@ details::details-content{display:contents;content-visibility:visible}summary{lis
 const PRINT_OPEN: &str = "<script>addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach(d=>d.open=true))</script>";
 
 /// The HTML report for one program: the summary and the scorecards on the first page, the
-/// worker-status graph, the violations by theme (a page each when printed), the other
-/// findings, and the silences in a collapsible appendix that prints open.
+/// worker-status graph, the violations by theme (printed pages break between themes, not
+/// within one that fits a page), the other findings, and the silences in a collapsible appendix
+/// that starts a page and prints open.
 pub fn html(c: &Checked) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>fairpath report: {}</title><style>{STYLE}</style>{PRINT_OPEN}</head><body>\n",
