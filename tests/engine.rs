@@ -164,7 +164,7 @@ fn graph_findings_carry_the_witness_journey() {
     assert!(
         f.witness[0]
             .says
-            .starts_with("employed → removed (job loss"),
+            .starts_with("employed → removed on job_loss"),
         "{}",
         f.witness[0].says
     );
@@ -258,7 +258,7 @@ fn rule_file_errors_have_spans_and_suggestions() {
         missing
             .iter()
             .all(|d| d.code_name() == "fairpath::missing-field")
-            && missing.len() == 6
+            && missing.len() == 7
     );
     let syntax = errors("standard p \"P\" { rule p.c { require kind == } }");
     assert_eq!(syntax[0].code_name(), "fairpath::syntax");
@@ -363,4 +363,37 @@ fn partial_lists_never_satisfy_what_they_leave_out() {
     );
     assert_eq!(verdict(&v, "t.path"), Verdict::Violated);
     assert_eq!(verdict(&v, "t.list"), Verdict::Violated);
+}
+
+#[test]
+fn a_missing_journey_is_named_not_the_whole_block() {
+    let mut e = Engine::bare();
+    e.add(Source::new(
+        "gap.rules",
+        "standard gap \"Gap\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme mobility\n  rule gap.step { cites \"1\" summary \"s\" remedy \"r\" require transition from employed to job_seeking on job_loss }\n  rule gap.way { cites \"2\" summary \"s\" remedy \"r\" require path job_seeking -> employed }\n}",
+    ))
+    .unwrap();
+    let text = program(
+        "complete [transitions]\n  statuses {\n    entry employed\n    employed employed\n    job_seeking job_seeking\n    returned returned\n    employed -> returned on contract_end\n    job_seeking -> returned on deadline\n  }",
+    );
+    let (m, _) = model(&text);
+    let findings = e.evaluate(&m);
+    for (rule, says) in [
+        (
+            "gap.step",
+            "no transition from employed to job_seeking on job_loss",
+        ),
+        ("gap.way", "no way from job_seeking to employed"),
+    ] {
+        let f = findings.iter().find(|f| f.rule == rule).unwrap();
+        assert_eq!(f.verdict, Verdict::Violated, "{rule}");
+        assert_eq!(f.clauses.len(), 1, "{:?}", f.clauses);
+        let gap = &f.clauses[0];
+        assert_eq!(gap.says, says);
+        assert_eq!(
+            gap.span.start, gap.span.end,
+            "points at the block, quotes none of it"
+        );
+        assert!(text[gap.span.start..].starts_with("statuses"));
+    }
 }

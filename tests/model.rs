@@ -257,7 +257,13 @@ fn label_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
         let label = text.split('>').nth(1).unwrap().split('<').next().unwrap();
         let (x, y, size) = (attr("x"), attr("y"), attr("font-size"));
         let width = label.chars().count() as f64 * size * 0.6;
-        out.push((x - width / 2.0, y - size, x + width / 2.0, y + size * 0.25, label.to_string()));
+        out.push((
+            x - width / 2.0,
+            y - size,
+            x + width / 2.0,
+            y + size * 0.25,
+            label.to_string(),
+        ));
     }
     out
 }
@@ -292,7 +298,10 @@ fn graph_labels_do_not_overlap_in_any_program() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "fair") {
-                texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+                texts.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
             }
         }
     }

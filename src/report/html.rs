@@ -189,7 +189,7 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
     }
     if !f.witness.is_empty() || !f.clauses.is_empty() {
         out.push_str("<ul>");
-        for cl in f.witness.iter().chain(&f.clauses) {
+        for cl in super::evidence(f) {
             let (line, quoted) = c.quote(cl);
             let src = cl
                 .source

@@ -136,7 +136,11 @@ impl Checked {
     /// the theme most of those rules have (the first such, on a tie).
     pub fn silences(&self) -> Vec<(Theme, Vec<(&str, Vec<&Finding>)>)> {
         let mut terms: Vec<(&str, Vec<&Finding>)> = Vec::new();
-        for f in self.findings.iter().filter(|f| f.worst() == Verdict::Unstated) {
+        for f in self
+            .findings
+            .iter()
+            .filter(|f| f.worst() == Verdict::Unstated)
+        {
             for s in &f.silent {
                 match terms.iter_mut().find(|(t, _)| t == s) {
                     Some((_, rules)) => rules.push(f),
@@ -156,22 +160,32 @@ impl Checked {
         Theme::ALL
             .iter()
             .map(|(theme, _, _)| {
-                let of: Vec<&Finding> = self.findings.iter().filter(|f| f.theme == *theme).collect();
+                let of: Vec<&Finding> =
+                    self.findings.iter().filter(|f| f.theme == *theme).collect();
                 let count = |v: Verdict| of.iter().filter(|f| f.verdict == v).count();
                 Score {
                     theme: *theme,
                     violated: count(Verdict::Violated),
-                    binding: of.iter().filter(|f| binds(f)).count(),
+                    binding: of
+                        .iter()
+                        .filter(|f| f.verdict == Verdict::Violated && binds(f))
+                        .count(),
                     in_practice: of
                         .iter()
-                        .filter(|f| f.practice.as_ref().is_some_and(|p| p.verdict == Verdict::Violated))
+                        .filter(|f| {
+                            f.practice
+                                .as_ref()
+                                .is_some_and(|p| p.verdict == Verdict::Violated)
+                        })
                         .count(),
                     unstated: count(Verdict::Unstated),
                     satisfied: count(Verdict::Satisfied),
                     not_applicable: count(Verdict::NotApplicable),
                 }
             })
-            .filter(|s| s.violated + s.in_practice + s.unstated + s.satisfied + s.not_applicable > 0)
+            .filter(|s| {
+                s.violated + s.in_practice + s.unstated + s.satisfied + s.not_applicable > 0
+            })
             .collect()
     }
 
@@ -241,6 +255,17 @@ pub struct Score {
     pub satisfied: usize,
     /// Not applicable.
     pub not_applicable: usize,
+}
+
+/// A finding's journey, then its other clauses, each once.
+pub fn evidence(f: &Finding) -> Vec<&crate::rules::Clause> {
+    let mut out: Vec<&crate::rules::Clause> = Vec::new();
+    for cl in f.witness.iter().chain(&f.clauses) {
+        if !out.iter().any(|o| o.span == cl.span && o.says == cl.says) {
+            out.push(cl);
+        }
+    }
+    out
 }
 
 /// Whether a finding's provision binds a state that owes its duty.

@@ -90,6 +90,7 @@ fn paint(style: Style, code: &str, text: &str) -> String {
 /// `text` as lines: wrapped at [`WIDTH`] after `first`, continued after `rest`, or (`plain`)
 /// one line as written, for screen readers.
 fn wrap(text: &str, first: &str, rest: &str, plain: bool) -> String {
+    let text = crate::syntax::lexical::printable(text);
     if plain {
         return format!("{first}{text}\n");
     }
@@ -351,7 +352,7 @@ fn markdown_finding(out: &mut String, c: &Checked, f: &Finding) {
         if f.high { " **High severity.**" } else { "" },
         soft_law(f)
     );
-    for cl in f.witness.iter().chain(&f.clauses) {
+    for cl in super::evidence(f) {
         let (line, quoted) = c.quote(cl);
         let src = cl
             .source

@@ -112,7 +112,11 @@ impl Theme {
         (Theme::Organising, "organising", "Organising and bargaining"),
         (Theme::Family, "family", "Family"),
         (Theme::Residence, "residence", "Paths to residence"),
-        (Theme::Recruitment, "recruitment", "Fair recruitment and fees"),
+        (
+            Theme::Recruitment,
+            "recruitment",
+            "Fair recruitment and fees",
+        ),
         (Theme::Wages, "wages", "Wages and working time"),
         (Theme::Housing, "housing", "Housing"),
         (
@@ -123,7 +127,11 @@ impl Theme {
         (Theme::Justice, "justice", "Access to justice and firewalls"),
         (Theme::Detention, "detention", "Detention and removal"),
         (Theme::Skills, "skills", "Skills recognition"),
-        (Theme::Governance, "governance", "Governance and transparency"),
+        (
+            Theme::Governance,
+            "governance",
+            "Governance and transparency",
+        ),
     ];
 
     fn entry(self) -> (Theme, &'static str, &'static str) {
