@@ -134,7 +134,7 @@ impl Checked {
 
     /// The terms the program is silent on, each with the rules it would decide, grouped by
     /// the theme most of those rules have (the first such, on a tie).
-    pub fn silences(&self) -> Vec<(Theme, Vec<(&str, Vec<&Finding>)>)> {
+    pub fn silences(&self) -> Vec<(Theme, Vec<Silence<'_>>)> {
         let mut terms: Vec<(&str, Vec<&Finding>)> = Vec::new();
         for f in self
             .findings
@@ -236,6 +236,9 @@ impl Checked {
         self.source.line_col(offset)
     }
 }
+
+/// A term the program is silent on, with the findings whose rules it would decide.
+pub type Silence<'a> = (&'a str, Vec<&'a Finding>);
 
 /// One theme's counts on the scorecard: findings by verdict in law, how many of the violations
 /// bind a state that owes the duty, and how many rules documented practice violates.
