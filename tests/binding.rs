@@ -143,7 +143,14 @@ fn a_territorial_limit_binds_only_where_the_program_is_limited_to_it() {
         )
         .binds
     );
-    let out = check_stdout(&whole, &["--format", "markdown"]);
+    // Reports show bindingness with each violation.
+    let violated = dated(
+        "IDN",
+        "MYS",
+        "2024-01-01",
+        "association { collective_bargaining no }",
+    );
+    let out = check_stdout(&violated, &["--format", "markdown"]);
     assert!(
         out.contains(
             "binding for Sabah only, in force since 1965-03-03; the program covers all of MYS"
@@ -166,7 +173,12 @@ fn a_destination_duty_names_only_the_destination() {
     assert!(!phl.duty && !phl.binds, "the origin does not owe this duty");
     assert_eq!(phl.status, Standing::InForce, "though it is a party");
     let out = check_stdout(
-        &dated("PHL", "ITA", "2024-01-01", ""),
+        &dated(
+            "PHL",
+            "ITA",
+            "2024-01-01",
+            "documents { passport employer }",
+        ),
         &["--format", "markdown"],
     );
     let line = out
@@ -185,7 +197,7 @@ fn an_origin_duty_names_only_the_origin_and_a_joint_duty_both() {
             r#"standard duties "Duties" {
   instrument C097
   strength   binding
-  rule d.origin { cites "Art. 4" duty origin summary "s" remedy "r" require stated contract.written }
+  rule d.origin { cites "Art. 4" duty origin theme governance summary "s" remedy "r" require stated contract.written }
 }"#,
         ))
         .unwrap();

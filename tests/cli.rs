@@ -107,21 +107,66 @@ fn graph_json_is_valid_for_every_example() {
     }
 }
 
+const HONG_KONG: &str = "policies/programs/hong-kong-fdh.fair";
+
 #[test]
 fn human_findings_point_at_clauses_and_silence_at_the_header() {
     let out = stdout(&["check", "--format", "plain", DOMESTIC]);
-    assert!(out.contains("C189 Art. 9(c) (binding provision): domestic workers must keep their travel and identity documents."), "{out}");
+    assert!(out.contains("C189 Art. 9(c) (binding provision) [c189.art9.c]: domestic workers must keep their travel and identity documents."), "{out}");
     assert!(out.contains("`documents.passport` is `employer`"));
     assert!(
-        out.contains("journey: employed → removed (job loss"),
-        "graph findings show the journey"
-    );
-    assert!(
-        out.contains("  `wages.paid_to` — "),
-        "silences are folded, one line a term"
+        out.contains("journey: employed → removed on job_loss, never through job_seeking"),
+        "graph findings show the journey that breaches the rule"
     );
     assert!(
         out.contains("SAU had not ratified C189 as of 2020-10-05; later ratification not verified: a standard of reference, not a legal obligation")
+    );
+    let all = stdout(&["check", "--format", "plain", "--all", DOMESTIC]);
+    assert!(
+        all.contains("    `wages.paid_to` — c189.art12.1.direct"),
+        "`--all` lists each silent term with the rules it would decide"
+    );
+    assert!(!out.contains("`wages.paid_to` — "), "folded by default");
+}
+
+#[test]
+fn human_report_opens_with_the_summary_and_groups_violations_by_theme() {
+    let out = stdout(&["check", HONG_KONG]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines.len() <= 150,
+        "{} lines, the target is 150:\n{out}",
+        lines.len()
+    );
+    assert_eq!(
+        lines[..5],
+        [
+            "Hong Kong SAR: Foreign Domestic Helpers (policies/programs/hong-kong-fdh.fair)",
+            "Bindingness judged at 2025-09-30 (the program's `as_of` date); origin PHL, IDN; destination HKG.",
+            "Violations in law: 11 (0 binding on a state that owes the duty, 11 not binding); in practice: 4.",
+            "Themes that fall short: Mobility and portability (3), Family (1), Paths to residence (1), Fair",
+            "  recruitment and fees (4), Wages and working time (1), Housing (1).",
+        ]
+    );
+    let at = |heading: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(heading))
+            .unwrap_or_else(|| panic!("no `{heading}` in\n{out}"))
+    };
+    let order = [
+        at("Mobility and portability: 3 violated"),
+        at("Fair recruitment and fees: 4 violated"),
+        at("Housing: 1 violated"),
+        at("What the text is silent on: 112 terms"),
+        at("  Skills recognition (2): `skills.recognition`, `skills.training`"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let all = stdout(&["check", "--all", HONG_KONG]);
+    assert_eq!(
+        all.lines().filter(|l| l.starts_with("    `")).count(),
+        112,
+        "`--all` gives each silent term a line"
     );
 }
 
@@ -131,25 +176,9 @@ fn browser() -> Option<&'static str> {
         .find(|p| Path::new(p).exists())
 }
 
-#[test]
-fn html_report_renders_in_a_browser_and_shows_the_findings() {
-    let Some(chromium) = browser() else {
-        eprintln!("chromium not installed: skipped (CI installs it)");
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    let out = fairpath(&[
-        "check",
-        "--format",
-        "html",
-        "--output",
-        page.to_str().unwrap(),
-        DOMESTIC,
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let profile = dir.path().join("profile");
-    let dom = std::process::Command::new(chromium)
+/// Headless Chromium on a page, with a profile of its own in `dir`, and `args`.
+fn chromium(chromium: &str, dir: &Path, page: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -159,24 +188,90 @@ fn html_report_renders_in_a_browser_and_shows_the_findings() {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--dump-dom",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("file://{}", page.display()))
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// The HTML report of `program`, written to `dir`.
+fn html_report(dir: &Path, program: &str) -> std::path::PathBuf {
+    let page = dir.join("report.html");
+    let out = fairpath(&[
+        "check",
+        "--format",
+        "html",
+        "--output",
+        page.to_str().unwrap(),
+        program,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    page
+}
+
+/// How many A4 pages Chromium prints `page` to.
+fn printed_pages(browser: &str, dir: &Path, page: &Path) -> usize {
+    let pdf = dir.join("report.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    chromium(
+        browser,
+        dir,
+        page,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    // Each page is an object of type `/Page`; the page tree's nodes are `/Pages`.
+    text.matches("/Type /Page")
+        .count()
+        .saturating_sub(text.matches("/Type /Pages").count())
+}
+
+#[test]
+fn html_report_renders_in_a_browser_and_shows_the_findings() {
+    let Some(browser) = browser() else {
+        eprintln!("chromium not installed: skipped (CI installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = html_report(dir.path(), DOMESTIC);
+    let dom = chromium(browser, dir.path(), &page, &["--dump-dom"]);
     let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(
-        dom.contains("<h2>Shortfalls: duties of the destination state (SAU) (16)</h2>")
-            && dom.contains(
-                "<h2>Shortfalls: duties of each state, for what happens in its territory (11)</h2>"
-            ),
+        dom.contains("<h2>Violations: Mobility and portability (")
+            && dom.contains("<h2>Violations: Fair recruitment and fees ("),
         "{}",
         &dom[..dom.len().min(2000)]
     );
+    assert!(dom.contains("<h2>Scorecard by theme</h2>"));
     assert!(dom.contains("id=\"c189.art9.c\""));
     assert!(dom.contains("class=\"transition violating\""));
     assert!(dom.contains("<svg"));
+    assert!(dom.contains("<details><summary>"));
+}
+
+#[test]
+fn html_report_prints_to_at_most_eight_a4_pages_with_the_appendix() {
+    let Some(browser) = browser() else {
+        eprintln!("chromium not installed: skipped (CI installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = html_report(dir.path(), HONG_KONG);
+    let pages = printed_pages(browser, dir.path(), &page);
+    assert!((1..=8).contains(&pages), "{pages} pages, the target is 8");
+    // The appendix is closed on screen, yet prints: without it, there are fewer pages.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let start = html.find("<section class=\"appendix\">").unwrap();
+    let end = html[start..].find("</section>").unwrap() + start;
+    let bare = dir.path().join("bare.html");
+    std::fs::write(&bare, format!("{}{}", &html[..start], &html[end..])).unwrap();
+    assert!(printed_pages(browser, dir.path(), &bare) < pages);
 }
 
 #[test]
@@ -478,7 +573,7 @@ fn rules_verify_catches_a_broken_pack_and_passes_the_shipped_ones() {
     let pack = write(
         dir.path(),
         "broken.rules",
-        "standard broken \"Broken\" {\n  instrument X\n  strength binding\n  duty destination\n  rule broken.never { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }\n  rule broken.tied  { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == employer }\n  rule broken.free  { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == none }\n}\n",
+        "standard broken \"Broken\" {\n  instrument X\n  strength binding\n  duty destination\n  theme governance\n  rule broken.never { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }\n  rule broken.tied  { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == employer }\n  rule broken.free  { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == none }\n}\n",
     );
     let out = fairpath(&["rules", "--verify", "--standard", &pack]);
     assert_eq!(out.status.code(), Some(1));

@@ -14,6 +14,7 @@ const PACK: &str = r#"standard test-pack "Test pack" {
   instrument C143
   strength   binding
   duty       destination
+  theme      governance
   rule t.compare   { cites "1" summary "s" remedy "r" require permit.grace_period >= 30 days }
   rule t.ordered   { cites "2" summary "s" remedy "r" require wages.pay_interval >= monthly }
   rule t.stated    { cites "3" summary "s" remedy "r" require stated contract.written }
@@ -163,7 +164,7 @@ fn graph_findings_carry_the_witness_journey() {
     assert!(
         f.witness[0]
             .says
-            .starts_with("employed → removed (job loss"),
+            .starts_with("employed → removed on job_loss"),
         "{}",
         f.witness[0].says
     );
@@ -240,7 +241,7 @@ fn errors(text: &str) -> Vec<fairpath::syntax::Diagnostic> {
 
 #[test]
 fn rule_file_errors_have_spans_and_suggestions() {
-    let text = "standard p \"P\" {\n  rule p.a { instrument X cites \"1\" strength binding duty destination summary \"s\" remedy \"r\" require permit.grace_perod >= 3 days }\n}";
+    let text = "standard p \"P\" {\n  rule p.a { instrument X cites \"1\" strength binding duty destination theme governance summary \"s\" remedy \"r\" require permit.grace_perod >= 3 days }\n}";
     let d = errors(text);
     assert_eq!(d[0].code_name(), "fairpath::unknown-term");
     assert_eq!(
@@ -257,7 +258,7 @@ fn rule_file_errors_have_spans_and_suggestions() {
         missing
             .iter()
             .all(|d| d.code_name() == "fairpath::missing-field")
-            && missing.len() == 6
+            && missing.len() == 7
     );
     let syntax = errors("standard p \"P\" { rule p.c { require kind == } }");
     assert_eq!(syntax[0].code_name(), "fairpath::syntax");
@@ -275,7 +276,7 @@ fn rule_file_errors_have_spans_and_suggestions() {
 fn a_user_pack_works_end_to_end_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("union.rules");
-    std::fs::write(&pack, "standard union-floor \"Our bargaining floor\" {\n  rule union.grace {\n    instrument UNION\n    cites \"Floor 1\"\n    strength guidance\n    duty destination\n    summary \"At least 90 days to find a new job.\"\n    remedy \"Give 90 days.\"\n    require permit.grace_period >= 90 days\n  }\n}\n").unwrap();
+    std::fs::write(&pack, "standard union-floor \"Our bargaining floor\" {\n  rule union.grace {\n    instrument UNION\n    cites \"Floor 1\"\n    strength guidance\n    duty destination\n    theme mobility\n    summary \"At least 90 days to find a new job.\"\n    remedy \"Give 90 days.\"\n    require permit.grace_period >= 90 days\n  }\n}\n").unwrap();
     let prog = dir.path().join("p.fair");
     std::fs::write(
         &prog,
@@ -323,7 +324,7 @@ fn a_user_pack_works_end_to_end_from_the_command_line() {
 #[test]
 fn decidability_finds_rules_no_single_term_decides() {
     let mut e = engine();
-    e.add(Source::new("pair.rules", "standard pair \"Pair\" {\n  instrument X\n  strength guidance\n  duty destination\n  rule pair.both { cites \"1\" summary \"s\" remedy \"r\" require (contract.written == yes and contract.before_departure == yes) or (contract.written == no and contract.before_departure == no) }\n}"))
+    e.add(Source::new("pair.rules", "standard pair \"Pair\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme governance\n  rule pair.both { cites \"1\" summary \"s\" remedy \"r\" require (contract.written == yes and contract.before_departure == yes) or (contract.written == no and contract.before_departure == no) }\n}"))
     .unwrap();
     let pair = e.rule("pair.both").unwrap();
     assert!(fairpath::rules::decide::deciders(&e, pair).is_empty());
@@ -362,4 +363,37 @@ fn partial_lists_never_satisfy_what_they_leave_out() {
     );
     assert_eq!(verdict(&v, "t.path"), Verdict::Violated);
     assert_eq!(verdict(&v, "t.list"), Verdict::Violated);
+}
+
+#[test]
+fn a_missing_journey_is_named_not_the_whole_block() {
+    let mut e = Engine::bare();
+    e.add(Source::new(
+        "gap.rules",
+        "standard gap \"Gap\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme mobility\n  rule gap.step { cites \"1\" summary \"s\" remedy \"r\" require transition from employed to job_seeking on job_loss }\n  rule gap.way { cites \"2\" summary \"s\" remedy \"r\" require path job_seeking -> employed }\n}",
+    ))
+    .unwrap();
+    let text = program(
+        "complete [transitions]\n  statuses {\n    entry employed\n    employed employed\n    job_seeking job_seeking\n    returned returned\n    employed -> returned on contract_end\n    job_seeking -> returned on deadline\n  }",
+    );
+    let (m, _) = model(&text);
+    let findings = e.evaluate(&m);
+    for (rule, says) in [
+        (
+            "gap.step",
+            "no transition from employed to job_seeking on job_loss",
+        ),
+        ("gap.way", "no way from job_seeking to employed"),
+    ] {
+        let f = findings.iter().find(|f| f.rule == rule).unwrap();
+        assert_eq!(f.verdict, Verdict::Violated, "{rule}");
+        assert_eq!(f.clauses.len(), 1, "{:?}", f.clauses);
+        let gap = &f.clauses[0];
+        assert_eq!(gap.says, says);
+        assert_eq!(
+            gap.span.start, gap.span.end,
+            "points at the block, quotes none of it"
+        );
+        assert!(text[gap.span.start..].starts_with("statuses"));
+    }
 }

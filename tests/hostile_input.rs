@@ -82,7 +82,7 @@ fn input_errors_carry_a_code() {
 fn deep_packs_are_refused_not_a_stack_overflow() {
     let dir = tempfile::tempdir().unwrap();
     let pack = |cond: String| {
-        format!("standard deep \"Deep\" {{\n  rule deep.r {{ instrument X cites \"1\" strength guidance duty destination summary \"s\" remedy \"r\" require {cond} }}\n}}\n")
+        format!("standard deep \"Deep\" {{\n  rule deep.r {{ instrument X cites \"1\" strength guidance duty destination theme governance summary \"s\" remedy \"r\" require {cond} }}\n}}\n")
     };
     let parens = pack(format!(
         "{}kind == seasonal{}",

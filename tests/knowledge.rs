@@ -177,7 +177,7 @@ fn ranges_and_alternatives_decide_only_where_every_value_agrees() {
     engine
         .add(Source::new(
             "grace.rules",
-            "standard grace \"Grace\" {\n  instrument X\n  strength guidance\n  duty destination\n  rule grace.month { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days }\n}",
+            "standard grace \"Grace\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme governance\n  rule grace.month { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days }\n}",
         ))
         .unwrap();
     let verdict = |value: &str| {
@@ -257,7 +257,7 @@ fn exceptions_discretion_and_permit_relative_times_leave_a_guarantee_open() {
     engine
         .add(Source::new(
             "grace.rules",
-            "standard grace \"Grace\" {\n  instrument X\n  strength guidance\n  duty destination\n  rule grace.rest { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period == rest_of_permit }\n  rule grace.month { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days }\n}",
+            "standard grace \"Grace\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme governance\n  rule grace.rest { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period == rest_of_permit }\n  rule grace.month { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days }\n}",
         ))
         .unwrap();
     let f = engine.evaluate(&model(&program("permit {\n  grace_period rest_of_permit\n}")).0);

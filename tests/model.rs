@@ -243,3 +243,82 @@ fn permits_are_tied_to_what_the_program_says() {
         "silence adds no tie"
     );
 }
+
+/// The boxes of the transition labels of a drawn graph: the width is estimated at 0.6 em a
+/// character (wider than Helvetica's average), the height at one em.
+fn label_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
+    let mut out = Vec::new();
+    for g in svg.split("<g class=\"transition").skip(1) {
+        let text = g.split("<text ").nth(1).unwrap();
+        let attr = |name: &str| -> f64 {
+            let at = text.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            text[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let label = text.split('>').nth(1).unwrap().split('<').next().unwrap();
+        let (x, y, size) = (attr("x"), attr("y"), attr("font-size"));
+        let width = label.chars().count() as f64 * size * 0.6;
+        out.push((
+            x - width / 2.0,
+            y - size,
+            x + width / 2.0,
+            y + size * 0.25,
+            label.to_string(),
+        ));
+    }
+    out
+}
+
+/// Two transitions between each pair of four statuses, both ways: labels drawn at the same spot
+/// unless moved apart.
+const CROWDED: &str = r#"program "C" {
+  statuses {
+    entry employed
+    employed employed
+    job_seeking job_seeking
+    irregular irregular
+    returned returned
+    employed -> job_seeking on job_loss within 1 months
+    employed -> job_seeking on dismissal within 2 months
+    employed -> irregular on absconding_report
+    employed -> irregular on deadline
+    employed -> returned on contract_end
+    employed -> returned on pregnancy
+    job_seeking -> employed on new_employer
+    job_seeking -> employed on employer_change
+    job_seeking -> irregular on deadline
+    irregular -> employed on regularisation
+    irregular -> returned on decision
+  }
+}"#;
+
+#[test]
+fn graph_labels_do_not_overlap_in_any_program() {
+    let mut texts = vec![("crowded".to_string(), CROWDED.to_string())];
+    for dir in ["policies/programs", "policies/examples"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "fair") {
+                texts.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+    }
+    let mut checked = 0;
+    for (name, text) in texts {
+        let (m, _) = model(&text);
+        let Some(svg) = fairpath::report::svg::status_graph(&m, &Default::default()) else {
+            continue;
+        };
+        let boxes = label_boxes(&svg);
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                assert!(apart, "{name}: `{}` overlaps `{}`", a.4, b.4);
+            }
+        }
+        checked += boxes.len();
+    }
+    assert!(checked > 50, "{checked} labels checked");
+}

@@ -71,6 +71,7 @@ fn verify_catches_a_broken_pack() {
   instrument X
   strength   binding
   duty       destination
+  theme      governance
   rule broken.never  { cites \"1\" summary \"s\" remedy \"r\" require permit.grace_period >= 30 days and permit.grace_period < 10 days }
   rule broken.always { cites \"2\" summary \"s\" remedy \"r\" require permit.grace_period >= 0 days }
   rule broken.tied   { cites \"3\" summary \"s\" remedy \"r\" require permit.tied_to == employer }
@@ -210,4 +211,60 @@ fn every_term_is_read_by_a_rule_or_documented() {
         unread.len() * 4 < fairpath::vocab::TERMS.len(),
         "the list stays short"
     );
+}
+
+#[test]
+fn every_shipped_rule_states_its_theme_right_after_its_duty() {
+    for (file, text) in fairpath::rules::EMBEDDED_PACKS {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let rules = lines.iter().filter(|l| l.starts_with("rule ")).count();
+        let themes = lines
+            .windows(2)
+            .filter(|w| w[0].starts_with("duty ") && w[1].starts_with("theme "))
+            .count();
+        assert_eq!(themes, rules, "{file}");
+    }
+    let engine = Engine::embedded();
+    let used: std::collections::HashSet<_> = engine.rules().map(|r| r.theme).collect();
+    assert_eq!(
+        used.len(),
+        fairpath::rules::ast::Theme::ALL.len(),
+        "every theme has rules"
+    );
+}
+
+#[test]
+fn an_unknown_theme_is_rejected_naming_the_allowed_ones() {
+    let pack = "standard t \"T\" {\n  rule t.a { instrument X cites \"1\" strength binding duty destination theme wage summary \"s\" remedy \"r\" require stated wages.paid_to }\n}";
+    let d =
+        fairpath::rules::compile::compile_packs(&fairpath::syntax::Source::new("t.rules", pack))
+            .unwrap_err();
+    assert_eq!(d[0].code_name(), "fairpath::unknown-value");
+    assert_eq!(d[0].message(), "`wage` is not a theme");
+    let help = d[0].help().unwrap();
+    assert!(
+        help.starts_with("did you mean `wages`? the themes are mobility, organising, family,"),
+        "{help}"
+    );
+    for (_, word, _) in fairpath::rules::ast::Theme::ALL {
+        assert!(help.contains(word), "{help}");
+    }
+}
+
+#[test]
+fn the_report_schema_lists_the_themes() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("schemas/report.schema.json").unwrap())
+            .unwrap();
+    let listed: Vec<&str> = schema["definitions"]["finding"]["properties"]["theme"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let themes: Vec<&str> = fairpath::rules::ast::Theme::ALL
+        .iter()
+        .map(|(_, w, _)| *w)
+        .collect();
+    assert_eq!(listed, themes);
 }

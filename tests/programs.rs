@@ -93,7 +93,7 @@ fn hong_kong_two_week_rule_live_in_and_minimum_wage() {
     assert!(
         art8.witness
             .iter()
-            .any(|w| w.says.contains("job loss, within 2 weeks")
+            .any(|w| w.says.contains("job_loss, within 2 weeks")
                 && w.source.as_deref() == Some("[HK6] two-week rule")),
         "{:?}",
         art8.witness

@@ -281,11 +281,12 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
         RulesFormat::Text => {
             for r in engine.rules() {
                 outln!(
-                    "{:<34} {:<10} {:<28} {:<11} {}",
+                    "{:<34} {:<10} {:<28} {:<11} {:<17} {}",
                     r.id,
                     r.instrument,
                     r.cites,
                     r.strength.word(),
+                    r.theme.word(),
                     r.scope.join(", ")
                 );
             }
@@ -331,6 +332,7 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         outln!("applies to: {}", scopes.join("; "));
     }
     outln!("duty of: {}", report::binding::duty_words(r.duty));
+    outln!("theme: {}", r.theme.name());
     outln!(
         "{}",
         report::decided_line(&fairpath::rules::decide::deciders(&engine, r))

@@ -22,6 +22,22 @@ pub fn transition_words(m: &Model, index: usize) -> String {
     )
 }
 
+/// A transition as a step of a worker's journey: `employed → returned on job_loss, within 2 weeks`.
+pub fn journey_step(m: &Model, index: usize) -> String {
+    let Some(t) = m.terms().transitions.get(index) else {
+        return String::new();
+    };
+    let label = transition_label(m, index);
+    let rest = label.split_once(", ").map_or("", |(_, r)| r);
+    format!(
+        "{} → {} on {}{}{rest}",
+        t.from,
+        t.to,
+        t.trigger,
+        if rest.is_empty() { "" } else { ", " }
+    )
+}
+
 /// A transition's label: trigger and qualifiers.
 pub fn transition_label(m: &Model, index: usize) -> String {
     let Some(t) = m.terms().transitions.get(index) else {

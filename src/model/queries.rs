@@ -15,6 +15,8 @@ use crate::syntax::validate::{FlowDecl, TransitionDecl};
 pub struct Witness {
     /// The transitions taken.
     pub transitions: Vec<usize>,
+    /// The status categories the journey never enters, where the query names some.
+    pub avoided: Vec<&'static str>,
 }
 
 impl Model {
@@ -93,7 +95,13 @@ impl Model {
         }
         while let Some(node) = queue.pop_front() {
             if self.category(node).is_some_and(|c| to.contains(&c)) {
-                return Some(self.walk_back(node, &parent));
+                let mut w = self.walk_back(node, &parent);
+                w.avoided = crate::vocab::STATUS_CATEGORIES
+                    .iter()
+                    .copied()
+                    .filter(|c| avoiding.contains(c))
+                    .collect();
+                return Some(w);
             }
             for e in self.graph.edges(node) {
                 let Some((ix, _)) = self.transition_of(e.id()) else {
@@ -125,7 +133,10 @@ impl Model {
             node = prev;
         }
         transitions.reverse();
-        Witness { transitions }
+        Witness {
+            transitions,
+            avoided: Vec::new(),
+        }
     }
 
     /// Transitions leaving a status in `from` on a trigger in `on` (any when `None`).

@@ -15,7 +15,7 @@ pub use machine::REPORT_SCHEMA;
 pub use people::{human, markdown};
 
 use crate::model::Model;
-use crate::rules::ast::Duty;
+use crate::rules::ast::Theme;
 use crate::rules::ratify::Judged;
 use crate::rules::{fingerprint, Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
@@ -123,43 +123,108 @@ impl Checked {
         (self.line_col(clause.span.start).0, text)
     }
 
-    /// The report's sections that have findings: shortfalls grouped by who owes the duty, so
-    /// each side of a negotiation sees its own list, then silences.
-    pub fn sections(&self) -> Vec<(String, Vec<&Finding>)> {
-        let of = |v: Verdict, duty: Option<Duty>| -> Vec<&Finding> {
+    /// The violations (in law or in practice), grouped by theme in the themes' order.
+    pub fn violations(&self) -> Vec<(Theme, Vec<&Finding>)> {
+        by_theme(
             self.findings
                 .iter()
-                .filter(|f| f.worst() == v && duty.is_none_or(|d| f.duty == d))
-                .collect()
-        };
-        Duty::ALL
+                .filter(|f| f.worst() == Verdict::Violated)
+                .map(|f| (f.theme, f)),
+        )
+    }
+
+    /// The terms the program is silent on, each with the rules it would decide, grouped by
+    /// the theme most of those rules have (the first such, on a tie).
+    pub fn silences(&self) -> Vec<(Theme, Vec<Silence<'_>>)> {
+        let mut terms: Vec<(&str, Vec<&Finding>)> = Vec::new();
+        for f in self
+            .findings
             .iter()
-            .map(|(d, _)| (self.duty_heading(*d), of(Verdict::Violated, Some(*d))))
-            .chain([(
-                "What the text is silent on".to_string(),
-                of(Verdict::Unstated, None),
-            )])
-            .filter(|(_, list)| !list.is_empty())
+            .filter(|f| f.worst() == Verdict::Unstated)
+        {
+            for s in &f.silent {
+                match terms.iter_mut().find(|(t, _)| t == s) {
+                    Some((_, rules)) => rules.push(f),
+                    None => terms.push((s, vec![f])),
+                }
+            }
+        }
+        by_theme(
+            terms
+                .into_iter()
+                .filter_map(|(t, rules)| Some((main_theme(&rules)?, (t, rules)))),
+        )
+    }
+
+    /// The scorecard: for each theme with a finding, its counts.
+    pub fn scorecard(&self) -> Vec<Score> {
+        Theme::ALL
+            .iter()
+            .map(|(theme, _, _)| {
+                let of: Vec<&Finding> =
+                    self.findings.iter().filter(|f| f.theme == *theme).collect();
+                let count = |v: Verdict| of.iter().filter(|f| f.verdict == v).count();
+                Score {
+                    theme: *theme,
+                    violated: count(Verdict::Violated),
+                    binding: of
+                        .iter()
+                        .filter(|f| f.verdict == Verdict::Violated && binds(f))
+                        .count(),
+                    in_practice: of
+                        .iter()
+                        .filter(|f| {
+                            f.practice
+                                .as_ref()
+                                .is_some_and(|p| p.verdict == Verdict::Violated)
+                        })
+                        .count(),
+                    unstated: count(Verdict::Unstated),
+                    satisfied: count(Verdict::Satisfied),
+                    not_applicable: count(Verdict::NotApplicable),
+                }
+            })
+            .filter(|s| {
+                s.violated + s.in_practice + s.unstated + s.satisfied + s.not_applicable > 0
+            })
             .collect()
     }
 
-    /// The heading of the shortfalls owed by `duty`, naming the states.
-    fn duty_heading(&self, duty: Duty) -> String {
-        let states = |codes: Vec<&str>| states(&codes);
-        match duty {
-            Duty::Destination => format!(
-                "Shortfalls: duties of the destination state ({})",
-                states(self.destination())
+    /// The summary every report for people opens with, one sentence a line: the date judged
+    /// and the parties, the violations (binding or not, in law and in practice), the themes
+    /// that fall short, and the other counts.
+    pub fn summary(&self) -> Vec<String> {
+        let [violated, unstated, satisfied, na] = self.counts();
+        let binding = self
+            .findings
+            .iter()
+            .filter(|f| f.verdict == Verdict::Violated && binds(f))
+            .count();
+        let short: Vec<String> = self
+            .scorecard()
+            .iter()
+            .filter(|s| s.violated + s.in_practice > 0)
+            .map(|s| format!("{} ({})", s.theme.name(), s.violated.max(s.in_practice)))
+            .collect();
+        vec![
+            format!(
+                "{}; origin {}; destination {}.",
+                people::upper_first(&binding::judged_line(&self.judged)),
+                states(&self.origin()),
+                states(&self.destination())
             ),
-            Duty::Origin => format!(
-                "Shortfalls: duties of the origin state ({})",
-                states(self.origin())
+            format!(
+                "Violations in law: {violated} ({binding} binding on a state that owes the duty, {} not binding); in practice: {}.",
+                violated - binding,
+                self.violated_in_practice()
             ),
-            Duty::Joint => "Shortfalls: joint duties of both states".into(),
-            Duty::EachState => {
-                "Shortfalls: duties of each state, for what happens in its territory".into()
-            }
-        }
+            if short.is_empty() {
+                "No theme falls short.".to_string()
+            } else {
+                format!("Themes that fall short: {}.", short.join(", "))
+            },
+            format!("Also {unstated} unstated, {satisfied} satisfied, {na} not applicable."),
+        ]
     }
 
     /// A hash of the program text.
@@ -171,6 +236,71 @@ impl Checked {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.source.line_col(offset)
     }
+}
+
+/// A term the program is silent on, with the findings whose rules it would decide.
+pub type Silence<'a> = (&'a str, Vec<&'a Finding>);
+
+/// One theme's counts on the scorecard: findings by verdict in law, how many of the violations
+/// bind a state that owes the duty, and how many rules documented practice violates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    /// The theme.
+    pub theme: Theme,
+    /// Violated in law.
+    pub violated: usize,
+    /// Of those, binding on a state that owes the duty.
+    pub binding: usize,
+    /// Violated in practice.
+    pub in_practice: usize,
+    /// Unstated in law.
+    pub unstated: usize,
+    /// Satisfied in law.
+    pub satisfied: usize,
+    /// Not applicable.
+    pub not_applicable: usize,
+}
+
+/// A finding's journey, then its other clauses, each once.
+pub fn evidence(f: &Finding) -> Vec<&crate::rules::Clause> {
+    let mut out: Vec<&crate::rules::Clause> = Vec::new();
+    for cl in f.witness.iter().chain(&f.clauses) {
+        if !out.iter().any(|o| o.span == cl.span && o.says == cl.says) {
+            out.push(cl);
+        }
+    }
+    out
+}
+
+/// Whether a finding's provision binds a state that owes its duty.
+pub fn binds(f: &Finding) -> bool {
+    f.binding.iter().any(|b| b.binds)
+}
+
+/// The theme most of `findings` have; the first such on a tie.
+fn main_theme(findings: &[&Finding]) -> Option<Theme> {
+    let count = |t: Theme| findings.iter().filter(|f| f.theme == t).count();
+    let mut best: Option<(Theme, usize)> = None;
+    for f in findings {
+        let n = count(f.theme);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((f.theme, n));
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+/// Items grouped by theme, in the themes' order, each group in first-seen order.
+fn by_theme<T>(items: impl Iterator<Item = (Theme, T)>) -> Vec<(Theme, Vec<T>)> {
+    let mut out: Vec<(Theme, Vec<T>)> = Vec::new();
+    for (theme, item) in items {
+        match out.iter_mut().find(|(t, _)| *t == theme) {
+            Some((_, list)) => list.push(item),
+            None => out.push((theme, vec![item])),
+        }
+    }
+    out.sort_by_key(|(t, _)| *t);
+    out
 }
 
 /// Which single terms decide a rule, in words.

@@ -5,38 +5,61 @@ use std::fmt::Write;
 use super::binding::judged_line;
 use super::{binding_line, Checked};
 use crate::rules::{Finding, Verdict};
-use crate::syntax::diagnostic::{render, Diagnostic, Severity, Style};
+use crate::syntax::diagnostic::{render, Style};
 
-/// A program's report for people, signal first: a summary (program, date, counts in law and in
-/// practice, how many bind a state that owes the duty), the shortfalls grouped by who owes the
-/// duty, each pointing at its clause, then the silences folded to one line per term with the
-/// rules it would decide (`all` shows each silent finding instead), and a closing count.
+/// The width human reports wrap at.
+const WIDTH: usize = 100;
+
+/// A program's report for people, signal first: the summary (program, date, violations binding
+/// or not, in law and in practice, the themes that fall short), the violations grouped by theme,
+/// each with its clause, remedy and bindingness, the other findings of the language and model
+/// checks, then the silences folded by theme (`all` lists each term with the rules it would
+/// decide), and a closing count. `Plain` writes one sentence a line, with no drawing.
 pub fn human(c: &Checked, style: Style, all: bool) -> String {
     let [violated, unstated, satisfied, na] = c.counts();
-    let binding = c
-        .findings
-        .iter()
-        .filter(|f| f.verdict == Verdict::Violated && f.binding.iter().any(|b| b.binds))
-        .count();
+    let plain = style == Style::Plain;
     let mut out = format!(
-        "{} ({})\n{}; origin {}; destination {}\n{violated} violated ({binding} binding on a state that owes the duty), {} violated in practice, {unstated} unstated, {satisfied} satisfied, {na} not applicable\n\n",
-        crate::syntax::lexical::printable(c.name()),
-        crate::syntax::lexical::printable(c.source.name()),
-        upper_first(&judged_line(&c.judged)),
-        super::states(&c.origin()),
-        super::states(&c.destination()),
-        c.violated_in_practice(),
+        "{}\n",
+        paint(
+            style,
+            BOLD,
+            &format!(
+                "{} ({})",
+                crate::syntax::lexical::printable(c.name()),
+                crate::syntax::lexical::printable(c.source.name())
+            )
+        )
     );
-    out.push_str(&render(&c.warnings, &c.source, style));
-    for (title, list) in c.sections() {
-        let silences = list.iter().all(|f| f.worst() == Verdict::Unstated);
-        if silences && !all {
-            silent_terms(&mut out, &list);
-            continue;
+    for line in c.summary() {
+        out.push_str(&wrap(&line, "", "  ", plain));
+    }
+    for (theme, list) in c.violations() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                style,
+                BOLD,
+                &format!("{}: {} violated", theme.name(), list.len())
+            )
+        );
+        for f in list {
+            violation(&mut out, c, f, style);
         }
-        let diags: Vec<Diagnostic> = list.iter().map(|f| finding_diagnostic(c, f)).collect();
-        let _ = writeln!(out, "{title}:");
-        out.push_str(&render(&diags, &c.source, style));
+    }
+    if !c.warnings.is_empty() {
+        let _ = writeln!(out, "\n{}", paint(style, BOLD, "Other findings:"));
+        out.push_str(&render(&c.warnings, &c.source, style));
+    }
+    silences(&mut out, c, style, all);
+    out.push('\n');
+    if !c.violations().is_empty() {
+        out.push_str(&wrap(
+            "`fairpath explain RULE` gives a rule's text, rationale and a compliant example.",
+            "",
+            "  ",
+            plain,
+        ));
     }
     let _ = writeln!(
         out,
@@ -51,108 +74,162 @@ pub fn human(c: &Checked, style: Style, all: bool) -> String {
     out
 }
 
-/// The silences folded: each term the program does not state, once, with the rules it would
-/// decide.
-fn silent_terms(out: &mut String, list: &[&Finding]) {
-    let mut terms: Vec<(&str, Vec<&str>)> = Vec::new();
-    for f in list {
-        for s in &f.silent {
-            match terms.iter_mut().find(|(t, _)| t == s) {
-                Some((_, rules)) => rules.push(&f.rule),
-                None => terms.push((s, vec![&f.rule])),
-            }
-        }
+const BOLD: &str = "1";
+const RED: &str = "31";
+const YELLOW: &str = "33";
+
+/// `text` in an ANSI style when drawing in colour.
+fn paint(style: Style, code: &str, text: &str) -> String {
+    if style == Style::Fancy {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
     }
-    let _ = writeln!(
-        out,
-        "What the text is silent on ({} terms, {} rules; `--all` shows each finding):",
-        terms.len(),
-        list.len()
-    );
-    for (term, rules) in terms {
-        let shown: Vec<&str> = rules.iter().take(4).copied().collect();
-        let more = match rules.len().saturating_sub(4) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
-        let _ = writeln!(
-            out,
-            "  `{}` — {}{more}",
-            crate::syntax::lexical::printable(term),
-            shown.join(", ")
-        );
-    }
-    out.push('\n');
 }
 
-fn finding_diagnostic(c: &Checked, f: &Finding) -> Diagnostic {
-    let span = f.primary_span(c.header());
-    let (label, message) = match f.verdict {
-        Verdict::Unstated => (
-            "the program is silent here".to_string(),
-            format!(
-                "{} {} ({} provision): silent on {}",
-                f.instrument,
-                f.article,
-                f.strength.word(),
-                silent_words(f)
-            ),
-        ),
-        _ => (
-            f.clauses
-                .first()
-                .or(f.witness.first())
-                .map_or("here".into(), |c| c.says.clone()),
-            format!(
-                "{} {} ({} provision){}: {}",
-                f.instrument,
-                f.article,
-                f.strength.word(),
-                below(f),
-                lower_first(&f.message)
-            ),
-        ),
+/// `text` as lines: wrapped at [`WIDTH`] after `first`, continued after `rest`, or (`plain`)
+/// one line as written, for screen readers.
+fn wrap(text: &str, first: &str, rest: &str, plain: bool) -> String {
+    let text = crate::syntax::lexical::printable(text);
+    if plain {
+        return format!("{first}{text}\n");
+    }
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split(' ') {
+        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+        if !empty && !fits {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+/// One violation, compact: the provision and what it asks, the clause or journey behind it,
+/// practice, the remedy, and whom it binds.
+fn violation(out: &mut String, c: &Checked, f: &Finding, style: Style) {
+    let plain = style == Style::Plain;
+    let error = f.strength == crate::rules::ast::Strength::Binding;
+    let marker = match (plain, error) {
+        (true, _) => String::new(),
+        (false, true) => paint(style, RED, "×") + " ",
+        (false, false) => paint(style, YELLOW, "⚠") + " ",
     };
-    let message = match (&f.stream, &f.practice) {
-        (Some(s), _) if f.practice.is_none() => format!("[{s}] {message}"),
-        (s, Some(p)) if p.verdict != f.verdict => format!(
-            "{}{message} (in law: {}; in practice: {})",
-            s.as_ref().map_or(String::new(), |s| format!("[{s}] ")),
+    let stream = f
+        .stream
+        .as_deref()
+        .map_or(String::new(), |s| format!("[{s}] "));
+    let law = match &f.practice {
+        Some(p) if p.verdict != f.verdict => format!(
+            " (in law: {}; in practice: {})",
             f.verdict.word(),
             p.verdict.word()
         ),
-        (s, _) => format!(
-            "{}{message}",
-            s.as_ref().map_or(String::new(), |s| format!("[{s}] "))
-        ),
+        _ => String::new(),
     };
-    let mut help = format!("{}\n{}", f.remedy, binding_line(c, f));
+    let head = format!(
+        "{stream}{} {} ({} provision{}) [{}]: {}{law}",
+        f.instrument,
+        f.article,
+        f.strength.word(),
+        below(f),
+        f.rule,
+        lower_first(&f.message)
+    );
+    out.push_str(&wrap(&head, &format!("  {marker}"), "    ", plain));
+    let mut lines = evidence(c, f);
     if let Some(line) = super::practice_line(f) {
-        help = format!("{line}\n{help}");
+        lines.push(line);
     }
+    lines.push(format!("remedy: {}", f.remedy));
+    // Soft law says it binds no one in its first line already.
+    if error {
+        lines.push(binding_line(c, f));
+    }
+    for line in lines {
+        out.push_str(&wrap(&line, "    ", "      ", plain));
+    }
+}
+
+/// The evidence of a finding in one line: the journey, or the first clause, with its line.
+fn evidence(c: &Checked, f: &Finding) -> Vec<String> {
     if !f.witness.is_empty() {
         let path: Vec<String> = f
             .witness
             .iter()
             .map(|w| format!("{} (line {})", w.says, c.line_col(w.span.start).0))
             .collect();
-        help = format!("journey: {}\n{help}", path.join(", then "));
+        return vec![format!("journey: {}", path.join(", then "))];
     }
-    if f.verdict == Verdict::Unstated {
-        help = format!("{}\n{help}", f.message);
+    f.clauses
+        .first()
+        .map(|cl| format!("line {}: {}", c.line_col(cl.span.start).0, cl.says))
+        .into_iter()
+        .collect()
+}
+
+/// The silences folded by theme: a line of terms per theme, or (`all`) a line per term with
+/// the rules it would decide.
+fn silences(out: &mut String, c: &Checked, style: Style, all: bool) {
+    let themes = c.silences();
+    if themes.is_empty() {
+        return;
     }
-    let severity =
-        if f.worst() == Verdict::Violated && f.strength == crate::rules::ast::Strength::Binding {
-            Severity::Error
+    let plain = style == Style::Plain;
+    let terms: usize = themes.iter().map(|(_, t)| t.len()).sum();
+    let rules = c
+        .findings
+        .iter()
+        .filter(|f| f.worst() == Verdict::Unstated)
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint(
+            style,
+            BOLD,
+            &format!(
+                "What the text is silent on: {terms} terms, deciding {rules} rules{}",
+                if all {
+                    ""
+                } else {
+                    " (`--all` lists the rules each would decide)"
+                }
+            )
+        )
+    );
+    for (theme, list) in themes {
+        if all {
+            let _ = writeln!(out, "  {}:", theme.name());
+            for (term, rules) in list {
+                let ids: Vec<&str> = rules.iter().map(|f| f.rule.as_str()).collect();
+                let line = format!(
+                    "`{}` — {}",
+                    crate::syntax::lexical::printable(term),
+                    ids.join(", ")
+                );
+                out.push_str(&wrap(&line, "    ", "      ", plain));
+            }
         } else {
-            Severity::Warning
-        };
-    Diagnostic::finding(&f.rule, severity, span, message, label)
-        .with_help(help)
-        .with_note(format!(
-            "the rule's text, rationale and a compliant example: `fairpath explain {}`",
-            f.rule
-        ))
+            let names: Vec<String> = list
+                .iter()
+                .map(|(t, _)| format!("`{}`", crate::syntax::lexical::printable(t)))
+                .collect();
+            let line = format!("{} ({}): {}", theme.name(), list.len(), names.join(", "));
+            out.push_str(&wrap(&line, "  ", "    ", plain));
+        }
+    }
 }
 
 /// For soft law, the words that keep a shortfall from reading as a breach of law.
@@ -173,14 +250,6 @@ pub(super) fn soft_law(f: &Finding) -> &'static str {
     }
 }
 
-fn silent_words(f: &Finding) -> String {
-    f.silent
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `s` with its first letter in upper case.
 pub(super) fn upper_first(s: &str) -> String {
     let mut c = s.chars();
@@ -196,22 +265,33 @@ fn lower_first(s: &str) -> String {
     })
 }
 
-/// A Markdown report a union officer can read and print: a scorecard per instrument, then each
-/// finding in plain words with the clause quoted, the article, bindingness and the remedy.
+/// A Markdown report a union officer can read and print, signal first: the summary, the
+/// scorecard by theme and by instrument, the violations grouped by theme (each with the clause
+/// quoted, the article, the duty bearer, bindingness and the remedy), the other findings, and
+/// the silences in a collapsible appendix.
 pub fn markdown(c: &Checked) -> String {
     let mut out = format!(
         "# fairpath report: {}\n\nFile: `{}`  \n",
         super::md(c.name()),
         super::md(c.source.name())
     );
-    let _ = writeln!(
-        out,
-        "Origin: {}  \nDestination: {}  \n{}\n",
-        super::states(&c.origin()),
-        super::states(&c.destination()),
-        upper_first(&judged_line(&c.judged))
-    );
-    out.push_str("## Scorecard\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
+    let summary: Vec<String> = c.summary().iter().map(|l| super::md(l)).collect();
+    let _ = writeln!(out, "{}\n", summary.join("  \n"));
+    out.push_str("## Scorecard by theme\n\n| theme | violated | binding | violated in practice | unstated | satisfied | not applicable |\n|---|---|---|---|---|---|---|\n");
+    for s in c.scorecard() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            s.theme.name(),
+            s.violated,
+            s.binding,
+            s.in_practice,
+            s.unstated,
+            s.satisfied,
+            s.not_applicable
+        );
+    }
+    out.push_str("\n### By instrument\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
     for i in c.instruments() {
         let _ = writeln!(
             out,
@@ -222,50 +302,84 @@ pub fn markdown(c: &Checked) -> String {
             c.count(Verdict::NotApplicable, Some(i))
         );
     }
-    for (title, list) in c.sections() {
-        let _ = writeln!(out, "\n## {title}\n");
+    let violations = c.violations();
+    if !violations.is_empty() {
+        out.push_str("\n## Violations\n");
+    }
+    for (theme, list) in violations {
+        let _ = writeln!(out, "\n### {} ({})\n", theme.name(), list.len());
         for f in list {
-            let _ = writeln!(out, "### {} {} — `{}`\n", f.instrument, f.article, f.rule);
-            let soft = if f.verdict == Verdict::Violated {
-                soft_law(f)
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "{}{}{soft}\n",
-                f.message,
-                if f.high { " **High severity.**" } else { "" }
-            );
-            for cl in f.witness.iter().chain(&f.clauses) {
-                let (line, quoted) = c.quote(cl);
-                let src = cl
-                    .source
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(" ({})", super::md(s)));
-                let _ = writeln!(
-                    out,
-                    "- Line {line}{src}: `{}` — {}",
-                    super::md(quoted),
-                    super::md(&cl.says)
-                );
-            }
-            if !f.silent.is_empty() {
-                let _ = writeln!(out, "- The text does not state: {}", silent_words(f));
-            }
-            if let Some(s) = &f.stream {
-                let _ = writeln!(out, "- Stream: `{s}`");
-            }
-            if let Some(line) = super::practice_line(f) {
-                let _ = writeln!(out, "- In law: {}; {}", f.verdict.word(), super::md(&line));
-            }
-            let _ = writeln!(out, "- Strength: {} ({})", f.strength.word(), f.obligation);
-            let _ = writeln!(out, "- Duty of: {}", super::binding::duty_words(f.duty));
-            let _ = writeln!(out, "- Binding: {}", binding_line(c, f));
-            let _ = writeln!(out, "- Remedy: {}\n", f.remedy);
+            markdown_finding(&mut out, c, f);
         }
     }
+    if !c.warnings.is_empty() {
+        out.push_str("\n## Other findings\n\n");
+        for d in &c.warnings {
+            let _ = writeln!(
+                out,
+                "- Line {}: {} (`{}`)",
+                c.line_col(d.span().start).0,
+                super::md(d.message()),
+                d.code_name()
+            );
+        }
+    }
+    let silences = c.silences();
+    if !silences.is_empty() {
+        let terms: usize = silences.iter().map(|(_, t)| t.len()).sum();
+        let _ = writeln!(
+            out,
+            "\n## Appendix: what the text is silent on\n\n<details><summary>{terms} terms the program does not state, each with the rules it would decide</summary>"
+        );
+        for (theme, list) in silences {
+            let _ = writeln!(out, "\n### {}\n", theme.name());
+            for (term, rules) in list {
+                let ids: Vec<String> = rules.iter().map(|f| format!("`{}`", f.rule)).collect();
+                let _ = writeln!(out, "- `{}` — {}", super::md(term), ids.join(", "));
+            }
+        }
+        out.push_str("\n</details>\n");
+    }
     out
+}
+
+fn markdown_finding(out: &mut String, c: &Checked, f: &Finding) {
+    let _ = writeln!(out, "#### {} {} — `{}`\n", f.instrument, f.article, f.rule);
+    let _ = writeln!(
+        out,
+        "{}{}{}\n",
+        f.message,
+        if f.high { " **High severity.**" } else { "" },
+        soft_law(f)
+    );
+    for cl in super::evidence(f) {
+        let (line, quoted) = c.quote(cl);
+        let src = cl
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({})", super::md(s)));
+        let quoted = if quoted.is_empty() {
+            String::new()
+        } else {
+            format!("`{}` — ", super::md(quoted))
+        };
+        let _ = writeln!(out, "- Line {line}{src}: {quoted}{}", super::md(&cl.says));
+    }
+    if let Some(s) = &f.stream {
+        let _ = writeln!(out, "- Stream: `{s}`");
+    }
+    if let Some(line) = super::practice_line(f) {
+        let _ = writeln!(out, "- In law: {}; {}", f.verdict.word(), super::md(&line));
+    }
+    let _ = writeln!(
+        out,
+        "- Strength: {} ({}). Duty of: {}",
+        f.strength.word(),
+        f.obligation,
+        super::binding::duty_words(f.duty)
+    );
+    let _ = writeln!(out, "- Binding: {}", binding_line(c, f));
+    let _ = writeln!(out, "- Remedy: {}\n", f.remedy);
 }
 
 /// The conventions the corpus table reports on.

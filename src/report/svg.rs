@@ -15,6 +15,35 @@ const H: f64 = 44.0;
 const COL: f64 = 260.0;
 const ROW: f64 = 96.0;
 const PAD: f64 = 40.0;
+/// The font size of transition labels.
+const LABEL: f64 = 11.0;
+
+/// The baseline nearest to `y` where a label of `chars` characters centred on `x` overlaps no
+/// label already placed, searching down and up a line at a time; the label's box is added to
+/// `placed`. Widths are estimated at 0.6 em a character, more than Helvetica's average.
+fn free_spot(placed: &mut Vec<[f64; 4]>, x: f64, y: f64, chars: usize) -> f64 {
+    let half = chars as f64 * LABEL * 0.3;
+    let clear = |y: f64, placed: &[[f64; 4]]| -> bool {
+        let b = [x - half, y - LABEL, x + half, y + LABEL * 0.25];
+        placed
+            .iter()
+            .all(|p| b[2] <= p[0] || p[2] <= b[0] || b[3] <= p[1] || p[3] <= b[1])
+    };
+    let step = LABEL * 1.3;
+    let spot = (0..40)
+        .map(|n| {
+            let k = f64::from((n + 1) / 2);
+            if n % 2 == 1 {
+                y + k * step
+            } else {
+                y - k * step
+            }
+        })
+        .find(|y| clear(*y, placed))
+        .unwrap_or(y);
+    placed.push([x - half, spot - LABEL, x + half, spot + LABEL * 0.25]);
+    spot
+}
 
 /// Escapes text for XML (and HTML); control characters, which XML cannot hold, become `?`.
 pub fn xml(s: &str) -> String {
@@ -87,6 +116,7 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
          <marker id=\"arrow-red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c0262d\"/></marker></defs>\n",
         xml(&m.terms().name)
     );
+    let mut placed: Vec<[f64; 4]> = Vec::new();
     for e in m.graph().edge_references() {
         let Edge::Transition { index } = e.weight() else {
             continue;
@@ -101,7 +131,8 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
         } else {
             ("#555", "arrow", 1.2)
         };
-        let label = xml(&transition_label(m, *index));
+        let words = transition_label(m, *index);
+        let label = xml(&words);
         let (path, lx, ly) = if e.source() == e.target() {
             let (x, y) = (a.0 + W / 2.0, a.1);
             (
@@ -136,10 +167,11 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
                 dip - 8.0,
             )
         };
+        let ly = free_spot(&mut placed, lx, ly, words.chars().count());
         let _ = writeln!(
             out,
             "<g class=\"transition{}\"><path d=\"{path}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{wid}\" marker-end=\"url(#{marker})\"/>\
-             <text x=\"{lx}\" y=\"{ly}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{stroke}\">{label}</text></g>",
+             <text x=\"{lx}\" y=\"{ly}\" font-size=\"{LABEL}\" text-anchor=\"middle\" fill=\"{stroke}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{label}</text></g>",
             if hot { " violating" } else { "" }
         );
     }

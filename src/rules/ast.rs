@@ -75,6 +75,98 @@ impl Duty {
     }
 }
 
+/// What a rule is about, in the themes unions and civil-society texts use; the scorecard
+/// counts findings by theme. Every theme is defined here, once, with its word and display name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Theme {
+    /// Changing employer, job loss, documents and freedom of movement.
+    Mobility,
+    /// Joining and forming unions, bargaining, consultation.
+    Organising,
+    /// Accompaniment, reunification, visits, pregnancy.
+    Family,
+    /// Permanent residence and regularisation.
+    Residence,
+    /// Recruiters, fees, contracts and information before departure.
+    Recruitment,
+    /// Pay, hours, rest, equal treatment at work and transfers of earnings.
+    Wages,
+    /// Accommodation and live-in terms.
+    Housing,
+    /// Social security, health care and safety.
+    SocialProtection,
+    /// Courts, complaints, inspection, information on rights and firewalls.
+    Justice,
+    /// Detention, expulsion and removal.
+    Detention,
+    /// Recognition of skills and qualifications, training.
+    Skills,
+    /// Agreements, their publication, monitoring and social dialogue.
+    Governance,
+}
+
+impl Theme {
+    /// Every theme, in report order, with the word packs use and the display name.
+    pub const ALL: [(Theme, &'static str, &'static str); 12] = [
+        (Theme::Mobility, "mobility", "Mobility and portability"),
+        (Theme::Organising, "organising", "Organising and bargaining"),
+        (Theme::Family, "family", "Family"),
+        (Theme::Residence, "residence", "Paths to residence"),
+        (
+            Theme::Recruitment,
+            "recruitment",
+            "Fair recruitment and fees",
+        ),
+        (Theme::Wages, "wages", "Wages and working time"),
+        (Theme::Housing, "housing", "Housing"),
+        (
+            Theme::SocialProtection,
+            "social_protection",
+            "Social protection and health",
+        ),
+        (Theme::Justice, "justice", "Access to justice and firewalls"),
+        (Theme::Detention, "detention", "Detention and removal"),
+        (Theme::Skills, "skills", "Skills recognition"),
+        (
+            Theme::Governance,
+            "governance",
+            "Governance and transparency",
+        ),
+    ];
+
+    fn entry(self) -> (Theme, &'static str, &'static str) {
+        Theme::ALL
+            .iter()
+            .find(|(t, _, _)| *t == self)
+            .copied()
+            .unwrap_or((self, "", ""))
+    }
+
+    /// The word packs use.
+    pub fn word(self) -> &'static str {
+        self.entry().1
+    }
+
+    /// The name reports show.
+    pub fn name(self) -> &'static str {
+        self.entry().2
+    }
+
+    /// Reads a pack's word.
+    pub fn from_word(word: &str) -> Option<Theme> {
+        Theme::ALL
+            .iter()
+            .find(|(_, w, _)| *w == word)
+            .map(|(t, _, _)| *t)
+    }
+}
+
+impl Serialize for Theme {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.word())
+    }
+}
+
 /// The part a state plays in a program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -209,6 +301,8 @@ pub struct Rule {
     pub strength: Strength,
     /// Who owes the duty.
     pub duty: Duty,
+    /// What the rule is about.
+    pub theme: Theme,
     /// The kind of obligation, as the legal brief codes it (`shall`, `conditional`, `progressive`, `ceiling`, `should`).
     pub obligation: String,
     /// Who the provision protects.

@@ -20,7 +20,7 @@ pub enum Tri {
 }
 
 /// A clause consulted, rendered into words only for the findings reported.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Ref {
     /// A stated term.
     Fact(&'static str),
@@ -28,10 +28,35 @@ pub enum Ref {
     Transition(usize),
     /// A money flow, by index.
     Flow(usize),
-    /// The `statuses` block, which has no such journey.
-    NoJourney,
-    /// The `statuses` block, which has no such transition.
-    NoTransition,
+    /// The journey or transition the `statuses` block lacks, in words
+    /// ("no way from job_seeking to employed").
+    Missing(Box<str>),
+}
+
+/// The journey or transition a condition asks for and the program lacks, in words.
+fn missing(
+    what: &str,
+    from: Option<&[&str]>,
+    to: Option<&[&str]>,
+    on: Option<&[&str]>,
+    avoiding: &[&str],
+) -> Ref {
+    let any = |l: Option<&[&str]>, none: &str| match l {
+        Some(l) if !l.is_empty() => l.join(" or "),
+        _ => none.to_string(),
+    };
+    let mut words = format!(
+        "no {what} from {} to {}",
+        any(from, "any status"),
+        any(to, "any status")
+    );
+    if on.is_some_and(|l| !l.is_empty()) {
+        words.push_str(&format!(" on {}", any(on, "")));
+    }
+    if !avoiding.is_empty() {
+        words.push_str(&format!(" that avoids {}", avoiding.join(" and ")));
+    }
+    Ref::Missing(words.into())
 }
 
 impl Ref {
@@ -69,14 +94,11 @@ impl Ref {
                 );
                 (f.span, says)
             }
-            Ref::NoJourney => (
-                m.terms().statuses_block.unwrap_or_default(),
-                "no such journey".into(),
-            ),
-            Ref::NoTransition => (
-                m.terms().statuses_block.unwrap_or_default(),
-                "no such transition".into(),
-            ),
+            // Where the statuses are declared, not the whole block: the gap is in no clause.
+            Ref::Missing(words) => {
+                let at = m.terms().statuses_block.unwrap_or_default().start;
+                (Span { start: at, end: at }, words.into())
+            }
         }
     }
 }
@@ -156,7 +178,11 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                         },
                     )
                 }
-                None => absent(m, "transitions", Ref::NoJourney),
+                None => absent(
+                    m,
+                    "transitions",
+                    missing("way", Some(from), Some(to), on.as_deref(), avoiding),
+                ),
             }
         }
         Cond::Transition {
@@ -192,7 +218,13 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     (
                         Tri::False,
                         found(if near.is_empty() {
-                            vec![Ref::NoTransition]
+                            vec![missing(
+                                "transition",
+                                from.as_deref(),
+                                to.as_deref(),
+                                on.as_deref(),
+                                &[],
+                            )]
                         } else {
                             near
                         }),

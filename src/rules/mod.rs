@@ -19,7 +19,7 @@ use crate::syntax::ast::Span;
 use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
 use crate::vocab::Date;
-use ast::{Duty, Pack, Party, Polarity, Rule, Strength};
+use ast::{Duty, Pack, Party, Polarity, Rule, Strength, Theme};
 use eval::{eval, Evidence, Tri};
 use ratify::{Binding, DateBasis, Judged, Ratifications, Setting};
 
@@ -113,6 +113,8 @@ pub struct Finding {
     pub strength: Strength,
     /// Who owes the duty.
     pub duty: Duty,
+    /// What the rule is about.
+    pub theme: Theme,
     /// The kind of obligation.
     pub obligation: String,
     /// The verdict.
@@ -484,10 +486,16 @@ impl Engine {
     fn finding<'m>(&self, rule: &'m Rule, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
         let (verdict, evidence) = verdict(rule, m);
         let witness: Vec<Clause> = evidence.witness.as_ref().map_or(Vec::new(), |w| {
+            let last = w.transitions.len().saturating_sub(1);
             w.transitions
                 .iter()
-                .map(|&i| {
-                    let (span, says) = eval::Ref::Transition(i).render(m);
+                .enumerate()
+                .map(|(n, &i)| {
+                    let (span, _) = eval::Ref::Transition(i).render(m);
+                    let mut says = crate::model::export::journey_step(m, i);
+                    if n == last && !w.avoided.is_empty() {
+                        says.push_str(&format!(", never through {}", w.avoided.join(" or ")));
+                    }
                     Clause {
                         span,
                         says,
@@ -527,6 +535,7 @@ impl Engine {
             element_of: rule.element_of.clone(),
             strength: rule.strength,
             duty: rule.duty,
+            theme: rule.theme,
             obligation: rule.obligation.clone(),
             verdict,
             message: rule.summary.clone(),

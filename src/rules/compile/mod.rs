@@ -51,6 +51,7 @@ const RULE_FIELDS: &[&str] = &[
     "verified",
     "severity",
     "duty",
+    "theme",
     "element_of",
 ];
 const STRENGTHS: &[&str] = &["binding", "promotional", "guidance"];
@@ -260,12 +261,14 @@ impl Compiler {
             }
         };
         let duties: Vec<&str> = Duty::ALL.iter().map(|(_, w)| *w).collect();
+        let themes: Vec<&str> = Theme::ALL.iter().map(|(_, w, _)| *w).collect();
         let allowed: Option<&[&str]> = match key.text.as_str() {
             "strength" => Some(STRENGTHS),
             "obligation" => Some(OBLIGATIONS),
             "verified" => Some(VERIFIED),
             "severity" => Some(&["normal", "high"]),
             "duty" => Some(&duties),
+            "theme" => Some(&themes),
             _ => None,
         };
         if let Some(allowed) = allowed {
@@ -291,8 +294,11 @@ impl Compiler {
         if allowed.contains(&word) {
             return true;
         }
-        let help = did_you_mean(word, allowed.iter().copied())
-            .unwrap_or_else(|| format!("one of {}", allowed.join(", ")));
+        let list = allowed.join(", ");
+        let help = match did_you_mean(word, allowed.iter().copied()) {
+            Some(guess) => format!("{guess} the {what}s are {list}"),
+            None => format!("one of {list}"),
+        };
         self.diags.push(
             Diagnostic::error(
                 Code::UnknownValue,
@@ -334,6 +340,7 @@ impl Compiler {
             "cites",
             "strength",
             "duty",
+            "theme",
             "summary",
             "remedy",
         ] {
@@ -346,7 +353,7 @@ impl Compiler {
                         "incomplete rule",
                     )
                     .with_help(
-                        "every rule states its instrument, citation, strength, duty bearer, summary and remedy",
+                        "every rule states its instrument, citation, strength, duty bearer, theme, summary and remedy",
                     ),
                 );
             }
@@ -393,6 +400,10 @@ impl Compiler {
                 .as_deref()
                 .and_then(Duty::from_word)
                 .unwrap_or(Duty::Destination),
+            theme: get("theme")
+                .as_deref()
+                .and_then(Theme::from_word)
+                .unwrap_or(Theme::Governance),
             obligation: get("obligation").unwrap_or_else(|| {
                 if strength == Strength::Binding {
                     "shall"
