@@ -35,3 +35,4 @@ pub mod syntax;
 pub mod vocab;
 
 pub use session::{check, compile, Compiled, Options, Session};
+pub use vocab::Lang;

@@ -268,3 +268,159 @@ fn the_report_schema_lists_the_themes() {
         .collect();
     assert_eq!(listed, themes);
 }
+
+/// The words a text puts in backticks: term paths, values and codes, which stay the same in
+/// every language.
+fn backticked(text: &str) -> std::collections::BTreeSet<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+#[test]
+fn every_rule_is_translated_into_french_and_spanish_keeping_its_terms() {
+    use fairpath::Lang;
+    let e = Engine::embedded();
+    let mut missing = Vec::new();
+    for r in e.rules() {
+        for lang in Lang::TRANSLATED {
+            let Some(t) = r.translations.get(&lang) else {
+                missing.push(format!("{} {lang}: no translation", r.id));
+                continue;
+            };
+            for (field, en, tr) in [
+                ("summary", &r.summary, &t.summary),
+                ("rationale", &r.rationale, &t.rationale),
+                ("remedy", &r.remedy, &t.remedy),
+            ] {
+                if tr.trim().is_empty() || tr == en {
+                    missing.push(format!("{} {lang} {field}: not translated", r.id));
+                }
+                if backticked(en) != backticked(tr) {
+                    missing.push(format!(
+                        "{} {lang} {field}: backticked {:?} in English, {:?} translated",
+                        r.id,
+                        backticked(en),
+                        backticked(tr)
+                    ));
+                }
+            }
+            let text = r.text(lang);
+            assert_eq!((text.lang, text.summary), (lang, t.summary.as_str()));
+        }
+        assert_eq!(r.text(Lang::En).summary, r.summary);
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[test]
+fn an_untranslated_rule_reads_in_english_and_checked_names_the_official_text() {
+    use fairpath::Lang;
+    let mut engine = Engine::bare();
+    engine
+        .add(fairpath::syntax::Source::new(
+            "t.rules",
+            "standard t \"T\" {\n  instrument X\n  strength guidance\n  duty destination\n  theme mobility\n  rule t.one {\n    cites \"1\"\n    summary \"s\"\n    rationale \"why\"\n    remedy \"r\"\n    require permit.grace_period >= 30 days\n    fr {\n      summary \"s fr\"\n      rationale \"pourquoi\"\n      remedy \"r fr\"\n      checked \"texte officiel, art. 1\"\n    }\n  }\n}",
+        ))
+        .unwrap();
+    let r = engine.rule("t.one").unwrap();
+    let fr = r.text(Lang::Fr);
+    assert_eq!(
+        (fr.lang, fr.summary, fr.rationale, fr.remedy),
+        (Lang::Fr, "s fr", "pourquoi", "r fr")
+    );
+    assert_eq!(
+        r.translations[&Lang::Fr].checked.as_deref(),
+        Some("texte officiel, art. 1")
+    );
+    let es = r.text(Lang::Es);
+    assert_eq!((es.lang, es.summary, es.remedy), (Lang::En, "s", "r"));
+}
+
+/// The diagnostics of a pack with one rule whose last lines are `tail`, each as its code, the
+/// text under its first label and its message.
+fn translation_errors(tail: &str) -> Vec<(String, String, String)> {
+    let pack = format!(
+        "standard t \"T\" {{\n  instrument X\n  strength guidance\n  duty destination\n  theme mobility\n  rule t.one {{\n    cites \"1\"\n    summary \"s\"\n    remedy \"r\"\n    require permit.grace_period >= 30 days\n{tail}\n  }}\n}}"
+    );
+    let err = Engine::bare()
+        .add(fairpath::syntax::Source::new("t.rules", pack.clone()))
+        .unwrap_err();
+    err.diagnostics
+        .iter()
+        .map(|d| {
+            let s = d.span();
+            assert!(d.help().is_some(), "{d:?}");
+            (
+                d.code_name().to_string(),
+                pack[s.start..s.end].to_string(),
+                d.message().to_string(),
+            )
+        })
+        .collect()
+}
+
+const FULL: &str = "summary \"a\" rationale \"b\" remedy \"c\"";
+
+#[test]
+fn bad_translations_are_spanned_pack_errors() {
+    let e = translation_errors(&format!("    de {{ {FULL} }}"));
+    assert_eq!(
+        e,
+        [(
+            "fairpath::unknown-language".into(),
+            "de".into(),
+            "rules are not translated into `de`".into()
+        )]
+    );
+    let e = translation_errors(&format!("    en {{ {FULL} }}"));
+    assert_eq!(e[0].0, "fairpath::unknown-language");
+    let e = translation_errors("    fr { summary \"a\" }");
+    assert_eq!(
+        e,
+        [
+            (
+                "fairpath::missing-field".into(),
+                "fr".into(),
+                "the `fr` translation of rule `t.one` has no `rationale`".into()
+            ),
+            (
+                "fairpath::missing-field".into(),
+                "fr".into(),
+                "the `fr` translation of rule `t.one` has no `remedy`".into()
+            ),
+        ]
+    );
+    let e = translation_errors(&format!("    es {{ {FULL} }}\n    es {{ {FULL} }}"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].0.as_str(), e[0].1.as_str()),
+        ("fairpath::duplicate", "es")
+    );
+    assert_eq!(e[0].2, "rule `t.one` is translated into `es` twice");
+    let e = translation_errors(&format!("    fr {{ {FULL} summary \"d\" }}"));
+    assert_eq!(
+        e,
+        [(
+            "fairpath::duplicate".into(),
+            "summary".into(),
+            "`summary` is given twice in the `fr` translation".into()
+        )]
+    );
+    let e = translation_errors(&format!("    fr {{ {FULL} sumary \"d\" }}"));
+    assert_eq!(
+        e,
+        [(
+            "fairpath::unknown-field".into(),
+            "sumary".into(),
+            "unknown translation field `sumary`".into()
+        )]
+    );
+    let e = translation_errors(&format!("    fr {{ {FULL} checked yes }}"));
+    assert_eq!(
+        e,
+        [(
+            "fairpath::wrong-type".into(),
+            "yes".into(),
+            "`checked` takes text in double quotes".into()
+        )]
+    );
+}

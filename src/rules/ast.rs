@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::syntax::ast::Span;
-use crate::vocab::{Term, Typed};
+use crate::vocab::{Lang, Term, Typed};
 
 /// How binding a provision is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -319,6 +321,8 @@ pub struct Rule {
     pub verified: String,
     /// Escalate severity: a combined finding (forced-labour indicators).
     pub high: bool,
+    /// The summary, rationale and remedy in other languages than English.
+    pub translations: BTreeMap<Lang, Translation>,
     /// The rule's span in its pack.
     pub span: Span,
     /// Scope and `applies` conditions, all of which must hold.
@@ -327,6 +331,53 @@ pub struct Rule {
     /// The checks.
     #[serde(skip)]
     pub checks: Vec<(Polarity, Cond)>,
+}
+
+impl Rule {
+    /// The rule's texts in `lang`, in English where the pack gives no translation.
+    pub fn text(&self, lang: Lang) -> Texts<'_> {
+        match self.translations.get(&lang) {
+            Some(t) => Texts {
+                lang,
+                summary: &t.summary,
+                rationale: &t.rationale,
+                remedy: &t.remedy,
+            },
+            None => Texts {
+                lang: Lang::En,
+                summary: &self.summary,
+                rationale: &self.rationale,
+                remedy: &self.remedy,
+            },
+        }
+    }
+}
+
+/// A rule's summary, rationale and remedy in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Texts<'a> {
+    /// The language they are in: the one asked for, or English when the pack has no translation.
+    pub lang: Lang,
+    /// One sentence.
+    pub summary: &'a str,
+    /// Why, in plain words.
+    pub rationale: &'a str,
+    /// What clause would fix a shortfall.
+    pub remedy: &'a str,
+}
+
+/// A rule's texts in a language other than English, as its pack gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    /// One sentence.
+    pub summary: String,
+    /// Why, in plain words.
+    pub rationale: String,
+    /// What clause would fix a shortfall.
+    pub remedy: String,
+    /// The official text in this language the terminology was checked against; `None` when it
+    /// could not be checked against one.
+    pub checked: Option<String>,
 }
 
 /// A pack of rules.

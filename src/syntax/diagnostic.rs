@@ -140,6 +140,8 @@ codes! {
     MissingField = "missing-field" in Pack;
     /// An operator the compared term's type does not support.
     BadOperator = "bad-operator" in Pack;
+    /// A rule translated into a language the packs do not take.
+    UnknownLanguage = "unknown-language" in Pack;
 }
 
 impl fmt::Display for Code {

@@ -715,6 +715,7 @@ fn user_word(rule: Rule) -> &'static str {
         Rule::deducted | Rule::kw_deducted => "`deducted`",
         Rule::rule_def | Rule::kw_rule => "`rule id { … }`",
         Rule::rule_id => "a rule id",
+        Rule::translation | Rule::lang => "a translation (`fr { … }`)",
         Rule::pack_id => "a pack id",
         Rule::applies | Rule::kw_applies => "`applies`",
         Rule::require | Rule::kw_require => "`require`",

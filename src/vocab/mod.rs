@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 mod codes;
 mod date;
 pub mod docs;
+mod lang;
 pub mod protect;
 pub mod template;
 mod terms;
@@ -15,6 +16,7 @@ mod value;
 
 pub use codes::{countries, currencies, is_country, is_currency};
 pub use date::Date;
+pub use lang::Lang;
 pub use terms::{
     list_term, ADVERSE_STATUSES, COSTS, DURATION_WORDS, FEES, LISTS, MODIFIERS, PARTY_ROLES,
     STATUS_CATEGORIES, TERMS, TRIGGERS,

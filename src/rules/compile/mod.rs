@@ -3,18 +3,20 @@
 
 mod conditions;
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use pest::iterators::Pair;
 use pest::Parser;
 
 use super::ast::*;
-use crate::syntax::ast::{Span, ValueKind};
+use crate::syntax::ast::{Name, Span, Value, ValueKind};
 use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::syntax::parse::{
     name, significant, span_of, string_name, syntax_error, value, FairParser, Rule as R,
 };
 use crate::syntax::Source;
+use crate::vocab::Lang;
 
 /// Scopes a rule can name, each the condition that puts a program in it, and what it means.
 pub const SCOPES: &[(&str, &str, &str)] = &[
@@ -54,6 +56,9 @@ const RULE_FIELDS: &[&str] = &[
     "theme",
     "element_of",
 ];
+/// The fields of a translation block (`fr { … }`): the texts it translates, all required, and
+/// `checked`, the official text its terminology was checked against.
+const TRANSLATED_FIELDS: &[&str] = &["summary", "rationale", "remedy", "checked"];
 const STRENGTHS: &[&str] = &["binding", "promotional", "guidance"];
 const OBLIGATIONS: &[&str] = &[
     "shall",
@@ -209,26 +214,42 @@ impl Compiler {
         })
     }
 
-    fn meta_field(&mut self, pair: Pair<R>, meta: &mut Meta) {
+    /// The key and value of a `key value` field, or `None` with the clause reported unreadable.
+    fn key_value(&mut self, pair: Pair<R>) -> Option<(Name, Value)> {
         let span = span_of(&pair);
         let mut inner = significant(pair);
         let (Some(key), Some(v)) = (inner.next(), inner.next()) else {
             self.unreadable(span);
+            return None;
+        };
+        Some((name(key), value(v)))
+    }
+
+    /// Whether `key` is one of `fields`; reports it otherwise (`what`: "rule", "translation").
+    fn known_field(&mut self, key: &Name, fields: &[&str], what: &str) -> bool {
+        if fields.contains(&key.text.as_str()) {
+            return true;
+        }
+        let help = did_you_mean(&key.text, fields.iter().copied())
+            .unwrap_or_else(|| format!("{what} fields are {}", fields.join(", ")));
+        self.diags.push(
+            Diagnostic::error(
+                Code::UnknownField,
+                key.span,
+                format!("unknown {what} field `{}`", key.text),
+                format!("not a {what} field"),
+            )
+            .with_help(help),
+        );
+        false
+    }
+
+    fn meta_field(&mut self, pair: Pair<R>, meta: &mut Meta) {
+        let span = span_of(&pair);
+        let Some((key, v)) = self.key_value(pair) else {
             return;
         };
-        let (key, v) = (name(key), value(v));
-        if !RULE_FIELDS.contains(&key.text.as_str()) {
-            let help = did_you_mean(&key.text, RULE_FIELDS.iter().copied())
-                .unwrap_or_else(|| format!("rule fields are {}", RULE_FIELDS.join(", ")));
-            self.diags.push(
-                Diagnostic::error(
-                    Code::UnknownField,
-                    key.span,
-                    format!("unknown rule field `{}`", key.text),
-                    "not a rule field",
-                )
-                .with_help(help),
-            );
+        if !self.known_field(&key, RULE_FIELDS, "rule") {
             return;
         }
         let text = match &v.kind {
@@ -311,6 +332,118 @@ impl Compiler {
         false
     }
 
+    /// Reads a translation block (`fr { summary "…" rationale "…" remedy "…" }`) of rule `id`
+    /// into `into`, which keeps where each language was first translated.
+    fn translation(
+        &mut self,
+        pair: Pair<R>,
+        id: &str,
+        into: &mut BTreeMap<Lang, (Translation, Span)>,
+    ) {
+        let span = span_of(&pair);
+        let mut inner = significant(pair);
+        let Some(tag) = inner.next() else {
+            self.unreadable(span);
+            return;
+        };
+        let (code, at) = (tag.as_str(), span_of(&tag));
+        let Some(lang) = Lang::from_code(code).filter(|l| Lang::TRANSLATED.contains(l)) else {
+            let codes: Vec<&str> = Lang::TRANSLATED.iter().map(|l| l.code()).collect();
+            let help = if code == Lang::En.code() {
+                "English is the rule's own language: write its texts as the rule's `summary`, `rationale` and `remedy`".to_string()
+            } else {
+                did_you_mean(code, codes.iter().copied())
+                    .unwrap_or_else(|| format!("rules are translated into {}", codes.join(" and ")))
+            };
+            self.diags.push(
+                Diagnostic::error(
+                    Code::UnknownLanguage,
+                    at,
+                    format!("rules are not translated into `{code}`"),
+                    "unknown language",
+                )
+                .with_help(help),
+            );
+            return;
+        };
+        let mut fields: BTreeMap<String, (String, Span)> = BTreeMap::new();
+        for field in inner {
+            let Some((key, v)) = self.key_value(field) else {
+                continue;
+            };
+            if !self.known_field(&key, TRANSLATED_FIELDS, "translation") {
+                continue;
+            }
+            let ValueKind::Text { text } = v.kind else {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::WrongType,
+                        v.span,
+                        format!("`{}` takes text in double quotes", key.text),
+                        "not text",
+                    )
+                    .with_help(format!("write `{} \"…\"`", key.text)),
+                );
+                continue;
+            };
+            if let Some((_, first)) = fields.get(&key.text) {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::Duplicate,
+                        key.span,
+                        format!("`{}` is given twice in the `{code}` translation", key.text),
+                        "given again",
+                    )
+                    .with_label(*first, "first given here")
+                    .with_help("keep one of the two"),
+                );
+                continue;
+            }
+            fields.insert(key.text, (text, key.span));
+        }
+        let missing: Vec<&str> = ["summary", "rationale", "remedy"]
+            .into_iter()
+            .filter(|f| !fields.contains_key(*f))
+            .collect();
+        for field in &missing {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    at,
+                    format!("the `{code}` translation of rule `{id}` has no `{field}`"),
+                    "incomplete translation",
+                )
+                .with_help("a translation gives the rule's summary, rationale and remedy"),
+            );
+        }
+        let mut take = |field: &str| fields.remove(field).map(|(text, _)| text);
+        let (Some(summary), Some(rationale), Some(remedy)) =
+            (take("summary"), take("rationale"), take("remedy"))
+        else {
+            return;
+        };
+        if let Some((_, first)) = into.get(&lang) {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::Duplicate,
+                    at,
+                    format!("rule `{id}` is translated into `{code}` twice"),
+                    "translated again",
+                )
+                .with_label(*first, "first translated here")
+                .with_help("keep one block per language"),
+            );
+            return;
+        }
+        let t = Translation {
+            summary,
+            rationale,
+            remedy,
+            checked: take("checked"),
+        };
+        into.insert(lang, (t, at));
+    }
+
     fn rule(&mut self, pair: Pair<R>, pack: &str, defaults: &Meta) -> Option<Rule> {
         let span = span_of(&pair);
         let mut inner = significant(pair);
@@ -322,6 +455,7 @@ impl Compiler {
         let mut meta = defaults.clone();
         let mut applies = Vec::new();
         let mut checks = Vec::new();
+        let mut translations = BTreeMap::new();
         let before = self.diags.len();
         for p in inner {
             match p.as_rule() {
@@ -329,6 +463,7 @@ impl Compiler {
                 R::applies => applies.push(self.operand(p)),
                 R::require => checks.push((Polarity::Require, self.operand(p))),
                 R::forbid => checks.push((Polarity::Forbid, self.operand(p))),
+                R::translation => self.translation(p, &id, &mut translations),
                 _ => {
                     self.unreadable(span_of(&p));
                 }
@@ -419,6 +554,7 @@ impl Compiler {
             example: get("example").unwrap_or_default(),
             verified: get("verified").unwrap_or_else(|| "UNVERIFIED".into()),
             high: get("severity").as_deref() == Some("high"),
+            translations: translations.into_iter().map(|(l, (t, _))| (l, t)).collect(),
             span,
             applies,
             checks,
