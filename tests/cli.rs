@@ -336,6 +336,11 @@ fn rules_lists_every_rule_with_its_citation() {
     assert!(rules
         .iter()
         .all(|r| r["citation"].as_str().is_some_and(|c| c.contains(' '))));
+    assert!(rules.iter().all(
+        |r| ["fr", "es"].iter().all(|l| r["translations"][l]["summary"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty() && Some(s) != r["summary"].as_str()))
+    ));
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
