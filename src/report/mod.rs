@@ -8,6 +8,7 @@ mod html;
 mod machine;
 mod people;
 pub mod svg;
+pub mod text;
 
 pub use binding::binding_line;
 pub use html::html;
