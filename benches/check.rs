@@ -91,6 +91,12 @@ fn large(c: &mut Criterion) {
             render(Format::Json(false), session.engine(), &[checked], &[], 1).len()
         })
     });
+    group.bench_function("100,000 transitions: check and HTML report", |b| {
+        b.iter(|| {
+            let checked = session.check("ring.fair", text.as_bytes()).expect("checks");
+            render(Format::Html, session.engine(), &[checked], &[], 1).len()
+        })
+    });
     group.finish();
 }
 

@@ -18,17 +18,45 @@ const PAD: f64 = 40.0;
 /// The font size of transition labels.
 const LABEL: f64 = 11.0;
 
+/// The labels placed so far, filed by the grid cells their boxes cover, so that finding a free
+/// spot looks only at nearby labels: placing every label stays linear in the graph.
+#[derive(Default)]
+struct Placed(std::collections::HashMap<(i64, i64), Vec<[f64; 4]>>);
+
+impl Placed {
+    const CELL: f64 = 128.0;
+
+    /// The grid cells a box covers.
+    fn cells(b: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
+        let cell = |v: f64| (v / Self::CELL).floor() as i64;
+        let (x0, x1, y0, y1) = (cell(b[0]), cell(b[2]), cell(b[1]), cell(b[3]));
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    /// Whether `b` overlaps no placed box.
+    fn clear(&self, b: [f64; 4]) -> bool {
+        Self::cells(b).all(|c| {
+            self.0.get(&c).is_none_or(|boxes| {
+                boxes
+                    .iter()
+                    .all(|p| b[2] <= p[0] || p[2] <= b[0] || b[3] <= p[1] || p[3] <= b[1])
+            })
+        })
+    }
+
+    fn add(&mut self, b: [f64; 4]) {
+        for c in Self::cells(b) {
+            self.0.entry(c).or_default().push(b);
+        }
+    }
+}
+
 /// The baseline nearest to `y` where a label of `chars` characters centred on `x` overlaps no
 /// label already placed, searching down and up a line at a time; the label's box is added to
 /// `placed`. Widths are estimated at 0.6 em a character, more than Helvetica's average.
-fn free_spot(placed: &mut Vec<[f64; 4]>, x: f64, y: f64, chars: usize) -> f64 {
+fn free_spot(placed: &mut Placed, x: f64, y: f64, chars: usize) -> f64 {
     let half = chars as f64 * LABEL * 0.3;
-    let clear = |y: f64, placed: &[[f64; 4]]| -> bool {
-        let b = [x - half, y - LABEL, x + half, y + LABEL * 0.25];
-        placed
-            .iter()
-            .all(|p| b[2] <= p[0] || p[2] <= b[0] || b[3] <= p[1] || p[3] <= b[1])
-    };
+    let label_box = |y: f64| [x - half, y - LABEL, x + half, y + LABEL * 0.25];
     let step = LABEL * 1.3;
     let spot = (0..40)
         .map(|n| {
@@ -39,9 +67,9 @@ fn free_spot(placed: &mut Vec<[f64; 4]>, x: f64, y: f64, chars: usize) -> f64 {
                 y - k * step
             }
         })
-        .find(|y| clear(*y, placed))
+        .find(|y| placed.clear(label_box(*y)))
         .unwrap_or(y);
-    placed.push([x - half, spot - LABEL, x + half, spot + LABEL * 0.25]);
+    placed.add(label_box(spot));
     spot
 }
 
@@ -116,7 +144,7 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
          <marker id=\"arrow-red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c0262d\"/></marker></defs>\n",
         xml(&m.terms().name)
     );
-    let mut placed: Vec<[f64; 4]> = Vec::new();
+    let mut placed = Placed::default();
     for e in m.graph().edge_references() {
         let Edge::Transition { index } = e.weight() else {
             continue;
