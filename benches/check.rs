@@ -142,5 +142,11 @@ fn batch(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, pipeline, batch, large);
+fn start_up(c: &mut Criterion) {
+    c.bench_function("start-up: the shipped packs and ratifications", |b| {
+        b.iter(fairpath::rules::Engine::embedded)
+    });
+}
+
+criterion_group!(benches, start_up, pipeline, batch, large);
 criterion_main!(benches);
