@@ -315,3 +315,50 @@ fn a_report_written_to_a_file_is_whole_and_leaves_no_temporary_file() {
     let names: Vec<_> = std::fs::read_dir(report.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "only the report is left");
 }
+
+/// The highest resident memory a running process has reached, in KiB (Linux's `VmHWM`).
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn a_large_batch_is_reported_in_memory_that_does_not_grow_with_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus: Vec<_> = std::fs::read_dir("policies/programs")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "fair"))
+        .collect();
+    for i in 0..150 {
+        std::fs::copy(
+            &corpus[i % corpus.len()],
+            dir.path().join(format!("{i:03}.fair")),
+        )
+        .unwrap();
+    }
+    let mut child = fairpath()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+    let mut peak = 0;
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        peak = peak.max(peak_kib(child.id()).unwrap_or(0));
+        std::thread::sleep(Duration::from_millis(10));
+        assert!(start.elapsed() < Duration::from_secs(120), "hung");
+    }
+    let written = reader.join().unwrap().unwrap();
+    assert!(written > 16 << 20, "the report is large: {written} bytes");
+    assert!(
+        peak > 0 && peak < 80 << 10,
+        "peak memory {peak} KiB for {written} bytes of report"
+    );
+}
