@@ -12,6 +12,8 @@
 )]
 
 mod cli;
+#[cfg(feature = "lsp")]
+mod lsp;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -152,6 +152,9 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Serve editors over the Language Server Protocol on standard input and output.
+    #[cfg(feature = "lsp")]
+    Lsp,
     /// List the vocabulary: every term, status category, trigger, party role, cost, unit and
     /// modifier a program can use.
     Terms {
@@ -355,6 +358,14 @@ pub fn run(cli: Cli) -> u8 {
             emit(&String::from_utf8_lossy(&text));
             EXIT_OK
         }
+        #[cfg(feature = "lsp")]
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                EXIT_INPUT
+            }
+        },
         Command::Man => {
             let mut text = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)

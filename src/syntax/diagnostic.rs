@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, NarratableReportHandler};
+use miette::{NamedSource, NarratableReportHandler};
 use serde::Serialize;
 
 use super::ast::Span;
@@ -503,28 +503,37 @@ pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
             src: src.clone(),
             elsewhere,
         };
-        match style {
-            Style::Fancy | Style::Monochrome => {
-                // Only a terminal gets colour and hyperlink escapes; a log or a file gets the
-                // same layout as text, the code's link written out.
-                let fancy = style == Style::Fancy;
-                let theme = if fancy {
-                    GraphicalTheme::unicode()
-                } else {
-                    GraphicalTheme::unicode_nocolor()
-                };
-                let handler = GraphicalReportHandler::new_themed(theme)
-                    .with_width(100)
-                    .with_links(fancy);
-                let _ = handler.render_report(&mut out, &bound);
-            }
-            Style::Plain => {
-                let _ = NarratableReportHandler::new().render_report(&mut out, &bound);
-            }
+        if style == Style::Plain || !drawn(&mut out, &bound, style) {
+            let _ = NarratableReportHandler::new().render_report(&mut out, &bound);
         }
         out.push('\n');
     }
     out
+}
+
+/// Draws `bound` with colour (or without, for `Monochrome`) and box drawing; whether it could.
+#[cfg(feature = "fancy")]
+fn drawn(out: &mut String, bound: &Bound, style: Style) -> bool {
+    use miette::{GraphicalReportHandler, GraphicalTheme};
+    // Only a terminal gets colour and hyperlink escapes; a log or a file gets the same layout as
+    // text, the code's link written out.
+    let fancy = style == Style::Fancy;
+    let theme = if fancy {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(fancy);
+    let _ = handler.render_report(out, bound);
+    true
+}
+
+/// Without the `fancy` feature there is no drawing: every style is plain.
+#[cfg(not(feature = "fancy"))]
+fn drawn(_: &mut String, _: &Bound, _: Style) -> bool {
+    false
 }
 
 /// The closest of `candidates` to `word`, if any is close enough to be a likely typo.

@@ -1,6 +1,7 @@
 //! Calendar dates: the program's `as_of`, `--as-of`, and the dates of the ratification data.
 
 use std::fmt;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -31,11 +32,24 @@ impl Date {
     }
 
     /// Today, by the system clock (UTC).
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub fn today() -> Date {
         let secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// WebAssembly in a browser has no system clock: 1970-01-01, which a front end there
+    /// replaces with the page's date (`Engine::today`).
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+    pub fn today() -> Date {
+        Date::from_days(0)
+    }
+
+    /// The date `unix_ms` milliseconds after 1970-01-01 (UTC), as JavaScript's clock gives it.
+    pub fn from_unix_ms(unix_ms: f64) -> Date {
+        Date::from_days((unix_ms / 86_400_000.0).floor() as i64)
     }
 
     /// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).

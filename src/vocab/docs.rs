@@ -9,7 +9,8 @@ use super::{
     STATUS_CATEGORIES, TERMS, TRIGGERS, WAGE_MONTHS,
 };
 
-fn direction(b: Better) -> &'static str {
+/// Which direction of a term protects more, in a few words (empty for descriptive terms).
+pub fn direction(b: Better) -> &'static str {
     match b {
         Better::Higher => "higher",
         Better::Lower => "lower",

@@ -1,0 +1,157 @@
+//! Hover: a term's doc line, type, protective direction and the rules that read it; a status's
+//! category, a party's role; the findings reported at the place.
+
+use std::collections::HashMap;
+
+use fairpath::rules::decide::reads;
+use fairpath::rules::Engine;
+use fairpath::syntax::ast::{Item, Span};
+use fairpath::vocab::{self, docs::direction};
+
+use super::document::Document;
+use super::outline::{name_at, names, walk, NameKind, Place};
+
+/// For each term path, the rules that read it: id, instrument and article.
+pub type Readers = HashMap<&'static str, Vec<String>>;
+
+/// Which rules of `engine` read each term.
+pub fn readers(engine: &Engine) -> Readers {
+    let mut out: Readers = HashMap::new();
+    for rule in engine.rules() {
+        let conds = rule.applies.iter().chain(rule.checks.iter().map(|(_, c)| c));
+        for term in reads(conds) {
+            out.entry(term).or_default().push(format!(
+                "`{}` — {} {}",
+                rule.id, rule.instrument, rule.cites
+            ));
+        }
+    }
+    out
+}
+
+/// The hover text (Markdown) at byte `offset` of `doc`, and the span it is about.
+pub fn hover(doc: &Document, readers: &Readers, offset: usize) -> Option<(String, Span)> {
+    let program = doc.program.as_ref()?;
+    let mut parts = Vec::new();
+    let mut span = None;
+    let names = names(program);
+    if let Some(n) = name_at(&names, offset) {
+        parts.push(name_text(doc, n.kind, n.text));
+        span = Some(n.span);
+    } else if let Some((path, at)) = key_at(program, offset) {
+        parts.push(term_text(&path, readers));
+        span = Some(at);
+    }
+    let found = findings_text(doc, offset);
+    if !found.is_empty() {
+        parts.push(found);
+    }
+    let span = span.or_else(|| doc.checked.as_ref().map(|c| c.header()))?;
+    (!parts.is_empty()).then(|| (parts.join("\n\n---\n\n"), span))
+}
+
+/// The term or block path whose key or value is at `offset`.
+fn key_at(program: &fairpath::syntax::ast::Program, offset: usize) -> Option<(String, Span)> {
+    let mut found = None;
+    let within = |s: Span| s.start <= offset && offset <= s.end;
+    walk(program, &mut |place: &Place, item| match item {
+        Item::Field(f) if place.special.is_none() && (within(f.key.span) || within(f.value.span)) => {
+            found = Some((place.term(&f.key.text), f.key.span));
+        }
+        Item::Block(b) if place.special.is_none() && within(b.key.span) => {
+            found = Some((place.term(&b.key.text), b.key.span));
+        }
+        _ => {}
+    });
+    found
+}
+
+fn term_text(path: &str, readers: &Readers) -> String {
+    let Some(term) = vocab::term(path) else {
+        if vocab::is_block(path) {
+            let inside: Vec<String> = vocab::children(path)
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            return format!("**`{path}`** — a block holding {}", inside.join(", "));
+        }
+        return format!("`{path}` is not in the vocabulary");
+    };
+    let mut out = format!(
+        "**`{}`** — {}\n\n*type:* {}",
+        term.path,
+        term.doc,
+        term.kind.describe()
+    );
+    let dir = direction(term.better);
+    if !dir.is_empty() {
+        out.push_str(&format!(" · *more protective:* {dir}"));
+    }
+    out.push_str(&format!(" · *example:* `{}`", term.example));
+    match readers.get(term.path) {
+        Some(rules) => {
+            out.push_str(&format!("\n\n*read by {} rules:*\n", rules.len()));
+            for r in rules {
+                out.push_str(&format!("- {r}\n"));
+            }
+        }
+        None => out.push_str("\n\n*no rule reads it*"),
+    }
+    out
+}
+
+fn name_text(doc: &Document, kind: NameKind, name: &str) -> String {
+    let terms = doc.checked.as_ref().map(|c| c.model.terms());
+    match kind {
+        NameKind::Status => {
+            let category = terms
+                .and_then(|t| t.statuses.iter().find(|s| s.name == name))
+                .map_or(String::new(), |s| format!(", category `{}`", s.category));
+            format!("status `{name}`{category}")
+        }
+        NameKind::Party if vocab::BUILTIN_PARTIES.contains(&name) => {
+            format!("party `{name}` (built in)")
+        }
+        NameKind::Party => {
+            let role = terms
+                .and_then(|t| t.parties.iter().find(|p| p.name == name))
+                .map_or(String::new(), |p| format!(", role `{}`", p.role));
+            format!("party `{name}`{role}")
+        }
+    }
+}
+
+/// The findings shown at `offset`: article, verdict, summary and remedy.
+fn findings_text(doc: &Document, offset: usize) -> String {
+    let Some(c) = &doc.checked else {
+        return String::new();
+    };
+    let here: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| fairpath::report::shown(f))
+        .filter(|f| {
+            let s = f.primary_span(c.header());
+            s.start <= offset && offset <= s.end
+        })
+        .collect();
+    let mut out: Vec<String> = here
+        .iter()
+        .take(5)
+        .map(|f| {
+            format!(
+                "**{} {}** (`{}`): {}\n\n{}\n\n*Remedy:* {}",
+                f.instrument,
+                f.article,
+                f.rule,
+                f.worst().word(),
+                f.message,
+                f.remedy
+            )
+        })
+        .collect();
+    if here.len() > 5 {
+        out.push(format!("and {} more findings here", here.len() - 5));
+    }
+    out.join("\n\n")
+}
