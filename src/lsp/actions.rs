@@ -132,7 +132,10 @@ fn remedy(doc: &Document, engine: &Engine, rule: &str) -> Option<Fix> {
         edits.push(if close.closed && before.trim().is_empty() {
             (Span::new(line_start, line_start), text)
         } else {
-            (Span::new(close.close.start, close.close.start), format!("\n{text}"))
+            (
+                Span::new(close.close.start, close.close.start),
+                format!("\n{text}"),
+            )
         });
     }
     Some(Fix {
@@ -185,7 +188,8 @@ mod tests {
 
     #[test]
     fn a_misspelt_key_is_replaced() {
-        let text = "program \"P\" {\n  kind seasonal\n  permit {\n    grace_perod 6 months\n  }\n}\n";
+        let text =
+            "program \"P\" {\n  kind seasonal\n  permit {\n    grace_perod 6 months\n  }\n}\n";
         let d = doc(text);
         let fixes = fixes(&d, &Engine::embedded(), Span::new(0, text.len()));
         let fix = fixes.iter().find(|f| f.preferred).unwrap();
@@ -201,7 +205,12 @@ mod tests {
         let titles: Vec<&str> = fixes.iter().map(|f| f.title.as_str()).collect();
         assert_eq!(
             titles,
-            ["add the unit `days`", "add the unit `weeks`", "add the unit `months`", "add the unit `years`"]
+            [
+                "add the unit `days`",
+                "add the unit `weeks`",
+                "add the unit `months`",
+                "add the unit `years`"
+            ]
         );
         assert!(apply(text, &fixes[2]).contains("grace_period 6 months\n"));
     }
@@ -218,7 +227,10 @@ mod tests {
                 .unwrap()
         };
         let tied = apply(text, find("floor.seed.visa_portability"));
-        assert!(tied.contains("    tied_to none\n    employer_change {"), "{tied}");
+        assert!(
+            tied.contains("    tied_to none\n    employer_change {"),
+            "{tied}"
+        );
         let change = apply(text, find("c143.art14.a"));
         assert!(
             change.contains("      allowed yes\n      max_changes 3\n      consent [worker]\n      grounds [any]\n      after 0 days\n    }"),

@@ -57,7 +57,10 @@ impl Known {
     fn of(program: Option<&Program>) -> Known {
         let mut known = Known {
             statuses: Vec::new(),
-            parties: vocab::BUILTIN_PARTIES.iter().map(|p| p.to_string()).collect(),
+            parties: vocab::BUILTIN_PARTIES
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
         };
         for n in program.map(names).unwrap_or_default() {
             let list = match n.kind {
@@ -180,7 +183,10 @@ fn units(kind: Kind) -> Vec<CompletionItem> {
             .iter()
             .map(|(u, _)| item(u, unit))
             .collect(),
-        Kind::Hours => vocab::HOUR_UNITS.iter().map(|(u, _)| item(u, unit)).collect(),
+        Kind::Hours => vocab::HOUR_UNITS
+            .iter()
+            .map(|(u, _)| item(u, unit))
+            .collect(),
         Kind::Money => vocab::currencies()
             .chain(vocab::WAGE_MONTHS.iter().copied())
             .map(|u| item(u, unit))

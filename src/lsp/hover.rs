@@ -18,7 +18,10 @@ pub type Readers = HashMap<&'static str, Vec<String>>;
 pub fn readers(engine: &Engine) -> Readers {
     let mut out: Readers = HashMap::new();
     for rule in engine.rules() {
-        let conds = rule.applies.iter().chain(rule.checks.iter().map(|(_, c)| c));
+        let conds = rule
+            .applies
+            .iter()
+            .chain(rule.checks.iter().map(|(_, c)| c));
         for term in reads(conds) {
             out.entry(term).or_default().push(format!(
                 "`{}` — {} {}",
@@ -55,7 +58,9 @@ fn key_at(program: &fairpath::syntax::ast::Program, offset: usize) -> Option<(St
     let mut found = None;
     let within = |s: Span| s.start <= offset && offset <= s.end;
     walk(program, &mut |place: &Place, item| match item {
-        Item::Field(f) if place.special.is_none() && (within(f.key.span) || within(f.value.span)) => {
+        Item::Field(f)
+            if place.special.is_none() && (within(f.key.span) || within(f.value.span)) =>
+        {
             found = Some((place.term(&f.key.text), f.key.span));
         }
         Item::Block(b) if place.special.is_none() && within(b.key.span) => {

@@ -24,8 +24,8 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition,
-    HoverRequest, References, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    References, Request as _,
 };
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
@@ -193,7 +193,8 @@ impl Server {
     fn update(&mut self, uri: Uri, text: String, version: Option<i32>) -> Notification {
         let doc = Document::new(&self.session, uri.as_str(), text, self.findings);
         let diags = diagnostics::diagnostics(&doc, &uri);
-        self.docs.insert(uri.as_str().to_string(), (uri.clone(), doc));
+        self.docs
+            .insert(uri.as_str().to_string(), (uri.clone(), doc));
         publish(uri, diags, version)
     }
 
@@ -303,7 +304,11 @@ fn respond<R: lsp_types::request::Request>(
     }
 }
 
-fn publish(uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) -> Notification {
+fn publish(
+    uri: Uri,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+    version: Option<i32>,
+) -> Notification {
     Notification::new(
         PublishDiagnostics::METHOD.to_string(),
         PublishDiagnosticsParams {
