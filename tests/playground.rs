@@ -88,7 +88,10 @@ fn page_with(chromium: &str, port: u16, text: &str) -> String {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("http://127.0.0.1:{port}/index.html#program={}", encode(text)))
+        .arg(format!(
+            "http://127.0.0.1:{port}/index.html#program={}",
+            encode(text)
+        ))
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -127,7 +130,10 @@ fn the_playground_shows_the_engines_findings_and_the_problems() {
     for rule in shortfalls {
         assert!(dom.contains(&format!("id=\"{rule}\"")), "{rule} is shown");
     }
-    assert!(dom.contains("<h2>Scorecard</h2>") && dom.contains("<svg"), "{head}");
+    assert!(
+        dom.contains("<h2>Scorecard</h2>") && dom.contains("<svg"),
+        "{head}"
+    );
 
     let broken = page_with(chromium, port, "program \"Pilot\" {\n  kynd seasonal\n}\n");
     assert!(

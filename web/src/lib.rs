@@ -99,7 +99,6 @@ pub fn examples() -> String {
     serde_json::Value::from(list).to_string()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,7 +111,10 @@ mod tests {
             .unwrap();
         let shown: serde_json::Value =
             serde_json::from_str(&check("tied.fair", tied, 1.7e12)).unwrap();
-        assert!(shown["report"].as_str().unwrap().contains("id=\"c143.art14.a\""));
+        assert!(shown["report"]
+            .as_str()
+            .unwrap()
+            .contains("id=\"c143.art14.a\""));
         assert!(shown["counts"][0].as_u64().unwrap() > 0);
         let broken: serde_json::Value = serde_json::from_str(&check(
             "b.fair",
