@@ -74,19 +74,20 @@ impl Document {
             diag: diag.clone(),
             silence: false,
         };
-        let (checked, entries) = match session.check(name, text.as_bytes()) {
-            Ok(c) => {
-                let mut entries: Vec<Entry> = c.warnings.iter().map(plain).collect();
-                entries.extend(c.findings.iter().filter(|f| findings.shows(f)).map(|f| {
-                    Entry {
-                        diag: finding(&c, f),
-                        silence: f.worst() == Verdict::Unstated,
-                    }
-                }));
-                (Some(c), entries)
-            }
-            Err(rejected) => (None, rejected.diagnostics().iter().map(plain).collect()),
-        };
+        let (checked, entries) =
+            match session.check(name, text.as_bytes()) {
+                Ok(c) => {
+                    let mut entries: Vec<Entry> = c.warnings.iter().map(plain).collect();
+                    entries.extend(c.findings.iter().filter(|f| findings.shows(f)).map(|f| {
+                        Entry {
+                            diag: finding(&c, f),
+                            silence: f.worst() == Verdict::Unstated,
+                        }
+                    }));
+                    (Some(c), entries)
+                }
+                Err(rejected) => (None, rejected.diagnostics().iter().map(plain).collect()),
+            };
         Document {
             text,
             lines,
@@ -127,11 +128,23 @@ fn finding(c: &Checked, f: &Finding) -> Diagnostic {
                 .join(", "),
             f.message
         ),
-        v => format!("{} {} ({}): {}", f.instrument, f.article, v.word(), f.message),
+        v => format!(
+            "{} {} ({}): {}",
+            f.instrument,
+            f.article,
+            v.word(),
+            f.message
+        ),
     };
     let label = fairpath::report::evidence(f)
         .first()
         .map_or_else(|| "here".to_string(), |cl| cl.says.clone());
-    Diagnostic::finding(&f.rule, severity, f.primary_span(c.header()), message, label)
-        .with_help(f.remedy.clone())
+    Diagnostic::finding(
+        &f.rule,
+        severity,
+        f.primary_span(c.header()),
+        message,
+        label,
+    )
+    .with_help(f.remedy.clone())
 }
