@@ -9,7 +9,12 @@ use fairpath::Lang;
 /// The program's diagnostics drawn plainly in `lang`.
 fn drawn(text: &str, lang: Lang) -> String {
     let rejected = parse_file("bad.fair", text.as_bytes()).expect_err("the program is rejected");
-    render_in(rejected.diagnostics(), rejected.source(), Style::Plain, lang)
+    render_in(
+        rejected.diagnostics(),
+        rejected.source(),
+        Style::Plain,
+        lang,
+    )
 }
 
 const BAD: [&str; 4] = [
@@ -41,7 +46,10 @@ fn every_code_has_its_sentences_in_every_language() {
 #[test]
 fn every_key_the_code_names_is_in_the_catalogue() {
     let english = parse(SOURCES[0].1);
-    let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut files = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     let mut keys = Vec::new();
     while let Some(path) = files.pop() {
         if path.is_dir() {
@@ -60,7 +68,10 @@ fn every_key_the_code_names_is_in_the_catalogue() {
     }
     assert!(keys.len() > 200, "{} keys found", keys.len());
     for (key, file) in keys {
-        assert!(english.contains_key(&key), "`{key}` from {file} is not in en.toml");
+        assert!(
+            english.contains_key(&key),
+            "`{key}` from {file} is not in en.toml"
+        );
     }
 }
 
@@ -72,7 +83,7 @@ fn french_and_spanish_reports_hold_no_english_sentence() {
         .map(|(_, v)| v)
         // A sentence's words outside its placeholders, long enough to be English prose.
         .flat_map(|v| {
-            v.split(|c| c == '{' || c == '}')
+            v.split(['{', '}'])
                 .step_by(2)
                 .map(str::trim)
                 .filter(|s| s.split_whitespace().count() >= 3)
@@ -86,7 +97,10 @@ fn french_and_spanish_reports_hold_no_english_sentence() {
         for lang in [Lang::Fr, Lang::Es] {
             let out = drawn(text, lang);
             for sentence in &english {
-                assert!(!out.contains(sentence.as_str()), "`{sentence}` in {lang}:\n{out}");
+                assert!(
+                    !out.contains(sentence.as_str()),
+                    "`{sentence}` in {lang}:\n{out}"
+                );
             }
         }
     }

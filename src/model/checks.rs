@@ -4,8 +4,8 @@
 use petgraph::Direction;
 
 use super::{Model, Node};
-use crate::syntax::validate::Fact;
 use crate::syntax::diagnostic::{msg, Text};
+use crate::syntax::validate::Fact;
 use crate::syntax::{Code, Diagnostic};
 use crate::vocab::{Typed, TERMINAL_STATUSES};
 
@@ -128,8 +128,17 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 .is_none()
         {
             out.push(
-                Diagnostic::warning(Code::TrapStatus, *span, msg!("trap-status.message", name = name), msg!("trap-status.label"))
-                    .with_help(msg!("trap-status.help", name = name, category = *category)),
+                Diagnostic::warning(
+                    Code::TrapStatus,
+                    *span,
+                    msg!("trap-status.message", name = name),
+                    msg!("trap-status.label"),
+                )
+                .with_help(msg!(
+                    "trap-status.help",
+                    name = name,
+                    category = *category
+                )),
             );
         }
     }
@@ -217,11 +226,20 @@ fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::Contradiction,
                     fb.span,
-                    msg!("contradiction.message", b = *b, a = *a, why = Text::new(why, Vec::new())),
+                    msg!(
+                        "contradiction.message",
+                        b = *b,
+                        a = *a,
+                        why = Text::new(why, Vec::new())
+                    ),
                     msg!("contradiction.label"),
                 )
                 .with_label(fa.span, msg!("contradiction.other"))
-                .with_help(msg!("contradiction.help", a = *a, value = fa.value.display())),
+                .with_help(msg!(
+                    "contradiction.help",
+                    a = *a,
+                    value = fa.value.display()
+                )),
             );
         }
     }

@@ -16,8 +16,8 @@ use sha2::{Digest, Sha256};
 
 use crate::model::Model;
 use crate::syntax::ast::Span;
-use crate::syntax::validate::Terms;
 use crate::syntax::diagnostic::msg;
+use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
 use crate::vocab::Date;
 use ast::{Duty, Pack, Party, Polarity, Rule, Strength, Theme};

@@ -367,7 +367,6 @@ impl Serialize for Text {
     }
 }
 
-
 /// A span with what it points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
@@ -611,7 +610,9 @@ impl miette::Diagnostic for Bound {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let len = self.src.inner().len();
         Some(Box::new(self.labels.iter().take(self.shown).map(
-            move |(span, text)| miette::LabeledSpan::new_with_span(Some(text.clone()), clamp(*span, len)),
+            move |(span, text)| {
+                miette::LabeledSpan::new_with_span(Some(text.clone()), clamp(*span, len))
+            },
         )))
     }
 }
@@ -648,19 +649,26 @@ pub fn render_in(diags: &[Diagnostic], source: &Source, style: Style, lang: Lang
     let mut out = String::new();
     for d in diags {
         let plain = style == Style::Plain;
-        let labels: Vec<(Span, String)> = d.labels.iter().map(|l| (l.span, clean(&l.text))).collect();
+        let labels: Vec<(Span, String)> =
+            d.labels.iter().map(|l| (l.span, clean(&l.text))).collect();
         let elsewhere = labels.iter().skip(1).filter(|_| plain).map(|(span, text)| {
             let (line, column) = source.line_col(span.start);
             let at = msg!("at", line = line.to_string(), column = column.to_string());
             format!("{text}: {}", at.in_lang(lang))
         });
-        let note = d.note.as_ref().map(|n| msg!("note", note = clean(n)).in_lang(lang));
+        let note = d
+            .note
+            .as_ref()
+            .map(|n| msg!("note", note = clean(n)).in_lang(lang));
         let bound = Bound {
             code: d.code_name().to_string(),
             severity: d.severity,
             url: d.url(),
             message: clean(&d.message),
-            help: elsewhere.chain(d.help.as_ref().map(clean)).chain(note).collect(),
+            help: elsewhere
+                .chain(d.help.as_ref().map(clean))
+                .chain(note)
+                .collect(),
             shown: if plain { 1 } else { usize::MAX },
             labels,
             src: src.clone(),
@@ -691,7 +699,12 @@ pub fn render_in(diags: &[Diagnostic], source: &Source, style: Style, lang: Lang
 
 /// A type as it reads in a message, `a duration (days, weeks, months or years)`.
 pub fn kind_text(kind: Kind) -> Text {
-    let words = |v: &[&str]| v.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+    let words = |v: &[&str]| {
+        v.iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match kind {
         Kind::Enum(v) => msg!("kind.enum", words = words(v)),
         Kind::Bool => msg!("kind.bool"),

@@ -9,9 +9,9 @@ use pest::Parser;
 
 use super::ast::*;
 use super::diagnostic::{capped, msg, Arg, Code, Diagnostic, Text, MAX_SYNTAX_ERRORS};
-use crate::vocab::Lang;
 use super::lexical::{unclosed_bracket, unclosed_string, unescape};
 use super::lines::Lines;
+use crate::vocab::Lang;
 
 mod generated {
     #![allow(missing_docs)]
@@ -22,8 +22,6 @@ mod generated {
 }
 
 pub use generated::{FairParser, Rule};
-
-/// The help every syntax error carries.
 
 /// Parses a program file's text, whose lines are `lines`. Returns the syntax tree, unless even
 /// the `program "…" {` header does not parse, and every syntax error (up to a cap).
@@ -205,9 +203,11 @@ impl Walk<'_> {
             .get(head.start..head.end)
             .and_then(|h| h.split_whitespace().nth(1).and_then(|w| h.find(w)));
         match second {
-            Some(at) => self
-                .diags
-                .push(describe(self.text, head.start + at, vec![Word::Token("`{`")])),
+            Some(at) => self.diags.push(describe(
+                self.text,
+                head.start + at,
+                vec![Word::Token("`{`")],
+            )),
             None => self.junk(head, None),
         }
         broken(span)
@@ -652,10 +652,7 @@ fn describe(text: &str, at: usize, expected: Vec<Word>) -> Diagnostic {
     let (found, span) = match line.split_whitespace().next() {
         Some(word) => {
             let start = at + line.find(word).unwrap_or(0);
-            (
-                Some(truncate(word)),
-                Span::new(start, start + word.len()),
-            )
+            (Some(truncate(word)), Span::new(start, start + word.len()))
         }
         None => (None, Span::new(at, at)),
     };
@@ -667,7 +664,11 @@ fn describe(text: &str, at: usize, expected: Vec<Word>) -> Diagnostic {
     };
     let expected: Vec<Arg> = expected.into_iter().map(Word::arg).collect();
     let message = match (expected.is_empty(), is_word) {
-        (false, _) => msg!("syntax.expected", expected = Text::or(expected), found = found),
+        (false, _) => msg!(
+            "syntax.expected",
+            expected = Text::or(expected),
+            found = found
+        ),
         (true, true) => msg!("syntax.unexpected", found = found),
         (true, false) => msg!("syntax.too-early"),
     };
@@ -719,11 +720,15 @@ fn user_word(rule: Rule) -> Word {
         Rule::string | Rule::text => Word::Phrase("diagnostic.word.text-in-double-quotes"),
         Rule::open => Word::Token("`{`"),
         Rule::close | Rule::unclosed => Word::Token("`}`"),
-        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => Word::Phrase("diagnostic.word.clause"),
+        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => {
+            Word::Phrase("diagnostic.word.clause")
+        }
         Rule::name | Rule::no | Rule::kw_no => Word::Phrase("diagnostic.word.name"),
         Rule::exception | Rule::kw_except => Word::Token("`except \"grounds\"`"),
         Rule::discretion | Rule::kw_at_discretion => Word::Token("`at_discretion`"),
-        Rule::value | Rule::word | Rule::list | Rule::range => Word::Phrase("diagnostic.word.value"),
+        Rule::value | Rule::word | Rule::list | Rule::range => {
+            Word::Phrase("diagnostic.word.value")
+        }
         Rule::quantity | Rule::number => Word::Phrase("diagnostic.word.number"),
         Rule::unit => Word::Phrase("diagnostic.word.unit"),
         Rule::date => Word::Phrase("diagnostic.word.date"),
@@ -747,7 +752,9 @@ fn user_word(rule: Rule) -> Word {
         Rule::expr | Rule::conj | Rule::negation | Rule::comparison | Rule::term_path => {
             Word::Phrase("diagnostic.word.condition")
         }
-        Rule::stated | Rule::kw_stated | Rule::unstated | Rule::kw_unstated => Word::Phrase("diagnostic.word.condition"),
+        Rule::stated | Rule::kw_stated | Rule::unstated | Rule::kw_unstated => {
+            Word::Phrase("diagnostic.word.condition")
+        }
         Rule::path_pred | Rule::kw_path | Rule::transition_pred | Rule::kw_transition => {
             Word::Phrase("diagnostic.word.condition")
         }

@@ -104,10 +104,18 @@ impl Compiler {
                 Diagnostic::error(
                     Code::BadOperator,
                     span_of(&op_pair),
-                    msg!("bad-operator.message", path = term.path, op = op_pair.as_str()),
+                    msg!(
+                        "bad-operator.message",
+                        path = term.path,
+                        op = op_pair.as_str()
+                    ),
                     msg!("bad-operator.label"),
                 )
-                .with_help(msg!("bad-operator.help", path = term.path, kind = kind_text(term.kind))),
+                .with_help(msg!(
+                    "bad-operator.help",
+                    path = term.path,
+                    kind = kind_text(term.kind)
+                )),
             );
             return Cond::And(Vec::new());
         }

@@ -83,7 +83,10 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             crate::syntax::Code::TooDeep,
             Span::new(at, at + 3),
-            msg!("too-deep.negation", depth = crate::syntax::source::MAX_DEPTH),
+            msg!(
+                "too-deep.negation",
+                depth = crate::syntax::source::MAX_DEPTH
+            ),
             msg!("too-deep.label"),
         )
         .with_help(msg!("too-deep.negation-help"))]);
@@ -225,8 +228,13 @@ impl Compiler {
         if fields.contains(&key.text.as_str()) {
             return true;
         }
-        let help = did_you_mean(&key.text, fields.iter().copied())
-            .unwrap_or_else(|| msg!("unknown-field.help", what = what, fields = fields.join(", ")));
+        let help = did_you_mean(&key.text, fields.iter().copied()).unwrap_or_else(|| {
+            msg!(
+                "unknown-field.help",
+                what = what,
+                fields = fields.join(", ")
+            )
+        });
         self.diags.push(
             Diagnostic::error(
                 Code::UnknownField,
@@ -312,7 +320,12 @@ impl Compiler {
         }
         let list = allowed.join(", ");
         let help = match did_you_mean(word, allowed.iter().copied()) {
-            Some(guess) => msg!("unknown-value.pack-guess", guess = guess, what = what, words = list),
+            Some(guess) => msg!(
+                "unknown-value.pack-guess",
+                guess = guess,
+                what = what,
+                words = list
+            ),
             None => msg!("wrong-type.one-of", words = list),
         };
         self.diags.push(
@@ -407,7 +420,12 @@ impl Compiler {
                 Diagnostic::error(
                     Code::MissingField,
                     at,
-                    msg!("missing-field.translation", code = code, id = id, field = *field),
+                    msg!(
+                        "missing-field.translation",
+                        code = code,
+                        id = id,
+                        field = *field
+                    ),
                     msg!("missing-field.translation-label"),
                 )
                 .with_help(msg!("missing-field.translation-help")),

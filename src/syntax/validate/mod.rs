@@ -266,15 +266,26 @@ impl Validator {
                     if !self.unique(&format!("statuses.{}", f.key.text), f.span) {
                         continue;
                     }
-                    if let Some(category) = self.one_of(&f.value, vocab::STATUS_CATEGORIES, WordKind::StatusCategory) {
+                    if let Some(category) =
+                        self.one_of(&f.value, vocab::STATUS_CATEGORIES, WordKind::StatusCategory)
+                    {
                         self.seen.insert(format!("status:{}", f.key.text), f.span);
-                        self.terms.statuses.push(StatusDecl { name: f.key.text.clone(), category, span: f.span });
+                        self.terms.statuses.push(StatusDecl {
+                            name: f.key.text.clone(),
+                            category,
+                            span: f.span,
+                        });
                     }
                 }
                 Item::Transition(_) => {}
                 other => self.error(
-                    Diagnostic::error(Code::Misplaced, other.span(), msg!("misplaced.statuses"), msg!("misplaced.label"))
-                        .with_help(msg!("misplaced.statuses-help")),
+                    Diagnostic::error(
+                        Code::Misplaced,
+                        other.span(),
+                        msg!("misplaced.statuses"),
+                        msg!("misplaced.label"),
+                    )
+                    .with_help(msg!("misplaced.statuses-help")),
                 ),
             }
         }
@@ -376,7 +387,11 @@ impl Validator {
                 Diagnostic::error(
                     Code::Misplaced,
                     b.key.span,
-                    msg!("misplaced.inside", block = &b.key.text, within = self.within),
+                    msg!(
+                        "misplaced.inside",
+                        block = &b.key.text,
+                        within = self.within
+                    ),
                     msg!("misplaced.label"),
                 )
                 .with_help(msg!("misplaced.inside-help")),
@@ -435,8 +450,13 @@ impl Validator {
             let Item::Block(s) = it else {
                 if !matches!(it, Item::Error(_)) {
                     self.error(
-                        Diagnostic::error(Code::Misplaced, it.span(), msg!("misplaced.streams"), msg!("misplaced.streams-label"))
-                            .with_help(msg!("misplaced.streams-help")),
+                        Diagnostic::error(
+                            Code::Misplaced,
+                            it.span(),
+                            msg!("misplaced.streams"),
+                            msg!("misplaced.streams-label"),
+                        )
+                        .with_help(msg!("misplaced.streams-help")),
                     );
                 }
                 continue;
@@ -483,7 +503,11 @@ impl Validator {
                 None => msg!("unknown-term.belongs-top", key = key),
             });
         }
-        let allowed = siblings.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+        let allowed = siblings
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         Some(if parent.is_empty() {
             msg!("unknown-term.allowed-top", terms = allowed)
         } else {
@@ -595,7 +619,10 @@ impl Validator {
         let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
         names.extend(self.terms.parties.iter().map(|p| p.name.as_str()));
         let help = did_you_mean(word, names.iter().copied()).unwrap_or_else(|| {
-            msg!("undefined-party.help", parties = vocab::BUILTIN_PARTIES.join(", "))
+            msg!(
+                "undefined-party.help",
+                parties = vocab::BUILTIN_PARTIES.join(", ")
+            )
         });
         self.error(
             Diagnostic::error(
@@ -631,7 +658,12 @@ impl Validator {
         }
         let from_ok = self.status_ref(&t.from.text, t.from.span);
         let to_ok = self.status_ref(&t.to.text, t.to.span);
-        let trigger = self.one_word(&t.trigger.text, t.trigger.span, vocab::TRIGGERS, WordKind::Trigger);
+        let trigger = self.one_word(
+            &t.trigger.text,
+            t.trigger.span,
+            vocab::TRIGGERS,
+            WordKind::Trigger,
+        );
         let mut decl = TransitionDecl {
             from: t.from.text.clone(),
             to: t.to.text.clone(),
@@ -739,7 +771,10 @@ impl Validator {
                 msg!("percent-fee.label"),
             )
             .with_label(cost, msg!("percent-fee.fee-label"))
-            .with_help(msg!("percent-fee.help", months = (percent / 100.0).to_string())),
+            .with_help(msg!(
+                "percent-fee.help",
+                months = (percent / 100.0).to_string()
+            )),
         );
     }
 }

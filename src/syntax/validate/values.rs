@@ -312,7 +312,12 @@ impl Validator {
                 Diagnostic::error(
                     Code::WrongUnit,
                     span,
-                    msg!("wrong-unit.message", unit = unit, path = path, units = expected),
+                    msg!(
+                        "wrong-unit.message",
+                        unit = unit,
+                        path = path,
+                        units = expected
+                    ),
                     msg!("wrong-unit.label"),
                 )
                 .with_help(help),
