@@ -12,7 +12,7 @@ use fairpath::model::export;
 use fairpath::report::batch::{Batch, Format, Part};
 use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
-use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::diagnostic::{render, Style, Text};
 use fairpath::syntax::{Diagnostic, Rejected, Source};
 use fairpath::vocab::Date;
 use fairpath::{Compiled, Options, Session};
@@ -168,8 +168,8 @@ fn input_rejection(name: String, why: String) -> Rejected {
         vec![Diagnostic::error(
             fairpath::syntax::Code::Input,
             Default::default(),
-            why,
-            "this file",
+            Text::verbatim(why),
+            Text::new("diagnostic.input.label", Vec::new()),
         )],
     )
 }

@@ -31,7 +31,7 @@ fn convert(doc: &Document, uri: &Uri, entry: &Entry) -> Diagnostic {
         .skip(1)
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), at.range(l.span)),
-            message: l.text.clone(),
+            message: l.text.to_string(),
         })
         .collect();
     Diagnostic {

@@ -3,7 +3,7 @@
 use fairpath::report::Checked;
 use fairpath::rules::{Finding, Verdict};
 use fairpath::syntax::ast::Program;
-use fairpath::syntax::diagnostic::{Diagnostic, Severity};
+use fairpath::syntax::diagnostic::{self, Diagnostic, Severity};
 use fairpath::syntax::lines::Lines;
 use fairpath::syntax::parse::parse;
 use fairpath::Session;
@@ -143,8 +143,8 @@ fn finding(c: &Checked, f: &Finding) -> Diagnostic {
         &f.rule,
         severity,
         f.primary_span(c.header()),
-        message,
-        label,
+        diagnostic::Text::verbatim(message),
+        diagnostic::Text::verbatim(label),
     )
-    .with_help(f.remedy.clone())
+    .with_help(diagnostic::Text::verbatim(f.remedy.clone()))
 }

@@ -4,6 +4,7 @@
 use petgraph::Direction;
 
 use super::{Model, Node};
+use crate::syntax::diagnostic::{msg, Text};
 use crate::syntax::validate::Fact;
 use crate::syntax::{Code, Diagnostic};
 use crate::vocab::{Typed, TERMINAL_STATUSES};
@@ -31,16 +32,11 @@ fn denials(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::Contradiction,
                     no.span,
-                    format!(
-                        "`{} pays no {}` contradicts a flow that says it does",
-                        no.payer, no.cost
-                    ),
-                    "says it is not paid",
+                    msg!("contradiction.flow", payer = &no.payer, cost = no.cost),
+                    msg!("contradiction.flow-label"),
                 )
-                .with_label(yes.span, "says it is paid")
-                .with_help(
-                    "keep one of the two; what happens in practice belongs in `practice { … }`",
-                ),
+                .with_label(yes.span, msg!("contradiction.flow-other"))
+                .with_help(msg!("contradiction.flow-help")),
             );
         }
     }
@@ -67,17 +63,15 @@ fn streams(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::Contradiction,
                     own.span,
-                    format!(
-                        "stream `{}` works in `{}`, which the complete `sectors` list leaves out",
-                        s.name,
-                        outside.join("`, `")
+                    msg!(
+                        "contradiction.sectors",
+                        stream = &s.name,
+                        sectors = outside.join("`, `")
                     ),
-                    "not in the program's sectors",
+                    msg!("contradiction.sectors-label"),
                 )
-                .with_label(all.span, "declared complete here")
-                .with_help(
-                    "add the sector to the program's `sectors`, or drop `sectors` from `complete`",
-                ),
+                .with_label(all.span, msg!("contradiction.sectors-complete"))
+                .with_help(msg!("contradiction.sectors-help")),
             );
         }
     }
@@ -99,10 +93,10 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::NoEntry,
                     block,
-                    "`statuses` has no `entry` status",
-                    "no entry",
+                    msg!("no-entry.message"),
+                    msg!("no-entry.label"),
                 )
-                .with_help("say where a worker starts, for example `entry employed`"),
+                .with_help(msg!("no-entry.help")),
             );
         }
         return;
@@ -122,10 +116,10 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::warning(
                     Code::UnreachableStatus,
                     *span,
-                    format!("status `{name}` cannot be reached from the entry status"),
-                    "unreachable",
+                    msg!("unreachable-status.message", name = name),
+                    msg!("unreachable-status.label"),
                 )
-                .with_help(format!("add a transition into `{name}`, or remove it")),
+                .with_help(msg!("unreachable-status.help", name = name)),
             );
         } else if !TERMINAL_STATUSES.contains(category)
             && m.graph()
@@ -134,8 +128,17 @@ fn statuses(m: &Model, out: &mut Vec<Diagnostic>) {
                 .is_none()
         {
             out.push(
-                Diagnostic::warning(Code::TrapStatus, *span, format!("status `{name}` has no way out"), "a trap")
-                    .with_help(format!("say what happens next to a worker in `{name}` (a `{category}` status is not an end)")),
+                Diagnostic::warning(
+                    Code::TrapStatus,
+                    *span,
+                    msg!("trap-status.message", name = name),
+                    msg!("trap-status.label"),
+                )
+                .with_help(msg!(
+                    "trap-status.help",
+                    name = name,
+                    category = *category
+                )),
             );
         }
     }
@@ -158,16 +161,17 @@ fn conflicts(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ConflictingTransitions,
                     b.span,
-                    format!(
-                        "`{}` on `{}` leads both to `{}` and to `{}`",
-                        a.from, a.trigger, a.to, b.to
+                    msg!(
+                        "conflicting-transitions.message",
+                        from = &a.from,
+                        trigger = a.trigger,
+                        to = &a.to,
+                        other = &b.to
                     ),
-                    "conflicts with an earlier transition",
+                    msg!("conflicting-transitions.label"),
                 )
-                .with_label(a.span, "the earlier transition")
-                .with_help(
-                    "add `if \"…\"` to say when each applies, or `decided_by` to say who chooses",
-                ),
+                .with_label(a.span, msg!("conflicting-transitions.earlier"))
+                .with_help(msg!("conflicting-transitions.help")),
             );
         }
     }
@@ -178,37 +182,37 @@ const CONTRADICTIONS: &[(&str, &str, &str)] = &[
     (
         "permit.tied_to",
         "permit.employer_change.consent",
-        "a permit tied to nothing needs no employer's consent to change employer",
+        "diagnostic.contradiction.consent",
     ),
     (
         "permit.employer_change.allowed",
         "permit.employer_change.max_changes",
-        "changes of employer are not allowed, yet a number of changes is given",
+        "diagnostic.contradiction.max-changes",
     ),
     (
         "permit.employer_change.allowed",
         "permit.employer_change.grounds",
-        "changes of employer are not allowed, yet grounds for a change are given",
+        "diagnostic.contradiction.grounds",
     ),
     (
         "permit.renewable",
         "permit.renewals",
-        "the permit is not renewable, yet a number of renewals is given",
+        "diagnostic.contradiction.renewals",
     ),
     (
         "permit.permanent_residence",
         "permit.permanent_residence_after",
-        "there is no path to permanent residence, yet a qualifying period is given",
+        "diagnostic.contradiction.permanent-residence-after",
     ),
     (
         "family.reunification",
         "family.reunification_after",
-        "family reunification is not allowed, yet a waiting period is given",
+        "diagnostic.contradiction.reunification-after",
     ),
     (
         "accommodation.provided",
         "accommodation.live_in_required",
-        "accommodation is not provided, yet the worker must live in",
+        "diagnostic.contradiction.live-in-required",
     ),
 ];
 
@@ -222,13 +226,19 @@ fn contradictions(m: &Model, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::Contradiction,
                     fb.span,
-                    format!("`{b}` contradicts `{a}`: {why}"),
-                    "contradicts an earlier term",
+                    msg!(
+                        "contradiction.message",
+                        b = *b,
+                        a = *a,
+                        why = Text::new(why, Vec::new())
+                    ),
+                    msg!("contradiction.label"),
                 )
-                .with_label(fa.span, "the term it contradicts")
-                .with_help(format!(
-                    "`{a}` is `{}` here; change one of the two",
-                    fa.value.display()
+                .with_label(fa.span, msg!("contradiction.other"))
+                .with_help(msg!(
+                    "contradiction.help",
+                    a = *a,
+                    value = fa.value.display()
                 )),
             );
         }

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::Model;
 use crate::syntax::ast::Span;
+use crate::syntax::diagnostic::msg;
 use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
 use crate::vocab::Date;
@@ -354,10 +355,10 @@ impl Engine {
             let d = Diagnostic::error(
                 Code::Duplicate,
                 dup.span,
-                format!("rule `{}` is already defined by another pack", dup.id),
-                "defined again",
+                msg!("duplicate.other-pack", id = &dup.id),
+                msg!("duplicate.rule-label"),
             )
-            .with_help("give the rule an id of its own, such as `mypack.rule`");
+            .with_help(msg!("duplicate.other-pack-help"));
             return Err(PackError {
                 source,
                 diagnostics: vec![d],

@@ -9,6 +9,19 @@ use serde::Serialize;
 use super::ast::Span;
 use super::lexical::printable;
 use super::Source;
+use crate::vocab::{Kind, Lang};
+
+/// `msg!("unknown-term.message", path = p)`: the [`Text`] `diagnostic.unknown-term.message`
+/// with its arguments (anything that converts into an [`Arg`]).
+macro_rules! msg {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::syntax::diagnostic::Text::new(
+            concat!("diagnostic.", $key),
+            vec![$((stringify!($name), $crate::syntax::diagnostic::Arg::from($value))),*],
+        )
+    };
+}
+pub(crate) use msg;
 
 /// Declares [`Code`] with each code's name, group and meaning, from which the README's table is
 /// generated.
@@ -192,13 +205,175 @@ pub enum Severity {
     Warning,
 }
 
+/// A sentence a person reads, kept as data: a catalogue key (`diagnostic.unknown-term.message`,
+/// in `locales/<lang>.toml`) and its named arguments, put into words per language when drawn.
+/// The English wording is made once, when the text is made, for the accessors that return it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The catalogue key, or `None` for text that comes already in words (a rule's own summary).
+    key: Option<&'static str>,
+    args: Vec<(&'static str, Arg)>,
+    english: String,
+}
+
+/// One argument of a [`Text`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Arg {
+    /// User input, a name or a number: the same in every language.
+    Word(String),
+    /// A phrase of its own from the catalogues.
+    Text(Text),
+    /// Items joined by commas.
+    List(Vec<Arg>),
+}
+
+impl Arg {
+    /// The argument in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Arg::Word(w) => w.clone(),
+            Arg::Text(t) => t.in_lang(lang),
+            Arg::List(items) => items
+                .iter()
+                .map(|a| a.in_lang(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Word(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Word(s.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Word(s.to_string())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Word(n.to_string())
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Self {
+        Arg::Text(t)
+    }
+}
+
+impl Text {
+    /// The sentence `key` with `args`; see [`msg!`](crate::syntax::diagnostic::msg).
+    pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        let mut t = Text {
+            key: Some(key),
+            args,
+            english: String::new(),
+        };
+        t.english = t.in_lang(Lang::En);
+        t
+    }
+
+    /// Text that is already in words, the same in every language: a rule's own summary.
+    pub fn verbatim(text: impl Into<String>) -> Self {
+        Text {
+            key: None,
+            args: Vec::new(),
+            english: text.into(),
+        }
+    }
+
+    /// The catalogue key, if the text has one.
+    pub fn key(&self) -> Option<&'static str> {
+        self.key
+    }
+
+    /// The named arguments.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+
+    /// The text in English.
+    pub fn as_str(&self) -> &str {
+        &self.english
+    }
+
+    /// The text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let Some(key) = self.key else {
+            return self.english.clone();
+        };
+        let words: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(n, a)| (*n, a.in_lang(lang)))
+            .collect();
+        let args: Vec<(&str, &dyn fmt::Display)> = words
+            .iter()
+            .map(|(n, w)| (*n, w as &dyn fmt::Display))
+            .collect();
+        crate::report::text::text(lang, key, &args)
+    }
+
+    /// `items` as one phrase, `a, b or c` in the language.
+    pub fn or(items: Vec<Arg>) -> Arg {
+        Self::join(items, "diagnostic.or")
+    }
+
+    /// `items` as one phrase, `a, b and c` in the language.
+    pub fn and(items: Vec<Arg>) -> Arg {
+        Self::join(items, "diagnostic.and")
+    }
+
+    fn join(mut items: Vec<Arg>, key: &'static str) -> Arg {
+        match items.pop() {
+            None => Arg::Word(String::new()),
+            Some(last) if items.is_empty() => last,
+            Some(last) => Arg::Text(Text::new(
+                key,
+                vec![("items", Arg::List(items)), ("last", last)],
+            )),
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.english)
+    }
+}
+
 /// A span with what it points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     /// Where.
     pub span: Span,
     /// What is there, in a few words.
-    pub text: String,
+    pub text: Text,
 }
 
 /// What a diagnostic is about: a language, model or pack problem, or a finding of a rule.
@@ -209,16 +384,17 @@ enum Id {
 }
 
 /// One problem found in a program or a pack: a lower-case message, labelled spans (the first is
-/// the main one), help, an optional note and a link to the code's documentation.
+/// the main one), help, an optional note and a link to the code's documentation. Each text is a
+/// catalogue key with arguments, drawn in any language; the accessors give English.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     #[serde(rename = "code", serialize_with = "id_name")]
     id: Id,
     severity: Severity,
-    message: String,
+    message: Text,
     labels: Vec<Label>,
-    help: Option<String>,
-    note: Option<String>,
+    help: Option<Text>,
+    note: Option<Text>,
 }
 
 fn id_name<S: serde::Serializer>(id: &Id, s: S) -> Result<S::Ok, S::Error> {
@@ -229,7 +405,7 @@ fn id_name<S: serde::Serializer>(id: &Id, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Diagnostic {
-    fn new(id: Id, severity: Severity, span: Span, message: String, label: String) -> Self {
+    fn new(id: Id, severity: Severity, span: Span, message: Text, label: Text) -> Self {
         Diagnostic {
             id,
             severity,
@@ -241,81 +417,41 @@ impl Diagnostic {
     }
 
     /// An error with `code`, its main label `label` at `span`.
-    pub fn error(
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        let (message, label) = (message.into(), label.into());
+    pub fn error(code: Code, span: Span, message: Text, label: Text) -> Self {
         Self::new(Id::Code(code), Severity::Error, span, message, label)
     }
 
     /// A warning.
-    pub fn warning(
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        let (message, label) = (message.into(), label.into());
+    pub fn warning(code: Code, span: Span, message: Text, label: Text) -> Self {
         Self::new(Id::Code(code), Severity::Warning, span, message, label)
     }
 
     /// A finding of the rule `rule`, drawn like a diagnostic.
-    pub fn finding(
-        rule: &str,
-        severity: Severity,
-        span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        Self::new(
-            Id::Rule(rule.into()),
-            severity,
-            span,
-            message.into(),
-            label.into(),
-        )
+    pub fn finding(rule: &str, severity: Severity, span: Span, message: Text, label: Text) -> Self {
+        Self::new(Id::Rule(rule.into()), severity, span, message, label)
     }
 
     /// Adds help text.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
     /// Adds help text when there is some.
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+    pub fn with_help_opt(mut self, help: Option<Text>) -> Self {
         self.help = help;
         self
     }
 
-    /// This diagnostic with control characters taken out of every text a terminal shows.
-    fn printable(&self) -> Diagnostic {
-        let clean = |s: &String| printable(s).into_owned();
-        let mut d = self.clone();
-        d.message = clean(&d.message);
-        d.help = d.help.as_ref().map(clean);
-        d.note = d.note.as_ref().map(clean);
-        for l in &mut d.labels {
-            l.text = clean(&l.text);
-        }
-        d
-    }
-
     /// Adds a note: background that is not a fix.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+    pub fn with_note(mut self, note: Text) -> Self {
+        self.note = Some(note);
         self
     }
 
     /// Adds a label at another span.
-    pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            text: text.into(),
-        });
+    pub fn with_label(mut self, span: Span, text: Text) -> Self {
+        self.labels.push(Label { span, text });
         self
     }
 
@@ -340,8 +476,18 @@ impl Diagnostic {
         self.severity
     }
 
-    /// One lower-case sentence.
+    /// One lower-case sentence, in English.
     pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message.in_lang(lang)
+    }
+
+    /// The message as data: its key and arguments.
+    pub fn message_text(&self) -> &Text {
         &self.message
     }
 
@@ -355,14 +501,24 @@ impl Diagnostic {
         self.labels.first().map_or(Span::default(), |l| l.span)
     }
 
-    /// How to fix it.
+    /// How to fix it, in English.
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
     }
 
-    /// Background that is not a fix.
+    /// How to fix it, in `lang`.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| h.in_lang(lang))
+    }
+
+    /// Background that is not a fix, in English.
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// The note in `lang`.
+    pub fn note_in(&self, lang: Lang) -> Option<String> {
+        self.note.as_ref().map(|n| n.in_lang(lang))
     }
 
     /// The code's documentation (none for findings).
@@ -383,39 +539,48 @@ pub const MAX_SYNTAX_ERRORS: usize = 20;
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// `diags` cut to `max`, with one last diagnostic (with the code of the first one cut) saying
-/// how many more `things` there were.
-pub fn capped(mut diags: Vec<Diagnostic>, max: usize, things: &str) -> Vec<Diagnostic> {
+/// how many more `things` (a phrase such as `syntax errors`) there were.
+pub fn capped(mut diags: Vec<Diagnostic>, max: usize, things: Text) -> Vec<Diagnostic> {
     let Some(next) = diags.get(max).cloned() else {
         return diags;
     };
     let more = diags.len() - max;
     diags.truncate(max);
     diags.push(Diagnostic {
-        message: format!("{more} more {things} not shown"),
+        message: msg!("capped.message", count = more, things = things),
         labels: vec![Label {
             span: next.span(),
-            text: "the next one".into(),
+            text: msg!("capped.label"),
         }],
-        help: Some("fix the problems above and check again".into()),
+        help: Some(msg!("capped.help")),
         note: None,
         ..next
     });
     diags
 }
 
-/// A diagnostic bound to its source text, ready for miette to draw.
+/// A diagnostic in one language, control characters taken out, bound to its source text, ready
+/// for miette to draw.
 #[derive(Debug)]
 struct Bound {
-    diag: Diagnostic,
+    code: String,
+    severity: Severity,
+    url: Option<String>,
+    message: String,
+    /// The labels, the main one first.
+    labels: Vec<(Span, String)>,
+    /// The help lines: for plain output first the labels after the first as sentences with their
+    /// line and column (miette's plain handler misplaces labels that fall in separate snippets),
+    /// then the help and the note.
+    help: Vec<String>,
+    /// How many labels miette draws.
+    shown: usize,
     src: Arc<NamedSource<String>>,
-    /// For plain output, the labels after the first as sentences with their line and column:
-    /// miette's plain handler misplaces labels that fall in separate snippets.
-    elsewhere: Option<Vec<String>>,
 }
 
 impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -423,28 +588,20 @@ impl std::error::Error for Bound {}
 
 impl miette::Diagnostic for Bound {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.diag.code_name()))
+        Some(Box::new(&self.code))
     }
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diag.severity {
+        Some(match self.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let lines: Vec<String> = self
-            .elsewhere
-            .iter()
-            .flatten()
-            .cloned()
-            .chain(self.diag.help.clone())
-            .chain(self.diag.note.as_ref().map(|n| format!("note: {n}")))
-            .collect();
-        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display>)
+        (!self.help.is_empty()).then(|| Box::new(self.help.join("\n")) as Box<dyn fmt::Display>)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .url()
+        self.url
+            .as_ref()
             .map(|u| Box::new(u) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -452,13 +609,10 @@ impl miette::Diagnostic for Bound {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let len = self.src.inner().len();
-        let shown = if self.elsewhere.is_some() {
-            1
-        } else {
-            usize::MAX
-        };
-        Some(Box::new(self.diag.labels.iter().take(shown).map(
-            move |l| miette::LabeledSpan::new_with_span(Some(l.text.clone()), clamp(l.span, len)),
+        Some(Box::new(self.labels.iter().take(self.shown).map(
+            move |(span, text)| {
+                miette::LabeledSpan::new_with_span(Some(text.clone()), clamp(*span, len))
+            },
         )))
     }
 }
@@ -480,28 +634,44 @@ pub enum Style {
     Plain,
 }
 
-/// Draws `diags` over the file `source`.
+/// Draws `diags` over the file `source`, in English.
 pub fn render(diags: &[Diagnostic], source: &Source, style: Style) -> String {
+    render_in(diags, source, style, Lang::En)
+}
+
+/// Draws `diags` over the file `source`, in `lang`.
+pub fn render_in(diags: &[Diagnostic], source: &Source, style: Style, lang: Lang) -> String {
     let src = Arc::new(NamedSource::new(
         printable(source.name()),
         printable(source.text()).into_owned(),
     ));
+    let clean = |t: &Text| printable(&t.in_lang(lang)).into_owned();
     let mut out = String::new();
     for d in diags {
-        let elsewhere = (style == Style::Plain).then(|| {
-            d.labels
-                .iter()
-                .skip(1)
-                .map(|l| {
-                    let (line, col) = source.line_col(l.span.start);
-                    format!("{}: line {line}, column {col}", l.text)
-                })
-                .collect()
+        let plain = style == Style::Plain;
+        let labels: Vec<(Span, String)> =
+            d.labels.iter().map(|l| (l.span, clean(&l.text))).collect();
+        let elsewhere = labels.iter().skip(1).filter(|_| plain).map(|(span, text)| {
+            let (line, column) = source.line_col(span.start);
+            let at = msg!("at", line = line.to_string(), column = column.to_string());
+            format!("{text}: {}", at.in_lang(lang))
         });
+        let note = d
+            .note
+            .as_ref()
+            .map(|n| msg!("note", note = clean(n)).in_lang(lang));
         let bound = Bound {
-            diag: d.printable(),
+            code: d.code_name().to_string(),
+            severity: d.severity,
+            url: d.url(),
+            message: clean(&d.message),
+            help: elsewhere
+                .chain(d.help.as_ref().map(clean))
+                .chain(note)
+                .collect(),
+            shown: if plain { 1 } else { usize::MAX },
+            labels,
             src: src.clone(),
-            elsewhere,
         };
         if style == Style::Plain || !drawn(&mut out, &bound, style) {
             let _ = NarratableReportHandler::new().render_report(&mut out, &bound);
@@ -536,6 +706,31 @@ fn drawn(_: &mut String, _: &Bound, _: Style) -> bool {
     false
 }
 
+/// A type as it reads in a message, `a duration (days, weeks, months or years)`.
+pub fn kind_text(kind: Kind) -> Text {
+    let words = |v: &[&str]| {
+        v.iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match kind {
+        Kind::Enum(v) => msg!("kind.enum", words = words(v)),
+        Kind::Bool => msg!("kind.bool"),
+        Kind::Duration => msg!("kind.duration"),
+        Kind::Hours => msg!("kind.hours"),
+        Kind::Money => msg!("kind.money"),
+        Kind::Percent => msg!("kind.percent"),
+        Kind::Count => msg!("kind.count"),
+        Kind::Date => msg!("kind.date"),
+        Kind::Text => msg!("kind.text"),
+        Kind::Countries => msg!("kind.countries"),
+        Kind::Party => msg!("kind.party"),
+        Kind::EnumList(v) => msg!("kind.enum-list", words = words(v)),
+        Kind::PartyList => msg!("kind.party-list"),
+    }
+}
+
 /// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).clamp(1, 3);
@@ -548,9 +743,6 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// `did you mean `x`?` when a close candidate exists.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    suggest(word, candidates).map(|s| format!("did you mean `{s}`?"))
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Text> {
+    suggest(word, candidates).map(|s| msg!("did-you-mean", word = s))
 }

@@ -137,7 +137,11 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<Parsed, Rejected> {
     let (source, program, mut diags) = syntax(name, bytes)?;
     let (terms, more) = validate::validate(&program);
     diags.extend(more);
-    let diags = diagnostic::capped(diags, diagnostic::MAX_DIAGNOSTICS, "problems");
+    let diags = diagnostic::capped(
+        diags,
+        diagnostic::MAX_DIAGNOSTICS,
+        diagnostic::msg!("capped.problems"),
+    );
     if diagnostic::has_errors(&diags) {
         return Err(Rejected::new(source, diags));
     }

@@ -8,9 +8,10 @@ use pest::iterators::Pair;
 use pest::Parser;
 
 use super::ast::*;
-use super::diagnostic::{capped, Code, Diagnostic, MAX_SYNTAX_ERRORS};
+use super::diagnostic::{capped, msg, Arg, Code, Diagnostic, Text, MAX_SYNTAX_ERRORS};
 use super::lexical::{unclosed_bracket, unclosed_string, unescape};
 use super::lines::Lines;
+use crate::vocab::Lang;
 
 mod generated {
     #![allow(missing_docs)]
@@ -21,10 +22,6 @@ mod generated {
 }
 
 pub use generated::{FairParser, Rule};
-
-/// The help every syntax error carries.
-const CLAUSE_HELP: &str = "a clause is `key value`, a block is `key { … }`, a transition is \
-                           `from -> to on trigger`, and a money flow is `payer pays cost`";
 
 /// Parses a program file's text, whose lines are `lines`. Returns the syntax tree, unless even
 /// the `program "…" {` header does not parse, and every syntax error (up to a cap).
@@ -51,10 +48,10 @@ pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::Syntax,
                     span_of(&p),
-                    "unexpected text after the program's closing `}`",
-                    "outside the program",
+                    msg!("syntax.stray"),
+                    msg!("syntax.stray-label"),
                 )
-                .with_help("a file holds one program: remove this, or move it inside the braces"),
+                .with_help(msg!("syntax.stray-help")),
             ),
             _ => {}
         }
@@ -68,7 +65,7 @@ pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.span().start);
     (
         Some(program),
-        capped(diags, MAX_SYNTAX_ERRORS, "syntax errors"),
+        capped(diags, MAX_SYNTAX_ERRORS, msg!("capped.syntax-errors")),
     )
 }
 
@@ -90,10 +87,10 @@ fn unreadable(span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::Syntax,
         span,
-        "this clause could not be read",
-        "not understood",
+        msg!("syntax.unreadable"),
+        msg!("syntax.unreadable-label"),
     )
-    .with_help(CLAUSE_HELP)
+    .with_help(msg!("syntax.clause-help"))
 }
 
 struct Walk<'t> {
@@ -206,9 +203,11 @@ impl Walk<'_> {
             .get(head.start..head.end)
             .and_then(|h| h.split_whitespace().nth(1).and_then(|w| h.find(w)));
         match second {
-            Some(at) => self
-                .diags
-                .push(describe(self.text, head.start + at, vec!["`{`"])),
+            Some(at) => self.diags.push(describe(
+                self.text,
+                head.start + at,
+                vec![Word::Token("`{`")],
+            )),
             None => self.junk(head, None),
         }
         broken(span)
@@ -232,10 +231,10 @@ impl Walk<'_> {
                 Diagnostic::error(
                     Code::Syntax,
                     Span::new(at, at + 1),
-                    "unclosed `[`",
-                    "this `[` is never closed",
+                    msg!("syntax.unclosed-bracket"),
+                    msg!("syntax.unclosed-bracket-label"),
                 )
-                .with_help("end the list with `]`"),
+                .with_help(msg!("syntax.unclosed-bracket-help")),
             );
             return;
         }
@@ -250,7 +249,7 @@ impl Walk<'_> {
                     .into_iter()
                     .map(|w| {
                         if w == user_word(Rule::EOI) {
-                            "a new line"
+                            Word::Phrase("diagnostic.word.new-line")
                         } else {
                             w
                         }
@@ -285,16 +284,15 @@ impl Walk<'_> {
             let d = Diagnostic::error(
                 Code::Syntax,
                 brace,
-                "unclosed `{`",
-                "this `{` is never closed",
+                msg!("syntax.unclosed-brace"),
+                msg!("syntax.unclosed-brace-label"),
             )
-            .with_label(end, "the file ends here")
-            .with_help("add `}` after the block's last clause");
+            .with_label(end, msg!("syntax.file-ends-here"))
+            .with_help(msg!("syntax.unclosed-brace-help"));
             self.diags.push(match closed {
-                true => d.with_note(format!(
-                    "the `}}` on line {} is indented like an outer block's, so it is read as \
-                     closing this one and the outer block is left open",
-                    self.lines.line(close.start) + 1
+                true => d.with_note(msg!(
+                    "syntax.misaligned-brace",
+                    line = self.lines.line(close.start) + 1
                 )),
                 false => d,
             });
@@ -613,10 +611,10 @@ fn unclosed_string_at(at: usize) -> Diagnostic {
     Diagnostic::error(
         Code::Syntax,
         Span::new(at, at + 1),
-        "unclosed string",
-        "this string is never closed",
+        msg!("syntax.unclosed-string"),
+        msg!("syntax.unclosed-string-label"),
     )
-    .with_help("end the text with `\"` on the same line")
+    .with_help(msg!("syntax.unclosed-string-help"))
 }
 
 fn position(e: &pest::error::Error<Rule>) -> usize {
@@ -627,10 +625,10 @@ fn position(e: &pest::error::Error<Rule>) -> usize {
 }
 
 /// What the parser expected, in user words, sorted and without repeats.
-fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
+fn expected(e: &pest::error::Error<Rule>) -> Vec<Word> {
     match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let mut words: Vec<&str> = positives
+            let mut words: Vec<Word> = positives
                 .iter()
                 .filter(|r| **r != Rule::COMMENT)
                 .map(|r| user_word(*r))
@@ -639,7 +637,7 @@ fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
             if words.contains(&user_word(Rule::field)) {
                 words.retain(|w| *w != user_word(Rule::name));
             }
-            words.sort_unstable();
+            words.sort_by_cached_key(|w| w.english());
             words.dedup();
             words
         }
@@ -648,26 +646,61 @@ fn expected(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
 }
 
 /// A syntax error at byte `at` of `text`: "expected …, found …".
-fn describe(text: &str, at: usize, expected: Vec<&str>) -> Diagnostic {
+fn describe(text: &str, at: usize, expected: Vec<Word>) -> Diagnostic {
     let rest = text.get(at..).unwrap_or("");
     let line = rest.split('\n').next().unwrap_or("");
     let (found, span) = match line.split_whitespace().next() {
         Some(word) => {
             let start = at + line.find(word).unwrap_or(0);
-            (
-                format!("`{}`", truncate(word)),
-                Span::new(start, start + word.len()),
-            )
+            (Some(truncate(word)), Span::new(start, start + word.len()))
         }
-        None if rest.trim().is_empty() => ("the end of the file".to_string(), Span::new(at, at)),
-        None => ("the end of the line".to_string(), Span::new(at, at)),
+        None => (None, Span::new(at, at)),
     };
-    let message = match (expected.is_empty(), found.starts_with('`')) {
-        (false, _) => format!("expected {}, found {found}", join_or(&expected)),
-        (true, true) => format!("unexpected {found}"),
-        (true, false) => "this clause ends too early".to_string(),
+    let is_word = found.is_some();
+    let found = match found {
+        Some(word) => Arg::Word(format!("`{word}`")),
+        None if rest.trim().is_empty() => Word::Phrase("diagnostic.word.end-of-file").arg(),
+        None => Word::Phrase("diagnostic.word.end-of-line").arg(),
     };
-    Diagnostic::error(Code::Syntax, span, message, "here").with_help(CLAUSE_HELP)
+    let expected: Vec<Arg> = expected.into_iter().map(Word::arg).collect();
+    let message = match (expected.is_empty(), is_word) {
+        (false, _) => msg!(
+            "syntax.expected",
+            expected = Text::or(expected),
+            found = found
+        ),
+        (true, true) => msg!("syntax.unexpected", found = found),
+        (true, false) => msg!("syntax.too-early"),
+    };
+    Diagnostic::error(Code::Syntax, span, message, msg!("syntax.here"))
+        .with_help(msg!("syntax.clause-help"))
+}
+
+/// What the parser expects: words of the language as written, in backticks and the same in every
+/// language (`` `{` ``), or a phrase from the catalogues (`a value`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Tokens as written, in backticks.
+    Token(&'static str),
+    /// The catalogue key of a phrase.
+    Phrase(&'static str),
+}
+
+impl Word {
+    fn arg(self) -> Arg {
+        match self {
+            Word::Token(t) => Arg::Word(t.to_string()),
+            Word::Phrase(key) => Arg::Text(Text::new(key, Vec::new())),
+        }
+    }
+
+    /// The English words, by which the expected words are listed.
+    fn english(&self) -> String {
+        match self.arg() {
+            Arg::Text(t) => t.as_str().to_string(),
+            other => other.in_lang(Lang::En),
+        }
+    }
 }
 
 fn truncate(s: &str) -> String {
@@ -678,68 +711,66 @@ fn truncate(s: &str) -> String {
     }
 }
 
-fn join_or(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
 /// How a grammar rule reads in an error message.
-fn user_word(rule: Rule) -> &'static str {
+fn user_word(rule: Rule) -> Word {
     match rule {
-        Rule::EOI => "the end of the file",
-        Rule::program | Rule::kw_program => "`program \"Name\" { … }`",
-        Rule::standard | Rule::kw_standard => "`standard id \"Title\" { … }`",
-        Rule::string | Rule::text => "text in double quotes",
-        Rule::open => "`{`",
-        Rule::close | Rule::unclosed => "`}`",
-        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => "a clause",
-        Rule::name | Rule::no | Rule::kw_no => "a name",
-        Rule::exception | Rule::kw_except => "`except \"grounds\"`",
-        Rule::discretion | Rule::kw_at_discretion => "`at_discretion`",
-        Rule::value | Rule::word | Rule::list | Rule::range => "a value",
-        Rule::quantity | Rule::number => "a number",
-        Rule::unit => "a unit",
-        Rule::date => "a date",
-        Rule::source => "`@ \"source\"`",
-        Rule::within | Rule::kw_within => "`within`",
-        Rule::after | Rule::kw_after => "`after`",
-        Rule::decided_by | Rule::kw_decided_by => "`decided_by`",
-        Rule::consent | Rule::kw_consent => "`consent`",
-        Rule::condition | Rule::kw_if => "`if`",
-        Rule::kw_on | Rule::on_set => "`on`",
-        Rule::kw_pays => "`pays`",
-        Rule::payee | Rule::kw_to | Rule::t_to => "`to`",
-        Rule::deducted | Rule::kw_deducted => "`deducted`",
-        Rule::rule_def | Rule::kw_rule => "`rule id { … }`",
-        Rule::rule_id => "a rule id",
-        Rule::translation | Rule::lang => "a translation (`fr { … }`)",
-        Rule::pack_id => "a pack id",
-        Rule::applies | Rule::kw_applies => "`applies`",
-        Rule::require | Rule::kw_require => "`require`",
-        Rule::forbid | Rule::kw_forbid => "`forbid`",
+        Rule::EOI => Word::Phrase("diagnostic.word.end-of-file"),
+        Rule::program | Rule::kw_program => Word::Token("`program \"Name\" { … }`"),
+        Rule::standard | Rule::kw_standard => Word::Token("`standard id \"Title\" { … }`"),
+        Rule::string | Rule::text => Word::Phrase("diagnostic.word.text-in-double-quotes"),
+        Rule::open => Word::Token("`{`"),
+        Rule::close | Rule::unclosed => Word::Token("`}`"),
+        Rule::field | Rule::key | Rule::block | Rule::transition | Rule::flow => {
+            Word::Phrase("diagnostic.word.clause")
+        }
+        Rule::name | Rule::no | Rule::kw_no => Word::Phrase("diagnostic.word.name"),
+        Rule::exception | Rule::kw_except => Word::Token("`except \"grounds\"`"),
+        Rule::discretion | Rule::kw_at_discretion => Word::Token("`at_discretion`"),
+        Rule::value | Rule::word | Rule::list | Rule::range => {
+            Word::Phrase("diagnostic.word.value")
+        }
+        Rule::quantity | Rule::number => Word::Phrase("diagnostic.word.number"),
+        Rule::unit => Word::Phrase("diagnostic.word.unit"),
+        Rule::date => Word::Phrase("diagnostic.word.date"),
+        Rule::source => Word::Token("`@ \"source\"`"),
+        Rule::within | Rule::kw_within => Word::Token("`within`"),
+        Rule::after | Rule::kw_after => Word::Token("`after`"),
+        Rule::decided_by | Rule::kw_decided_by => Word::Token("`decided_by`"),
+        Rule::consent | Rule::kw_consent => Word::Token("`consent`"),
+        Rule::condition | Rule::kw_if => Word::Token("`if`"),
+        Rule::kw_on | Rule::on_set => Word::Token("`on`"),
+        Rule::kw_pays => Word::Token("`pays`"),
+        Rule::payee | Rule::kw_to | Rule::t_to => Word::Token("`to`"),
+        Rule::deducted | Rule::kw_deducted => Word::Token("`deducted`"),
+        Rule::rule_def | Rule::kw_rule => Word::Token("`rule id { … }`"),
+        Rule::rule_id => Word::Phrase("diagnostic.word.rule-id"),
+        Rule::translation | Rule::lang => Word::Phrase("diagnostic.word.translation"),
+        Rule::pack_id => Word::Phrase("diagnostic.word.pack-id"),
+        Rule::applies | Rule::kw_applies => Word::Token("`applies`"),
+        Rule::require | Rule::kw_require => Word::Token("`require`"),
+        Rule::forbid | Rule::kw_forbid => Word::Token("`forbid`"),
         Rule::expr | Rule::conj | Rule::negation | Rule::comparison | Rule::term_path => {
-            "a condition"
+            Word::Phrase("diagnostic.word.condition")
         }
-        Rule::stated | Rule::kw_stated | Rule::unstated | Rule::kw_unstated => "a condition",
+        Rule::stated | Rule::kw_stated | Rule::unstated | Rule::kw_unstated => {
+            Word::Phrase("diagnostic.word.condition")
+        }
         Rule::path_pred | Rule::kw_path | Rule::transition_pred | Rule::kw_transition => {
-            "a condition"
+            Word::Phrase("diagnostic.word.condition")
         }
-        Rule::flow_pred | Rule::kw_flow => "a condition",
+        Rule::flow_pred | Rule::kw_flow => Word::Phrase("diagnostic.word.condition"),
         Rule::cmp_op | Rule::kw_has | Rule::kw_lacks | Rule::kw_in => {
-            "a comparison (`>=`, `==`, `has`, `in`, …)"
+            Word::Phrase("diagnostic.word.comparison")
         }
-        Rule::kw_or => "`or`",
-        Rule::kw_and => "`and`",
-        Rule::kw_not => "`not`",
-        Rule::set => "a word or a list",
-        Rule::avoiding | Rule::kw_avoiding => "`avoiding`",
-        Rule::t_from | Rule::kw_from => "`from`",
-        Rule::t_without | Rule::kw_without_consent => "`without_consent`",
-        Rule::t_by | Rule::kw_by => "`by`",
-        Rule::f_for | Rule::kw_for => "`for`",
-        _ => "a clause",
+        Rule::kw_or => Word::Token("`or`"),
+        Rule::kw_and => Word::Token("`and`"),
+        Rule::kw_not => Word::Token("`not`"),
+        Rule::set => Word::Phrase("diagnostic.word.word-or-list"),
+        Rule::avoiding | Rule::kw_avoiding => Word::Token("`avoiding`"),
+        Rule::t_from | Rule::kw_from => Word::Token("`from`"),
+        Rule::t_without | Rule::kw_without_consent => Word::Token("`without_consent`"),
+        Rule::t_by | Rule::kw_by => Word::Token("`by`"),
+        Rule::f_for | Rule::kw_for => Word::Token("`for`"),
+        _ => Word::Phrase("diagnostic.word.clause"),
     }
 }

@@ -1,7 +1,7 @@
 //! Turning raw bytes into text the parser can take: size, encoding and nesting limits.
 
 use super::ast::Span;
-use super::diagnostic::{Code, Diagnostic};
+use super::diagnostic::{msg, Code, Diagnostic};
 use super::lexical::{lexemes, Lexeme};
 
 /// The largest file fairpath reads, in bytes.
@@ -17,10 +17,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         let diag = Diagnostic::error(
             Code::TooLarge,
             Span::new(0, 0),
-            format!("file is too large: {} bytes, the limit is {} bytes", bytes.len(), MAX_BYTES),
-            "this file",
+            msg!("too-large.message", size = bytes.len(), limit = MAX_BYTES),
+            msg!("too-large.label"),
         )
-        .with_help("a program is a term sheet of a few hundred lines; split unrelated programs into separate files");
+        .with_help(msg!("too-large.help"));
         return Err(Box::new((text, diag)));
     }
     if let Some(at) = bytes.iter().position(|b| *b == 0) {
@@ -28,10 +28,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         let diag = Diagnostic::error(
             Code::NotUtf8,
             Span::new(at, at + 1),
-            format!("file is not text: a NUL byte at offset {at}"),
-            "NUL byte",
+            msg!("not-utf8.nul", offset = at),
+            msg!("not-utf8.nul-label"),
         )
-        .with_help("this looks like a binary file; a program is UTF-8 text");
+        .with_help(msg!("not-utf8.nul-help"));
         return Err(Box::new((lossy, diag)));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -45,10 +45,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
             let diag = Diagnostic::error(
                 Code::NotUtf8,
                 Span::new(at, at + 1),
-                format!("file is not valid UTF-8: invalid byte at offset {at}"),
-                "invalid byte",
+                msg!("not-utf8.message", offset = at),
+                msg!("not-utf8.label"),
             )
-            .with_help("save the file as UTF-8");
+            .with_help(msg!("not-utf8.help"));
             return Err(Box::new((lossy, diag)));
         }
     };
@@ -57,23 +57,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
     {
         let what = if text.trim().is_empty() {
-            "file is empty"
+            msg!("empty.message")
         } else {
-            "file holds only comments, no program"
+            msg!("empty.comments")
         };
-        let diag = Diagnostic::error(Code::Empty, Span::new(0, 0), what, "nothing here").with_help(
-            "start with `program \"Name\" { … }`, or run `fairpath init FILE` for a template",
-        );
+        let diag = Diagnostic::error(Code::Empty, Span::new(0, 0), what, msg!("empty.label"))
+            .with_help(msg!("empty.help"));
         return Err(Box::new((text, diag)));
     }
     if let Some(at) = too_deep(&text) {
         let diag = Diagnostic::error(
             Code::TooDeep,
             Span::new(at, at + 1),
-            format!("nesting is deeper than {MAX_DEPTH} levels"),
-            "too deep",
+            msg!("too-deep.message", depth = MAX_DEPTH),
+            msg!("too-deep.label"),
         )
-        .with_help("programs need only a few levels of blocks; check for unbalanced braces");
+        .with_help(msg!("too-deep.help"));
         return Err(Box::new((text, diag)));
     }
     Ok(text)

@@ -6,7 +6,7 @@ use pest::iterators::Pair;
 use super::Compiler;
 use crate::rules::ast::{Cond, Op};
 use crate::syntax::ast::{Span, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, kind_text, msg, Code, Diagnostic};
 use crate::syntax::parse::{list_value, significant, span_of, value, value_of_quantity, Rule as R};
 use crate::syntax::validate::type_value;
 use crate::vocab::{self, Kind, Typed};
@@ -50,13 +50,13 @@ impl Compiler {
             return Some(t);
         }
         let help = did_you_mean(path, vocab::TERMS.iter().map(|t| t.path))
-            .unwrap_or_else(|| "see `fairpath terms` for the vocabulary".into());
+            .unwrap_or_else(|| msg!("wrong-type.see-terms"));
         self.diags.push(
             Diagnostic::error(
                 Code::UnknownTerm,
                 span,
-                format!("unknown term `{path}`"),
-                "not in the vocabulary",
+                msg!("unknown-term.message", path = path),
+                msg!("unknown-term.label"),
             )
             .with_help(help),
         );
@@ -104,14 +104,18 @@ impl Compiler {
                 Diagnostic::error(
                     Code::BadOperator,
                     span_of(&op_pair),
-                    format!(
-                        "`{}` cannot be compared with `{}`",
-                        term.path,
-                        op_pair.as_str()
+                    msg!(
+                        "bad-operator.message",
+                        path = term.path,
+                        op = op_pair.as_str()
                     ),
-                    "wrong operator",
+                    msg!("bad-operator.label"),
                 )
-                .with_help(format!("`{}` is {}", term.path, term.kind.describe())),
+                .with_help(msg!(
+                    "bad-operator.help",
+                    path = term.path,
+                    kind = kind_text(term.kind)
+                )),
             );
             return Cond::And(Vec::new());
         }

@@ -11,7 +11,7 @@ use pest::Parser;
 
 use super::ast::*;
 use crate::syntax::ast::{Name, Span, Value, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, msg, Arg, Code, Diagnostic, Text};
 use crate::syntax::parse::{
     name, significant, span_of, string_name, syntax_error, value, FairParser, Rule as R,
 };
@@ -83,15 +83,13 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(
             crate::syntax::Code::TooDeep,
             Span::new(at, at + 3),
-            format!(
-                "more than {} `not` in a row",
-                crate::syntax::source::MAX_DEPTH
+            msg!(
+                "too-deep.negation",
+                depth = crate::syntax::source::MAX_DEPTH
             ),
-            "too deep",
+            msg!("too-deep.label"),
         )
-        .with_help(
-            "`not not x` is `x`: write the condition without the repeated negations",
-        )]);
+        .with_help(msg!("too-deep.negation-help"))]);
     }
     let mut pairs =
         FairParser::parse(R::standard_file, text).map_err(|e| vec![syntax_error(text, e)])?;
@@ -111,10 +109,10 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
             Diagnostic::error(
                 Code::Empty,
                 Span::new(0, 0),
-                "rule file has no `standard` block",
-                "nothing here",
+                msg!("empty.pack"),
+                msg!("empty.label"),
             )
-            .with_help("a pack starts `standard my-pack \"Title\" { rule id { … } }`"),
+            .with_help(msg!("empty.pack-help")),
         );
     }
     let mut seen = std::collections::BTreeMap::new();
@@ -124,11 +122,11 @@ pub fn compile_packs(source: &Source) -> Result<Vec<Pack>, Vec<Diagnostic>> {
                 Diagnostic::error(
                     Code::Duplicate,
                     r.span,
-                    format!("rule `{}` is defined twice", r.id),
-                    "defined again",
+                    msg!("duplicate.rule", id = &r.id),
+                    msg!("duplicate.rule-label"),
                 )
-                .with_label(first, "first defined here")
-                .with_help("rule ids are unique; rename one of the two"),
+                .with_label(first, msg!("duplicate.rule-first"))
+                .with_help(msg!("duplicate.rule-help")),
             );
         }
     }
@@ -157,8 +155,8 @@ impl Compiler {
         self.diags.push(Diagnostic::error(
             Code::Syntax,
             span,
-            "this clause could not be read",
-            "not understood",
+            msg!("syntax.unreadable"),
+            msg!("syntax.unreadable-label"),
         ));
         Cond::And(Vec::new())
     }
@@ -230,14 +228,19 @@ impl Compiler {
         if fields.contains(&key.text.as_str()) {
             return true;
         }
-        let help = did_you_mean(&key.text, fields.iter().copied())
-            .unwrap_or_else(|| format!("{what} fields are {}", fields.join(", ")));
+        let help = did_you_mean(&key.text, fields.iter().copied()).unwrap_or_else(|| {
+            msg!(
+                "unknown-field.help",
+                what = what,
+                fields = fields.join(", ")
+            )
+        });
         self.diags.push(
             Diagnostic::error(
                 Code::UnknownField,
                 key.span,
-                format!("unknown {what} field `{}`", key.text),
-                format!("not a {what} field"),
+                msg!("unknown-field.message", what = what, field = &key.text),
+                msg!("unknown-field.label", what = what),
             )
             .with_help(help),
         );
@@ -275,8 +278,8 @@ impl Compiler {
                 self.diags.push(Diagnostic::error(
                     Code::WrongType,
                     v.span,
-                    format!("`{}` takes a word or text", key.text),
-                    "wrong kind of value",
+                    msg!("wrong-type.word-or-text", field = &key.text),
+                    msg!("wrong-type.label"),
                 ));
                 return;
             }
@@ -317,15 +320,20 @@ impl Compiler {
         }
         let list = allowed.join(", ");
         let help = match did_you_mean(word, allowed.iter().copied()) {
-            Some(guess) => format!("{guess} the {what}s are {list}"),
-            None => format!("one of {list}"),
+            Some(guess) => msg!(
+                "unknown-value.pack-guess",
+                guess = guess,
+                what = what,
+                words = list
+            ),
+            None => msg!("wrong-type.one-of", words = list),
         };
         self.diags.push(
             Diagnostic::error(
                 Code::UnknownValue,
                 span,
-                format!("`{word}` is not a {what}"),
-                format!("unknown {what}"),
+                msg!("unknown-value.pack", word = word, what = what),
+                msg!("unknown-value.pack-label", what = what),
             )
             .with_help(help),
         );
@@ -350,17 +358,19 @@ impl Compiler {
         let Some(lang) = Lang::from_code(code).filter(|l| Lang::TRANSLATED.contains(l)) else {
             let codes: Vec<&str> = Lang::TRANSLATED.iter().map(|l| l.code()).collect();
             let help = if code == Lang::En.code() {
-                "English is the rule's own language: write its texts as the rule's `summary`, `rationale` and `remedy`".to_string()
+                msg!("unknown-language.english")
             } else {
-                did_you_mean(code, codes.iter().copied())
-                    .unwrap_or_else(|| format!("rules are translated into {}", codes.join(" and ")))
+                did_you_mean(code, codes.iter().copied()).unwrap_or_else(|| {
+                    let codes = codes.iter().map(|c| Arg::Word(c.to_string())).collect();
+                    msg!("unknown-language.help", codes = Text::and(codes))
+                })
             };
             self.diags.push(
                 Diagnostic::error(
                     Code::UnknownLanguage,
                     at,
-                    format!("rules are not translated into `{code}`"),
-                    "unknown language",
+                    msg!("unknown-language.message", code = code),
+                    msg!("unknown-language.label"),
                 )
                 .with_help(help),
             );
@@ -379,10 +389,10 @@ impl Compiler {
                     Diagnostic::error(
                         Code::WrongType,
                         v.span,
-                        format!("`{}` takes text in double quotes", key.text),
-                        "not text",
+                        msg!("wrong-type.text", field = &key.text),
+                        msg!("wrong-type.text-label"),
                     )
-                    .with_help(format!("write `{} \"…\"`", key.text)),
+                    .with_help(msg!("wrong-type.text-help", field = &key.text)),
                 );
                 continue;
             };
@@ -391,11 +401,11 @@ impl Compiler {
                     Diagnostic::error(
                         Code::Duplicate,
                         key.span,
-                        format!("`{}` is given twice in the `{code}` translation", key.text),
-                        "given again",
+                        msg!("duplicate.translated-field", field = &key.text, code = code),
+                        msg!("duplicate.given-label"),
                     )
-                    .with_label(*first, "first given here")
-                    .with_help("keep one of the two"),
+                    .with_label(*first, msg!("duplicate.given-first"))
+                    .with_help(msg!("duplicate.keep-one")),
                 );
                 continue;
             }
@@ -410,10 +420,15 @@ impl Compiler {
                 Diagnostic::error(
                     Code::MissingField,
                     at,
-                    format!("the `{code}` translation of rule `{id}` has no `{field}`"),
-                    "incomplete translation",
+                    msg!(
+                        "missing-field.translation",
+                        code = code,
+                        id = id,
+                        field = *field
+                    ),
+                    msg!("missing-field.translation-label"),
                 )
-                .with_help("a translation gives the rule's summary, rationale and remedy"),
+                .with_help(msg!("missing-field.translation-help")),
             );
         }
         let mut take = |field: &str| fields.remove(field).map(|(text, _)| text);
@@ -427,11 +442,11 @@ impl Compiler {
                 Diagnostic::error(
                     Code::Duplicate,
                     at,
-                    format!("rule `{id}` is translated into `{code}` twice"),
-                    "translated again",
+                    msg!("duplicate.translation", id = id, code = code),
+                    msg!("duplicate.translation-label"),
                 )
-                .with_label(*first, "first translated here")
-                .with_help("keep one block per language"),
+                .with_label(*first, msg!("duplicate.translation-first"))
+                .with_help(msg!("duplicate.translation-help")),
             );
             return;
         }
@@ -484,12 +499,10 @@ impl Compiler {
                     Diagnostic::error(
                         Code::MissingField,
                         span_of(&id_pair),
-                        format!("rule `{id}` has no `{required}`"),
-                        "incomplete rule",
+                        msg!("missing-field.message", id = &id, field = required),
+                        msg!("missing-field.label"),
                     )
-                    .with_help(
-                        "every rule states its instrument, citation, strength, duty bearer, theme, summary and remedy",
-                    ),
+                    .with_help(msg!("missing-field.help")),
                 );
             }
         }
@@ -498,10 +511,10 @@ impl Compiler {
                 Diagnostic::error(
                     Code::MissingField,
                     span_of(&id_pair),
-                    format!("rule `{id}` has no `require` or `forbid`"),
-                    "nothing to check",
+                    msg!("missing-field.check", id = &id),
+                    msg!("missing-field.check-label"),
                 )
-                .with_help("add `require condition` or `forbid condition`"),
+                .with_help(msg!("missing-field.check-help")),
             );
         }
         for s in &meta.scope {
@@ -510,8 +523,8 @@ impl Compiler {
                 Err(why) => self.diags.push(Diagnostic::error(
                     Code::Syntax,
                     span_of(&id_pair),
-                    format!("the built-in scope `{s}` does not compile: {why}"),
-                    "scope not compiled",
+                    msg!("syntax.scope", scope = s, why = why),
+                    msg!("syntax.scope-label"),
                 )),
             }
         }

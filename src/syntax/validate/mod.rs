@@ -4,12 +4,14 @@
 
 mod values;
 
+use values::WordKind;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::ast::*;
-use super::diagnostic::{did_you_mean, Code, Diagnostic};
+use super::diagnostic::{did_you_mean, msg, Code, Diagnostic, Text};
 use crate::vocab::{self, trim_number, Amount, Kind, Typed};
 
 /// A stated term.
@@ -224,10 +226,10 @@ impl Validator {
                     Diagnostic::error(
                         Code::Misplaced,
                         it.span(),
-                        "only party declarations belong in `parties`",
-                        "not a party",
+                        msg!("misplaced.parties"),
+                        msg!("misplaced.parties-label"),
                     )
-                    .with_help("declare a party as `name role`, for example `ufcw union`"),
+                    .with_help(msg!("misplaced.parties-help")),
                 );
                 continue;
             };
@@ -238,15 +240,12 @@ impl Validator {
                 self.error(Diagnostic::error(
                     Code::ReservedName,
                     f.key.span,
-                    format!(
-                        "`{}` is a built-in party and cannot be declared",
-                        f.key.text
-                    ),
-                    "built-in",
+                    msg!("reserved-name.message", name = &f.key.text),
+                    msg!("reserved-name.label"),
                 ));
                 continue;
             }
-            if let Some(role) = self.one_of(&f.value, vocab::PARTY_ROLES, "a party role") {
+            if let Some(role) = self.one_of(&f.value, vocab::PARTY_ROLES, WordKind::PartyRole) {
                 self.terms.parties.push(PartyDecl {
                     name: f.key.text.clone(),
                     role,
@@ -267,15 +266,26 @@ impl Validator {
                     if !self.unique(&format!("statuses.{}", f.key.text), f.span) {
                         continue;
                     }
-                    if let Some(category) = self.one_of(&f.value, vocab::STATUS_CATEGORIES, "a status category") {
+                    if let Some(category) =
+                        self.one_of(&f.value, vocab::STATUS_CATEGORIES, WordKind::StatusCategory)
+                    {
                         self.seen.insert(format!("status:{}", f.key.text), f.span);
-                        self.terms.statuses.push(StatusDecl { name: f.key.text.clone(), category, span: f.span });
+                        self.terms.statuses.push(StatusDecl {
+                            name: f.key.text.clone(),
+                            category,
+                            span: f.span,
+                        });
                     }
                 }
                 Item::Transition(_) => {}
                 other => self.error(
-                    Diagnostic::error(Code::Misplaced, other.span(), "this clause does not belong in `statuses`", "misplaced")
-                        .with_help("`statuses` holds `entry name`, declarations `name category` and transitions `from -> to on trigger`"),
+                    Diagnostic::error(
+                        Code::Misplaced,
+                        other.span(),
+                        msg!("misplaced.statuses"),
+                        msg!("misplaced.label"),
+                    )
+                    .with_help(msg!("misplaced.statuses-help")),
                 ),
             }
         }
@@ -289,11 +299,11 @@ impl Validator {
                 Diagnostic::error(
                     Code::Duplicate,
                     span,
-                    format!("`{path}` is stated twice"),
-                    "stated again",
+                    msg!("duplicate.message", path = path),
+                    msg!("duplicate.label"),
                 )
-                .with_label(first, "first stated here")
-                .with_help("keep one statement; a term has one value"),
+                .with_label(first, msg!("duplicate.first"))
+                .with_help(msg!("duplicate.help")),
             );
             return false;
         }
@@ -328,8 +338,8 @@ impl Validator {
             let d = Diagnostic::error(
                 Code::UnknownBlock,
                 b.key.span,
-                format!("unknown block `{path}`"),
-                "unknown block",
+                msg!("unknown-block.message", path = &path),
+                msg!("unknown-block.label"),
             );
             let help = self.key_help(parent, &b.key.text);
             self.error(d.with_help_opt(help));
@@ -377,10 +387,14 @@ impl Validator {
                 Diagnostic::error(
                     Code::Misplaced,
                     b.key.span,
-                    format!("`{}` cannot stand inside `{}`", b.key.text, self.within),
-                    "misplaced",
+                    msg!(
+                        "misplaced.inside",
+                        block = &b.key.text,
+                        within = self.within
+                    ),
+                    msg!("misplaced.label"),
                 )
-                .with_help("`streams` and `practice` stand at the top of the program; a stream may hold its own `practice`"),
+                .with_help(msg!("misplaced.inside-help")),
             );
         }
         !allowed
@@ -418,10 +432,10 @@ impl Validator {
                 Diagnostic::error(
                     Code::PracticeWithoutSource,
                     span,
-                    "a practice clause must name its source",
-                    "no source",
+                    msg!("practice-without-source.message"),
+                    msg!("practice-without-source.label"),
                 )
-                .with_help("name the body that found it and where: `@ \"[JO1] HRW 2011\"`"),
+                .with_help(msg!("practice-without-source.help")),
             );
         }
         self.terms.practice = Some(Box::new(terms));
@@ -436,8 +450,13 @@ impl Validator {
             let Item::Block(s) = it else {
                 if !matches!(it, Item::Error(_)) {
                     self.error(
-                        Diagnostic::error(Code::Misplaced, it.span(), "only streams belong in `streams`", "not a stream")
-                            .with_help("write each stream as `name { … }`, for example `domestic { sectors [domestic_work] }`"),
+                        Diagnostic::error(
+                            Code::Misplaced,
+                            it.span(),
+                            msg!("misplaced.streams"),
+                            msg!("misplaced.streams-label"),
+                        )
+                        .with_help(msg!("misplaced.streams-help")),
                     );
                 }
                 continue;
@@ -452,12 +471,10 @@ impl Validator {
                     Diagnostic::error(
                         Code::EmptyStream,
                         s.key.span,
-                        format!("stream `{}` states nothing of its own", s.key.text),
-                        "empty stream",
+                        msg!("empty-stream.message", name = &s.key.text),
+                        msg!("empty-stream.label"),
                     )
-                    .with_help(
-                        "state what sets this stream apart, such as its `sectors` or its `permit`",
-                    ),
+                    .with_help(msg!("empty-stream.help")),
                 );
                 continue;
             }
@@ -469,7 +486,7 @@ impl Validator {
         }
     }
 
-    fn key_help(&self, parent: &str, key: &str) -> Option<String> {
+    fn key_help(&self, parent: &str, key: &str) -> Option<Text> {
         let mut siblings = vocab::children(parent);
         if parent.is_empty() {
             siblings.extend(SPECIAL_BLOCKS);
@@ -481,22 +498,21 @@ impl Validator {
             t.path.rsplit('.').next() == Some(key) || t.path.split('.').any(|p| p == key)
         });
         if let Some(t) = elsewhere {
-            let (block, _) = t.path.rsplit_once('.').unwrap_or(("the top level", ""));
-            return Some(format!("`{key}` belongs in `{block}`"));
+            return Some(match t.path.rsplit_once('.') {
+                Some((block, _)) => msg!("unknown-term.belongs", key = key, block = block),
+                None => msg!("unknown-term.belongs-top", key = key),
+            });
         }
-        let place = if parent.is_empty() {
-            "the top level".to_string()
+        let allowed = siblings
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(if parent.is_empty() {
+            msg!("unknown-term.allowed-top", terms = allowed)
         } else {
-            format!("`{parent}`")
-        };
-        Some(format!(
-            "terms allowed in {place}: {}",
-            siblings
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+            msg!("unknown-term.allowed", block = parent, terms = allowed)
+        })
     }
 
     fn field(&mut self, block: &str, f: &Field) {
@@ -508,13 +524,13 @@ impl Validator {
                 Code::UnknownTerm
             };
             let msg = if vocab::is_block(&path) {
-                format!("`{path}` is a block and takes `{{ … }}`")
+                msg!("block-as-term.message", path = &path)
             } else {
-                format!("unknown term `{path}`")
+                msg!("unknown-term.message", path = &path)
             };
             let help = self.key_help(block, &f.key.text);
             self.error(
-                Diagnostic::error(code, f.key.span, msg, "not in the vocabulary")
+                Diagnostic::error(code, f.key.span, msg, msg!("unknown-term.label"))
                     .with_help_opt(help),
             );
             return;
@@ -549,8 +565,8 @@ impl Validator {
                         _ => self.error(Diagnostic::error(
                             Code::WrongType,
                             f.value.span,
-                            "`entry` takes a status name",
-                            "not a status",
+                            msg!("wrong-type.entry"),
+                            msg!("wrong-type.entry-label"),
                         )),
                     }
                 }
@@ -581,13 +597,13 @@ impl Validator {
             .map(|s| s.name.as_str())
             .collect();
         let help = did_you_mean(word, names.iter().copied())
-            .unwrap_or_else(|| format!("declare it in `statuses` as `{word} category`, with a category such as `job_seeking`"));
+            .unwrap_or_else(|| msg!("undefined-status.help", word = word));
         self.error(
             Diagnostic::error(
                 Code::UndefinedStatus,
                 span,
-                format!("undefined status `{word}`"),
-                "not declared",
+                msg!("undefined-status.message", word = word),
+                msg!("undefined-status.label"),
             )
             .with_help(help),
         );
@@ -603,17 +619,17 @@ impl Validator {
         let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
         names.extend(self.terms.parties.iter().map(|p| p.name.as_str()));
         let help = did_you_mean(word, names.iter().copied()).unwrap_or_else(|| {
-            format!(
-                "use a built-in party ({}) or declare it in `parties`",
-                vocab::BUILTIN_PARTIES.join(", ")
+            msg!(
+                "undefined-party.help",
+                parties = vocab::BUILTIN_PARTIES.join(", ")
             )
         });
         self.error(
             Diagnostic::error(
                 Code::UndefinedParty,
                 span,
-                format!("undefined party `{word}`"),
-                "not a party",
+                msg!("undefined-party.message", word = word),
+                msg!("undefined-party.label"),
             )
             .with_help(help),
         );
@@ -633,16 +649,21 @@ impl Validator {
                 Diagnostic::error(
                     Code::Misplaced,
                     t.span,
-                    "transitions belong in `statuses`",
-                    "misplaced",
+                    msg!("misplaced.transition"),
+                    msg!("misplaced.label"),
                 )
-                .with_help("move this line into the `statuses { … }` block"),
+                .with_help(msg!("misplaced.transition-help")),
             );
             return;
         }
         let from_ok = self.status_ref(&t.from.text, t.from.span);
         let to_ok = self.status_ref(&t.to.text, t.to.span);
-        let trigger = self.one_word(&t.trigger.text, t.trigger.span, vocab::TRIGGERS, "trigger");
+        let trigger = self.one_word(
+            &t.trigger.text,
+            t.trigger.span,
+            vocab::TRIGGERS,
+            WordKind::Trigger,
+        );
         let mut decl = TransitionDecl {
             from: t.from.text.clone(),
             to: t.to.text.clone(),
@@ -686,15 +707,15 @@ impl Validator {
                 Diagnostic::error(
                     Code::Misplaced,
                     f.span,
-                    "money flows belong in `recruitment`",
-                    "misplaced",
+                    msg!("misplaced.flow"),
+                    msg!("misplaced.label"),
                 )
-                .with_help("move this line into the `recruitment { … }` block"),
+                .with_help(msg!("misplaced.flow-help")),
             );
             return;
         }
         let payer_ok = self.party_ref(&f.payer.text, f.payer.span);
-        let cost = self.one_word(&f.cost.text, f.cost.span, vocab::COSTS, "cost");
+        let cost = self.one_word(&f.cost.text, f.cost.span, vocab::COSTS, WordKind::Cost);
         let payee_ok = f
             .payee
             .as_ref()
@@ -746,13 +767,13 @@ impl Validator {
             Diagnostic::warning(
                 Code::PercentFee,
                 span,
-                format!("`{shown} %` is read as {shown} % of the `{fee}`, not as an amount of money"),
-                "read as a share of the fee",
+                msg!("percent-fee.message", percent = &shown, fee = fee),
+                msg!("percent-fee.label"),
             )
-            .with_label(cost, "a fee, charged as an amount")
-            .with_help(format!(
-                "for a share of a month's wages write `{} months_of_wages`; for a sum write a currency, such as `85 USD`",
-                percent / 100.0
+            .with_label(cost, msg!("percent-fee.fee-label"))
+            .with_help(msg!(
+                "percent-fee.help",
+                months = (percent / 100.0).to_string()
             )),
         );
     }

@@ -3,7 +3,7 @@
 
 use super::Validator;
 use crate::syntax::ast::{Span, Value, ValueKind};
-use crate::syntax::diagnostic::{did_you_mean, Code, Diagnostic};
+use crate::syntax::diagnostic::{did_you_mean, kind_text, msg, Code, Diagnostic, Text};
 use crate::vocab::{self, Kind, Typed};
 
 impl Validator {
@@ -14,7 +14,7 @@ impl Validator {
         word: &str,
         span: Span,
         allowed: &[&'a str],
-        describe: impl FnOnce() -> (String, String, String),
+        describe: impl FnOnce() -> (Text, Text, Text),
     ) -> Option<&'a str> {
         if let Some(w) = allowed.iter().find(|a| **a == word) {
             return Some(w);
@@ -30,13 +30,15 @@ impl Validator {
         word: &str,
         span: Span,
         allowed: &'static [&'static str],
-        what: &str,
+        what: WordKind,
     ) -> Option<&'static str> {
         self.pick(word, span, allowed, || {
+            let (message, label, help) = what.keys();
+            let args = || vec![("word", word.into()), ("words", list(allowed).into())];
             (
-                format!("unknown {what} `{word}`"),
-                format!("not a {what}"),
-                format!("a {what} is one of {}", list(allowed)),
+                Text::new(message, args()),
+                Text::new(label, args()),
+                Text::new(help, args()),
             )
         })
     }
@@ -45,21 +47,19 @@ impl Validator {
         &mut self,
         v: &Value,
         allowed: &'static [&'static str],
-        what: &str,
+        what: WordKind,
     ) -> Option<&'static str> {
         match &v.kind {
-            ValueKind::Word { word } => {
-                self.one_word(word, v.span, allowed, what.trim_start_matches("a "))
-            }
+            ValueKind::Word { word } => self.one_word(word, v.span, allowed, what),
             _ => {
                 self.error(
                     Diagnostic::error(
                         Code::WrongType,
                         v.span,
-                        format!("expected {what}"),
-                        "wrong kind of value",
+                        Text::new(what.expected(), Vec::new()),
+                        msg!("wrong-type.label"),
                     )
-                    .with_help(format!("one of {}", list(allowed))),
+                    .with_help(msg!("wrong-type.one-of", words = list(allowed))),
                 );
                 None
             }
@@ -80,8 +80,8 @@ impl Validator {
                 Diagnostic::error(
                     Code::WrongType,
                     v.span,
-                    format!("`{path}` takes {}", kind.describe()),
-                    "wrong kind of value",
+                    msg!("wrong-type.message", path = path, kind = kind_text(kind)),
+                    msg!("wrong-type.label"),
                 )
                 .with_help(example_help(path)),
             );
@@ -131,7 +131,7 @@ impl Validator {
             ) => self.measure(path, kind, *number, unit, v.span),
             (Kind::Count, ValueKind::Quantity { number, unit: None }) => {
                 if *number < 0.0 || number.fract() != 0.0 || !number.is_finite() || *number > 1e9 {
-                    self.range(path, v.span, "a whole number from 0 to 10^9")
+                    self.range(path, v.span, msg!("out-of-range.count"))
                 } else {
                     Some(Typed::Number(*number))
                 }
@@ -175,10 +175,10 @@ impl Validator {
                 Diagnostic::error(
                     Code::EmptyRange,
                     span,
-                    format!("the range of `{path}` runs from more to less"),
-                    "minimum above maximum",
+                    msg!("empty-range.message", path = path),
+                    msg!("empty-range.label"),
                 )
-                .with_help("write the least value first: `6 months to 2 years`"),
+                .with_help(msg!("empty-range.help")),
             );
             return None;
         }
@@ -204,8 +204,8 @@ impl Validator {
                         self.error(Diagnostic::warning(
                             Code::DuplicateItem,
                             item.span,
-                            format!("`{w}` is listed twice in `{path}`"),
-                            "listed again",
+                            msg!("duplicate-item.message", word = &w, path = path),
+                            msg!("duplicate-item.label"),
                         ));
                     }
                     Some(w) => out.push(w),
@@ -216,8 +216,8 @@ impl Validator {
                         Diagnostic::error(
                             Code::WrongType,
                             item.span,
-                            format!("`{path}` lists words"),
-                            "not a word",
+                            msg!("wrong-type.words", path = path),
+                            msg!("wrong-type.words-label"),
                         )
                         .with_help(example_help(path)),
                     );
@@ -237,9 +237,9 @@ impl Validator {
     ) -> Option<&'a str> {
         self.pick(word, span, allowed, || {
             (
-                format!("`{word}` is not a value of `{path}`"),
-                "unknown value".into(),
-                format!("`{path}` takes one of {}", list(allowed)),
+                msg!("unknown-value.message", word = word, path = path),
+                msg!("unknown-value.label"),
+                msg!("unknown-value.help", path = path, words = list(allowed)),
             )
         })
     }
@@ -249,13 +249,13 @@ impl Validator {
             return Some(code.to_string());
         }
         let help = did_you_mean(code, vocab::countries())
-            .unwrap_or_else(|| "use an ISO 3166-1 alpha-3 code such as `MEX` or `PHL`".into());
+            .unwrap_or_else(|| msg!("unknown-value.country-help"));
         self.error(
             Diagnostic::error(
                 Code::UnknownValue,
                 span,
-                format!("`{code}` is not an ISO 3166-1 alpha-3 country code"),
-                "unknown country",
+                msg!("unknown-value.country", code = code),
+                msg!("unknown-value.country-label"),
             )
             .with_help(help),
         );
@@ -276,20 +276,30 @@ impl Validator {
         let (units, expected, max, most) = match kind {
             Kind::Duration => (
                 vocab::DURATION_UNITS,
-                "days, weeks, months or years",
+                msg!("missing-unit.duration"),
                 36_525.0,
-                "100 years",
+                msg!("out-of-range.duration"),
             ),
-            Kind::Hours => (vocab::HOUR_UNITS, "hours", 168.0, "168 hours (a week)"),
-            _ => (vocab::PERCENT_UNITS, "%", 100.0, "100 %"),
+            Kind::Hours => (
+                vocab::HOUR_UNITS,
+                msg!("missing-unit.hours"),
+                168.0,
+                msg!("out-of-range.hours"),
+            ),
+            _ => (
+                vocab::PERCENT_UNITS,
+                msg!("missing-unit.percent"),
+                100.0,
+                msg!("out-of-range.percent"),
+            ),
         };
         let Some(unit) = unit else {
             self.error(
                 Diagnostic::error(
                     Code::MissingUnit,
                     span,
-                    format!("`{path}` needs a unit: {expected}"),
-                    "no unit",
+                    msg!("missing-unit.message", path = path, units = expected),
+                    msg!("missing-unit.label"),
                 )
                 .with_help(example_help(path)),
             );
@@ -302,8 +312,13 @@ impl Validator {
                 Diagnostic::error(
                     Code::WrongUnit,
                     span,
-                    format!("wrong unit `{unit}` for `{path}`: expected {expected}"),
-                    "wrong unit",
+                    msg!(
+                        "wrong-unit.message",
+                        unit = unit,
+                        path = path,
+                        units = expected
+                    ),
+                    msg!("wrong-unit.label"),
                 )
                 .with_help(help),
             );
@@ -311,17 +326,17 @@ impl Validator {
         };
         let value = number * factor;
         if number < 0.0 || value > max + 1e-9 || !number.is_finite() {
-            return self.range(path, span, &format!("from 0 to {most}"));
+            return self.range(path, span, most);
         }
         Some(Typed::Number(value))
     }
 
-    pub(super) fn range(&mut self, path: &str, span: Span, allowed: &str) -> Option<Typed> {
+    pub(super) fn range(&mut self, path: &str, span: Span, allowed: Text) -> Option<Typed> {
         self.error(Diagnostic::error(
             Code::OutOfRange,
             span,
-            format!("value out of range for `{path}`: expected {allowed}"),
-            "out of range",
+            msg!("out-of-range.message", path = path, allowed = allowed),
+            msg!("out-of-range.label"),
         ));
         None
     }
@@ -338,32 +353,31 @@ impl Validator {
                 Diagnostic::error(
                     Code::MissingUnit,
                     span,
-                    format!("`{path}` needs a currency"),
-                    "no currency",
+                    msg!("missing-unit.currency", path = path),
+                    msg!("missing-unit.currency-label"),
                 )
-                .with_help("write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`"),
+                .with_help(msg!("missing-unit.currency-help")),
             );
             return None;
         };
         if !(vocab::is_currency(unit) || vocab::WAGE_MONTHS.contains(&unit)) {
             let mut names: Vec<&str> = vocab::currencies().collect();
             names.extend(vocab::WAGE_MONTHS);
-            let help = did_you_mean(unit, names).unwrap_or_else(|| {
-                "write an ISO 4217 code, `85 CAD`, or `1 months_of_wages`".into()
-            });
+            let help =
+                did_you_mean(unit, names).unwrap_or_else(|| msg!("missing-unit.currency-help"));
             self.error(
                 Diagnostic::error(
                     Code::WrongUnit,
                     span,
-                    format!("wrong unit `{unit}` for `{path}`: expected a currency"),
-                    "not a currency",
+                    msg!("wrong-unit.currency", unit = unit, path = path),
+                    msg!("wrong-unit.currency-label"),
                 )
                 .with_help(help),
             );
             return None;
         }
         if !(0.0..=1e12).contains(&amount) {
-            return self.range(path, span, "from 0 to 10^12");
+            return self.range(path, span, msg!("out-of-range.money"));
         }
         let currency = if vocab::WAGE_MONTHS.contains(&unit) {
             "months_of_wages"
@@ -379,7 +393,7 @@ impl Validator {
     pub(super) fn date(&mut self, path: &str, date: &str, span: Span) -> Option<Typed> {
         match crate::vocab::Date::parse(date) {
             Some(_) => Some(Typed::Text(date.into())),
-            None => self.range(path, span, "a real calendar date"),
+            None => self.range(path, span, msg!("out-of-range.date")),
         }
     }
 }
@@ -392,13 +406,63 @@ fn list(words: &[&str]) -> String {
         .join(", ")
 }
 
-fn example_help(path: &str) -> String {
+fn example_help(path: &str) -> Text {
     match vocab::term(path) {
-        Some(t) => format!(
-            "for example `{} {}`",
-            path.rsplit('.').next().unwrap_or(path),
-            t.example
+        Some(t) => msg!(
+            "wrong-type.example",
+            example = format!("{} {}", path.rsplit('.').next().unwrap_or(path), t.example)
         ),
-        None => "see `fairpath terms` for the vocabulary".into(),
+        None => msg!("wrong-type.see-terms"),
+    }
+}
+
+/// The kinds of word a clause names besides term values, each with its own sentences.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum WordKind {
+    /// A transition's trigger.
+    Trigger,
+    /// A money flow's cost.
+    Cost,
+    /// A declared party's role.
+    PartyRole,
+    /// A declared status's category.
+    StatusCategory,
+}
+
+impl WordKind {
+    /// The keys of the message, label and help for an unknown word of this kind.
+    fn keys(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            WordKind::Trigger => (
+                "diagnostic.unknown-value.trigger",
+                "diagnostic.unknown-value.trigger-label",
+                "diagnostic.unknown-value.trigger-help",
+            ),
+            WordKind::Cost => (
+                "diagnostic.unknown-value.cost",
+                "diagnostic.unknown-value.cost-label",
+                "diagnostic.unknown-value.cost-help",
+            ),
+            WordKind::PartyRole => (
+                "diagnostic.unknown-value.party-role",
+                "diagnostic.unknown-value.party-role-label",
+                "diagnostic.unknown-value.party-role-help",
+            ),
+            WordKind::StatusCategory => (
+                "diagnostic.unknown-value.status-category",
+                "diagnostic.unknown-value.status-category-label",
+                "diagnostic.unknown-value.status-category-help",
+            ),
+        }
+    }
+
+    /// The key of the message for a value that is not a word where this kind is expected.
+    fn expected(self) -> &'static str {
+        match self {
+            WordKind::Trigger => "diagnostic.wrong-type.trigger",
+            WordKind::Cost => "diagnostic.wrong-type.cost",
+            WordKind::PartyRole => "diagnostic.wrong-type.party-role",
+            WordKind::StatusCategory => "diagnostic.wrong-type.status-category",
+        }
     }
 }
