@@ -597,9 +597,7 @@ impl Validator {
     }
 
     fn party_ref(&mut self, word: &str, span: Span) -> bool {
-        if vocab::BUILTIN_PARTIES.contains(&word)
-            || self.party_names.contains(word)
-        {
+        if vocab::BUILTIN_PARTIES.contains(&word) || self.party_names.contains(word) {
             return true;
         }
         let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
