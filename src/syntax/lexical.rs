@@ -84,6 +84,9 @@ fn scan(text: &str) -> impl Iterator<Item = (usize, char, Lexeme, bool)> + '_ {
 
 /// The text of a string without its quotes, escapes resolved.
 pub fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {

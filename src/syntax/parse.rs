@@ -363,6 +363,12 @@ fn is_keyword(rule: Rule) -> bool {
 pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
     let s = pair.as_span();
     let start = s.start();
+    let text = s.as_str();
+    // Without `//` in its text the pair holds no comment: its span ends at its last
+    // non-blank byte.
+    if !text.contains("//") {
+        return Span::new(start, start + text.trim_end().len());
+    }
     let comments: Vec<(usize, usize)> = pair
         .clone()
         .into_inner()
@@ -375,7 +381,6 @@ pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
             )
         })
         .collect();
-    let text = s.as_str();
     let mut end = text.len();
     loop {
         end = text.get(..end).map_or(0, |t| t.trim_end().len());

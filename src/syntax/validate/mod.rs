@@ -6,7 +6,8 @@ mod values;
 
 use values::WordKind;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{hash_map, BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -191,9 +192,12 @@ struct Validator {
     diags: Vec<Diagnostic>,
     /// The block a nested validator reads (`practice` or a stream), empty at the top.
     within: &'static str,
-    /// Every path, party and status stated so far, with its clause: duplicates and references
-    /// are looked up here.
-    seen: BTreeMap<String, Span>,
+    /// Every path stated so far, with its clause: duplicates are looked up here.
+    seen: HashMap<Cow<'static, str>, Span>,
+    /// The parties declared so far, looked up by references.
+    party_names: BTreeSet<String>,
+    /// The statuses declared so far, looked up by references.
+    status_names: BTreeSet<String>,
 }
 
 const SPECIAL_BLOCKS: &[&str] = &["statuses", "parties", "practice", "streams"];
@@ -233,7 +237,7 @@ impl Validator {
                 );
                 continue;
             };
-            if !self.unique(&format!("parties.{}", f.key.text), f.span) {
+            if !self.unique(format!("parties.{}", f.key.text), f.span) {
                 continue;
             }
             if vocab::BUILTIN_PARTIES.contains(&f.key.text.as_str()) {
@@ -251,7 +255,7 @@ impl Validator {
                     role,
                     span: f.span,
                 });
-                self.seen.insert(format!("party:{}", f.key.text), f.span);
+                self.party_names.insert(f.key.text.clone());
             }
         }
     }
@@ -263,13 +267,13 @@ impl Validator {
                 Item::Field(f) if f.key.text == "entry" => {}
                 Item::Error(_) => {}
                 Item::Field(f) => {
-                    if !self.unique(&format!("statuses.{}", f.key.text), f.span) {
+                    if !self.unique(format!("statuses.{}", f.key.text), f.span) {
                         continue;
                     }
                     if let Some(category) =
                         self.one_of(&f.value, vocab::STATUS_CATEGORIES, WordKind::StatusCategory)
                     {
-                        self.seen.insert(format!("status:{}", f.key.text), f.span);
+                        self.status_names.insert(f.key.text.clone());
                         self.terms.statuses.push(StatusDecl {
                             name: f.key.text.clone(),
                             category,
@@ -292,23 +296,25 @@ impl Validator {
     }
 
     /// Records `path` as stated at `span`; reports and returns false when it was stated before.
-    fn unique(&mut self, path: &str, span: Span) -> bool {
-        if let Some(first) = self.seen.get(path) {
-            let first = *first;
-            self.error(
-                Diagnostic::error(
-                    Code::Duplicate,
-                    span,
-                    msg!("duplicate.message", path = path),
-                    msg!("duplicate.label"),
-                )
-                .with_label(first, msg!("duplicate.first"))
-                .with_help(msg!("duplicate.help")),
-            );
-            return false;
-        }
-        self.seen.insert(path.to_string(), span);
-        true
+    fn unique(&mut self, path: impl Into<Cow<'static, str>>, span: Span) -> bool {
+        let (first, path) = match self.seen.entry(path.into()) {
+            hash_map::Entry::Vacant(v) => {
+                v.insert(span);
+                return true;
+            }
+            hash_map::Entry::Occupied(o) => (*o.get(), o.key().clone()),
+        };
+        self.error(
+            Diagnostic::error(
+                Code::Duplicate,
+                span,
+                msg!("duplicate.message", path = path.as_ref()),
+                msg!("duplicate.label"),
+            )
+            .with_label(first, msg!("duplicate.first"))
+            .with_help(msg!("duplicate.help")),
+        );
+        false
     }
 
     fn items(&mut self, block: &str, items: &[Item]) {
@@ -338,14 +344,14 @@ impl Validator {
             let d = Diagnostic::error(
                 Code::UnknownBlock,
                 b.key.span,
-                msg!("unknown-block.message", path = &path),
+                msg!("unknown-block.message", path = path.as_ref()),
                 msg!("unknown-block.label"),
             );
             let help = self.key_help(parent, &b.key.text);
             self.error(d.with_help_opt(help));
             return;
         }
-        if !self.unique(&path, b.span) {
+        if !self.unique(path.to_string(), b.span) {
             return;
         }
         self.items(&path, &b.items);
@@ -363,12 +369,8 @@ impl Validator {
                 ..Terms::default()
             },
             within,
-            seen: self
-                .seen
-                .iter()
-                .filter(|(k, _)| k.starts_with("party:") || k.starts_with("status:"))
-                .map(|(k, s)| (k.clone(), *s))
-                .collect(),
+            party_names: self.party_names.clone(),
+            status_names: self.status_names.clone(),
             ..Validator::default()
         };
         v.declarations(items);
@@ -461,7 +463,7 @@ impl Validator {
                 }
                 continue;
             };
-            if !self.unique(&format!("streams.{}", s.key.text), s.span) {
+            if !self.unique(format!("streams.{}", s.key.text), s.span) {
                 continue;
             }
             let (terms, diags) = self.nested("stream", &s.items);
@@ -524,9 +526,9 @@ impl Validator {
                 Code::UnknownTerm
             };
             let msg = if vocab::is_block(&path) {
-                msg!("block-as-term.message", path = &path)
+                msg!("block-as-term.message", path = path.as_ref())
             } else {
-                msg!("unknown-term.message", path = &path)
+                msg!("unknown-term.message", path = path.as_ref())
             };
             let help = self.key_help(block, &f.key.text);
             self.error(
@@ -535,7 +537,7 @@ impl Validator {
             );
             return;
         };
-        if !self.unique(&path, f.span) {
+        if !self.unique(term.path, f.span) {
             return;
         }
         if let Some(value) = self.typed(term.path, term.kind, &f.value) {
@@ -577,12 +579,12 @@ impl Validator {
     }
 
     fn status_ref(&mut self, word: &str, span: Span) -> bool {
-        if self.seen.contains_key(&format!("status:{word}")) {
+        if self.status_names.contains(word) {
             return true;
         }
         // A category names a status of its own: one documented transition needs no graph.
         if let Some(category) = vocab::STATUS_CATEGORIES.iter().find(|c| **c == word) {
-            self.seen.insert(format!("status:{word}"), span);
+            self.status_names.insert(word.to_string());
             self.terms.statuses.push(StatusDecl {
                 name: word.to_string(),
                 category,
@@ -611,9 +613,7 @@ impl Validator {
     }
 
     fn party_ref(&mut self, word: &str, span: Span) -> bool {
-        if vocab::BUILTIN_PARTIES.contains(&word)
-            || self.seen.contains_key(&format!("party:{word}"))
-        {
+        if vocab::BUILTIN_PARTIES.contains(&word) || self.party_names.contains(word) {
             return true;
         }
         let mut names: Vec<&str> = vocab::BUILTIN_PARTIES.to_vec();
@@ -779,10 +779,11 @@ impl Validator {
     }
 }
 
-fn join(block: &str, key: &str) -> String {
+/// The path of `key` in `block`; a key at the top level is its own path.
+fn join<'k>(block: &str, key: &'k str) -> Cow<'k, str> {
     if block.is_empty() {
-        key.to_string()
+        Cow::Borrowed(key)
     } else {
-        format!("{block}.{key}")
+        Cow::Owned(format!("{block}.{key}"))
     }
 }
