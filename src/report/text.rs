@@ -106,6 +106,44 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
+/// A date the way `lang` writes it (`date.format`, with `{day}`, `{dd}`, `{month}` (the month's
+/// name), `{mm}` and `{year}`): `2026-11-24` in English as the data has it, `24 novembre 2026`.
+pub fn date(lang: Lang, d: crate::vocab::Date) -> String {
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let name = text(lang, &format!("date.month{month}"), &[]);
+    text(
+        lang,
+        "date.format",
+        &[
+            ("year", &year),
+            ("mm", &format_args!("{month:02}")),
+            ("dd", &format_args!("{day:02}")),
+            ("month", &name),
+            ("day", &day),
+        ],
+    )
+}
+
+/// A whole number the way `lang` writes it: digits grouped in threes with
+/// `number.group` from `number.min_grouped` digits on (English writes counts ungrouped, as
+/// before; French `1 234`; Spanish from five digits, `12 345`).
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = text(lang, "number.group", &[]);
+    let min: usize = text(lang, "number.min_grouped", &[]).parse().unwrap_or(usize::MAX);
+    if sep.is_empty() || digits.len() < min {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(&sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `t!(lang, "report.summary", count = n)`: a sentence from the catalogues.
 #[macro_export]
 macro_rules! t {
@@ -129,6 +167,13 @@ mod tests {
                 let Some(other) = cat.get(key) else {
                     panic!("`{key}` is missing in {lang}");
                 };
+                if key == "date.format" {
+                    // Each language orders and spells the parts of a date its own way.
+                    let parts = ["day", "dd", "mm", "month", "year"];
+                    assert!(placeholders(other).iter().all(|p| parts.contains(p)));
+                    assert!(placeholders(other).contains(&"year"), "{lang}");
+                    continue;
+                }
                 assert_eq!(placeholders(en), placeholders(other), "`{key}` in {lang}");
             }
             for key in cat.keys() {
@@ -146,5 +191,18 @@ mod tests {
         assert_eq!(fill("{x} {", &[]), "{x} {");
         assert_eq!(text(Lang::Fr, "report.summary", &[]), "Synthèse");
         assert_eq!(text(Lang::Es, "no.such.key", &[]), "no.such.key");
+    }
+
+    #[test]
+    fn dates_and_numbers_are_written_as_each_language_writes_them() {
+        let d = crate::vocab::Date::new(2026, 11, 24).unwrap();
+        assert_eq!(date(Lang::En, d), "2026-11-24");
+        assert_eq!(date(Lang::Fr, d), "24 novembre 2026");
+        assert_eq!(date(Lang::Es, d), "24 de noviembre de 2026");
+        assert_eq!(number(Lang::En, 1234), "1234");
+        assert_eq!(number(Lang::Fr, 1234), "1\u{a0}234");
+        assert_eq!(number(Lang::Fr, 999), "999");
+        assert_eq!(number(Lang::Es, 1234), "1234");
+        assert_eq!(number(Lang::Es, 1234567), "1\u{a0}234\u{a0}567");
     }
 }
