@@ -326,7 +326,10 @@ pub fn explain(id: &str, standards: &[PathBuf], lang: Lang) -> u8 {
             .iter()
             .map(|s| t!(lang, &format!("scope.{s}")))
             .collect();
-        outln!("{}", t!(lang, "explain.applies", scopes = scopes.join("; ")));
+        outln!(
+            "{}",
+            t!(lang, "explain.applies", scopes = scopes.join("; "))
+        );
     }
     outln!(
         "{}",
@@ -349,7 +352,11 @@ pub fn explain(id: &str, standards: &[PathBuf], lang: Lang) -> u8 {
         t!(lang, "explain.remedy", remedy = text.remedy)
     );
     if !r.example.is_empty() {
-        outln!("\n{}\n{}", t!(lang, "explain.example"), laid_out(&r.example));
+        outln!(
+            "\n{}\n{}",
+            t!(lang, "explain.example"),
+            laid_out(&r.example)
+        );
     }
     EXIT_OK
 }
@@ -468,12 +475,15 @@ pub fn ratifications(
         }
     }
     match format {
-        RulesFormat::Text => out!("{}", report::binding::table(
+        RulesFormat::Text => out!(
+            "{}",
+            report::binding::table(
                 &report::Words::new(lang, &fairpath::rules::Engine::bare()),
                 &data,
                 state,
                 as_of
-            )),
+            )
+        ),
         RulesFormat::Json => out!(
             "{}",
             pretty(&report::binding::table_json(&data, state, as_of))

@@ -10,11 +10,11 @@ use serde_json::{json, Value};
 
 use super::machine::{artifact, input_errors, program_value, results, sarif_rules, InputError};
 use super::{people, Checked, Words};
-use crate::t;
-use crate::vocab::Lang;
 use crate::rules::{Engine, Verdict};
 use crate::syntax::diagnostic::Style;
 use crate::syntax::Rejected;
+use crate::t;
+use crate::vocab::Lang;
 
 /// The formats a batch can be reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,8 +349,13 @@ fn member(value: &Value, depth: usize) -> String {
 /// The summary after a batch of drawn reports: one row per program, each count right-aligned
 /// under its column's heading.
 fn summary_table(lang: Lang, rows: &[(String, [usize; 4])]) -> String {
-    let heads = ["column.violated", "column.unstated", "column.satisfied", "column.na"]
-        .map(|k| t!(lang, k));
+    let heads = [
+        "column.violated",
+        "column.unstated",
+        "column.satisfied",
+        "column.na",
+    ]
+    .map(|k| t!(lang, k));
     let file = t!(lang, "column.file");
     let width = |s: &str| s.chars().count();
     let first = rows
@@ -370,7 +375,11 @@ fn summary_table(lang: Lang, rows: &[(String, [usize; 4])]) -> String {
         out.push_str(&" ".repeat(first.saturating_sub(width(name))));
         for (h, n) in heads.iter().zip(counts) {
             let n = super::text::number(lang, *n);
-            let _ = write!(out, "  {}{n}", " ".repeat(width(h).saturating_sub(width(&n))));
+            let _ = write!(
+                out,
+                "  {}{n}",
+                " ".repeat(width(h).saturating_sub(width(&n)))
+            );
         }
         out.push('\n');
     }

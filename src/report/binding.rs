@@ -6,12 +6,12 @@ use std::fmt::Write;
 use serde_json::{json, Value};
 
 use super::{Checked, Words};
-use crate::t;
 use crate::rules::ast::{Duty, Party, Strength};
 use crate::rules::ratify::{
     Binding, DateBasis, Entry, Judged, Ratifications, Ratified, Reason, Standing, Status,
 };
 use crate::rules::Finding;
+use crate::t;
 use crate::vocab::Date;
 
 /// The sentence every report opens its bindingness with.
@@ -80,9 +80,9 @@ pub fn note(w: &Words<'_>, c: &Checked, b: &Binding, date: Date) -> String {
     let lang = w.lang;
     let (state, instrument) = (&b.state, &b.instrument);
     let day = |d: Option<Date>| d.map_or(String::new(), |d| w.date(d));
-    let since = b.in_force.map_or(String::new(), |d| {
-        t!(lang, "note.since", date = w.date(d))
-    });
+    let since = b
+        .in_force
+        .map_or(String::new(), |d| t!(lang, "note.since", date = w.date(d)));
     let ratified = match b.ratified {
         Some(Ratified::On(d)) => t!(lang, "note.ratified_on", date = w.date(d)),
         Some(Ratified::In(y)) => t!(lang, "note.ratified_in", year = y),
@@ -199,10 +199,9 @@ pub fn note(w: &Words<'_>, c: &Checked, b: &Binding, date: Date) -> String {
                 .territory
                 .clone()
                 .unwrap_or_else(|| t!(lang, "note.part_of_state"));
-            let covers = c.territory().map_or_else(
-                || t!(lang, "note.all_of", state = state),
-                str::to_string,
-            );
+            let covers = c
+                .territory()
+                .map_or_else(|| t!(lang, "note.all_of", state = state), str::to_string);
             t!(
                 lang,
                 "note.territory_limited",

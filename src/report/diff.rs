@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use super::binding::standing_word;
 use super::{Checked, Words};
-use crate::t;
 use crate::rules::ratify::{Judged, Standing};
 use crate::rules::Verdict;
 use crate::syntax::print;
+use crate::t;
 use crate::vocab::{self, protect, Date};
 
 mod clauses;
@@ -237,7 +237,13 @@ pub fn render(w: &Words<'_>, d: &Diff, old: &str, new: &str, markdown: bool) -> 
     };
     let [was, now] = &d.judged;
     if was.date != now.date {
-        section(w, &mut out, "diff.bindingness", d.bindingness.len(), markdown);
+        section(
+            w,
+            &mut out,
+            "diff.bindingness",
+            d.bindingness.len(),
+            markdown,
+        );
         let _ = writeln!(
             out,
             "{} {}",

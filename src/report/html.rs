@@ -4,11 +4,11 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::svg::{status_graph, xml};
 use super::people::{INSTRUMENT_COLUMNS, SCORE_COLUMNS};
+use super::svg::{status_graph, xml};
 use super::{binding_line, Checked, Words};
-use crate::t;
 use crate::rules::{Finding, Verdict};
+use crate::t;
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
 h1,h2,h3,h4,summary{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;margin:1rem 0}\
@@ -144,7 +144,11 @@ pub fn html(w: &Words<'_>, c: &Checked) -> String {
             let _ = write!(
                 out,
                 "<li>{}: {} (<code>{}</code>)</li>",
-                t!(lang, "finding.line_upper", line = c.line_col(d.span().start).0),
+                t!(
+                    lang,
+                    "finding.line_upper",
+                    line = c.line_col(d.span().start).0
+                ),
                 xml(d.message()),
                 xml(d.code_name())
             );

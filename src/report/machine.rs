@@ -3,10 +3,10 @@
 use serde_json::{json, Value};
 
 use super::{shown, Checked, Words};
-use crate::t;
 use crate::rules::{Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
+use crate::t;
 
 /// The version of the JSON report schema.
 pub const REPORT_SCHEMA: &str = "fairpath.report/3";
@@ -279,7 +279,11 @@ pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
                 let _ = writeln!(
                     out,
                     ">\n      <skipped message=\"{}\"/>\n    </testcase>",
-                    x(&t!(w.lang, "finding.silent_on", terms = f.silent.join(", ")))
+                    x(&t!(
+                        w.lang,
+                        "finding.silent_on",
+                        terms = f.silent.join(", ")
+                    ))
                 );
             }
             _ => out.push_str("/>\n"),

@@ -42,7 +42,10 @@ impl<'e> Words<'e> {
         let texts = if lang == Lang::En {
             HashMap::new()
         } else {
-            engine.rules().map(|r| (r.id.as_str(), r.text(lang))).collect()
+            engine
+                .rules()
+                .map(|r| (r.id.as_str(), r.text(lang)))
+                .collect()
         };
         Words { lang, texts }
     }
@@ -67,7 +70,9 @@ impl<'e> Words<'e> {
 
     /// A finding's remedy in the report's language.
     pub fn remedy<'a>(&'a self, f: &'a Finding) -> &'a str {
-        self.texts.get(f.rule.as_str()).map_or(&f.remedy, |t| t.remedy)
+        self.texts
+            .get(f.rule.as_str())
+            .map_or(&f.remedy, |t| t.remedy)
     }
 
     /// The word for a verdict (`violated`).
@@ -273,7 +278,13 @@ impl Checked {
             .scorecard()
             .iter()
             .filter(|s| s.violated + s.in_practice > 0)
-            .map(|s| format!("{} ({})", w.theme(s.theme), w.n(s.violated.max(s.in_practice))))
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    w.theme(s.theme),
+                    w.n(s.violated.max(s.in_practice))
+                )
+            })
             .collect();
         let lang = w.lang;
         vec![

@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use super::binding::judged_line;
 use super::{binding_line, Checked, Words};
-use crate::t;
 use crate::rules::{Finding, Verdict};
 use crate::syntax::diagnostic::{render, Style};
+use crate::t;
 
 /// The width human reports wrap at.
 const WIDTH: usize = 100;
@@ -349,7 +349,11 @@ pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
     let mut out = format!(
         "# {}\n\n{}  \n",
         t!(lang, "heading.title", name = super::md(c.name())),
-        t!(lang, "heading.file", file = format!("`{}`", super::md(c.source.name())))
+        t!(
+            lang,
+            "heading.file",
+            file = format!("`{}`", super::md(c.source.name()))
+        )
     );
     let summary: Vec<String> = c.summary(w).iter().map(|l| super::md(l)).collect();
     let _ = writeln!(out, "{}\n", summary.join("  \n"));
@@ -396,7 +400,11 @@ pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
             let _ = writeln!(
                 out,
                 "- {}: {} (`{}`)",
-                t!(lang, "finding.line_upper", line = c.line_col(d.span().start).0),
+                t!(
+                    lang,
+                    "finding.line_upper",
+                    line = c.line_col(d.span().start).0
+                ),
                 super::md(d.message()),
                 d.code_name()
             );

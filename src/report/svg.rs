@@ -85,11 +85,7 @@ pub fn xml(s: &str) -> String {
 
 /// Draws the statuses and transitions of `m`; transitions whose index is in `highlight` are red.
 /// Returns `None` when the program states no statuses.
-pub fn status_graph(
-    w: &super::Words<'_>,
-    m: &Model,
-    highlight: &HashSet<usize>,
-) -> Option<String> {
+pub fn status_graph(w: &super::Words<'_>, m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     let statuses: Vec<_> = m
         .graph()
         .node_indices()

@@ -130,7 +130,9 @@ pub fn date(lang: Lang, d: crate::vocab::Date) -> String {
 pub fn number(lang: Lang, n: usize) -> String {
     let digits = n.to_string();
     let sep = text(lang, "number.group", &[]);
-    let min: usize = text(lang, "number.min_grouped", &[]).parse().unwrap_or(usize::MAX);
+    let min: usize = text(lang, "number.min_grouped", &[])
+        .parse()
+        .unwrap_or(usize::MAX);
     if sep.is_empty() || digits.len() < min {
         return digits;
     }
