@@ -234,7 +234,7 @@ impl Checked {
     pub fn scorecard(&self) -> Vec<Score> {
         Theme::ALL
             .iter()
-            .map(|(theme, _, _)| {
+            .map(|(theme, _)| {
                 let of: Vec<&Finding> =
                     self.findings.iter().filter(|f| f.theme == *theme).collect();
                 let count = |v: Verdict| of.iter().filter(|f| f.verdict == v).count();

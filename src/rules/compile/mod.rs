@@ -285,7 +285,7 @@ impl Compiler {
             }
         };
         let duties: Vec<&str> = Duty::ALL.iter().map(|(_, w)| *w).collect();
-        let themes: Vec<&str> = Theme::ALL.iter().map(|(_, w, _)| *w).collect();
+        let themes: Vec<&str> = Theme::ALL.iter().map(|(_, w)| *w).collect();
         let allowed: Option<&[&str]> = match key.text.as_str() {
             "strength" => Some(STRENGTHS),
             "obligation" => Some(OBLIGATIONS),
