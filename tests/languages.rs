@@ -44,7 +44,7 @@ fn french_and_spanish_reports_leave_no_english_sentence_and_no_key() {
                 assert!(!out.contains(key.as_str()), "{lang} {format}: key `{key}`");
                 // An English sentence of more than three words never shows, unless the
                 // language writes it the same way. Placeholders split it into fragments.
-                for fragment in sentence.split(|c| c == '{' || c == '}') {
+                for fragment in sentence.split(['{', '}']) {
                     let fragment = fragment.trim_matches(|c: char| !c.is_alphanumeric());
                     if fragment.split_whitespace().count() > 3
                         && !own.iter().any(|o| o.contains(fragment))
@@ -90,7 +90,10 @@ fn the_environment_chooses_the_language_when_lang_is_not_given() {
     assert!(french.contains("enfreintes"), "{french}");
     // LC_ALL comes first, then LC_MESSAGES, then LANG.
     assert_eq!(plain(&[("LC_ALL", "es_ES.UTF-8"), ("LANG", "fr_FR")]), {
-        fairpath(&["check", SEASONAL, "--format", "plain", "--lang", "es"], &[])
+        fairpath(
+            &["check", SEASONAL, "--format", "plain", "--lang", "es"],
+            &[],
+        )
     });
     assert_eq!(
         plain(&[("LC_MESSAGES", "fr_CA"), ("LANG", "es_MX")]),

@@ -135,10 +135,7 @@ impl Theme {
 
     /// Reads a pack's word.
     pub fn from_word(word: &str) -> Option<Theme> {
-        Theme::ALL
-            .iter()
-            .find(|(_, w)| *w == word)
-            .map(|(t, _)| *t)
+        Theme::ALL.iter().find(|(_, w)| *w == word).map(|(t, _)| *t)
     }
 }
 
