@@ -210,7 +210,7 @@ mod tests {
         keys.extend(
             crate::rules::compile::SCOPES
                 .iter()
-                .map(|(id, _, _)| format!("scope.{id}")),
+                .map(|(id, _)| format!("scope.{id}")),
         );
         for key in keys {
             assert!(english.contains_key(&key), "`{key}` has no sentence");
