@@ -149,7 +149,7 @@ pub fn html(w: &Words<'_>, c: &Checked) -> String {
                     "finding.line_upper",
                     line = c.line_col(d.span().start).0
                 ),
-                xml(d.message()),
+                xml(&d.message_in(lang)),
                 xml(d.code_name())
             );
         }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::binding::judged_line;
 use super::{binding_line, Checked, Words};
 use crate::rules::{Finding, Verdict};
-use crate::syntax::diagnostic::{render, Style};
+use crate::syntax::diagnostic::{render_in, Style};
 use crate::t;
 
 /// The width human reports wrap at.
@@ -57,7 +57,7 @@ pub fn human(w: &Words<'_>, c: &Checked, style: Style, all: bool) -> String {
     if !c.warnings.is_empty() {
         let other = format!("{}:", t!(lang, "heading.other"));
         let _ = writeln!(out, "\n{}", paint(style, BOLD, &other));
-        out.push_str(&render(&c.warnings, &c.source, style));
+        out.push_str(&render_in(&c.warnings, &c.source, style, lang));
     }
     silences(w, &mut out, c, style, all);
     out.push('\n');
@@ -405,7 +405,7 @@ pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
                     "finding.line_upper",
                     line = c.line_col(d.span().start).0
                 ),
-                super::md(d.message()),
+                super::md(&d.message_in(lang)),
                 d.code_name()
             );
         }
