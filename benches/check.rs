@@ -88,13 +88,29 @@ fn large(c: &mut Criterion) {
     group.bench_function("100,000 transitions: check and JSON report", |b| {
         b.iter(|| {
             let checked = session.check("ring.fair", text.as_bytes()).expect("checks");
-            render(Format::Json(false), session.engine(), &[checked], &[], 1).len()
+            render(
+                Format::Json(false),
+                fairpath::vocab::Lang::En,
+                session.engine(),
+                &[checked],
+                &[],
+                1,
+            )
+            .len()
         })
     });
     group.bench_function("100,000 transitions: check and HTML report", |b| {
         b.iter(|| {
             let checked = session.check("ring.fair", text.as_bytes()).expect("checks");
-            render(Format::Html, session.engine(), &[checked], &[], 1).len()
+            render(
+                Format::Html,
+                fairpath::vocab::Lang::En,
+                session.engine(),
+                &[checked],
+                &[],
+                1,
+            )
+            .len()
         })
     });
     group.finish();

@@ -15,6 +15,9 @@ fn fairpath(args: &[&str]) -> std::process::Output {
         .unwrap()
         .args(args)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap()
 }

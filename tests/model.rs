@@ -308,7 +308,11 @@ fn graph_labels_do_not_overlap_in_any_program() {
     let mut checked = 0;
     for (name, text) in texts {
         let (m, _) = model(&text);
-        let Some(svg) = fairpath::report::svg::status_graph(&m, &Default::default()) else {
+        let Some(svg) = fairpath::report::svg::status_graph(
+            &fairpath::report::Words::english(),
+            &m,
+            &Default::default(),
+        ) else {
             continue;
         };
         let boxes = label_boxes(&svg);

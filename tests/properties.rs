@@ -105,7 +105,7 @@ proptest! {
             let (m, w) = Model::compile(&parsed);
             let c = Checked::new(parsed.source().clone(), m, &engine, w);
             let all = [c];
-            FORMATS.map(|f| report::batch::render(f, &engine, &all, &[], 1))
+            FORMATS.map(|f| report::batch::render(f, fairpath::vocab::Lang::En, &engine, &all, &[], 1))
         };
         prop_assert_eq!(render(), render());
     }

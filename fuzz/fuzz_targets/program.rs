@@ -1,10 +1,11 @@
-//! Any bytes as a program: parse, model, every shipped pack, every report format. Nothing may
+//! Any bytes as a program: parse, model, every shipped pack, every report format in every language. Nothing may
 //! panic, hang or produce invalid JSON.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use fairpath::report::batch::{render, Format, FORMATS};
+use fairpath::vocab::Lang;
 use fairpath::{Options, Session};
 use libfuzzer_sys::fuzz_target;
 
@@ -17,10 +18,12 @@ fuzz_target!(|bytes: &[u8]| {
     let s = session();
     if let Ok(checked) = s.check("fuzz.fair", bytes) {
         let all = [checked];
-        for format in FORMATS {
-            let text = render(format, s.engine(), &all, &[], 1);
-            if matches!(format, Format::Json(_) | Format::Sarif) {
-                assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
+        for (lang, _) in Lang::ALL {
+            for format in FORMATS {
+                let text = render(format, lang, s.engine(), &all, &[], 1);
+                if matches!(format, Format::Json(_) | Format::Sarif) {
+                    assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
+                }
             }
         }
     }

@@ -14,7 +14,8 @@ use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::diagnostic::{render, Style, Text};
 use fairpath::syntax::{Diagnostic, Rejected, Source};
-use fairpath::vocab::Date;
+use fairpath::t;
+use fairpath::vocab::{Date, Lang};
 use fairpath::{Compiled, Options, Session};
 
 /// A program read, checked against the vocabulary and compiled, or `None` once the reason was
@@ -72,7 +73,7 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 
 /// `fairpath check`: the files are checked on every core, each program's part of the report
 /// written in file order as soon as it and those before it are done, then the totals.
-pub fn check(args: &CheckArgs) -> u8 {
+pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     if let Some(out) = args.output.as_deref().filter(|o| is_input(o, &args.paths)) {
         input_error(&format!(
             "`--output {}` is one of the programs checked; writing the report there would destroy it",
@@ -84,7 +85,7 @@ pub fn check(args: &CheckArgs) -> u8 {
     let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
     let (files, found) = expand(&args.paths, "fair");
     inputs_ok &= found;
-    let batch = Batch::new(batch_format(args), session.engine());
+    let batch = Batch::new(batch_format(args), session.engine(), lang);
     let mut sink = match Sink::open(args.output.as_deref()) {
         Ok(sink) => sink,
         Err(e) => return cannot_write(args.output.as_deref(), &e),
@@ -300,7 +301,7 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
 }
 
 /// `fairpath explain`.
-pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
+pub fn explain(id: &str, standards: &[PathBuf], lang: Lang) -> u8 {
     let (engine, _) = engine(standards, &[]);
     let Some(r) = engine.rule(id) else {
         let ids: Vec<&str> = engine.rules().map(|r| r.id.as_str()).collect();
@@ -309,42 +310,53 @@ pub fn explain(id: &str, standards: &[PathBuf]) -> u8 {
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
     };
+    let w = report::Words::new(lang, &engine);
     outln!("{}  ({})\n", r.id, r.pack);
     outln!(
-        "{} {} — {} ({}), text {}",
+        "{} {} — {} ({}), {}",
         r.instrument,
         r.cites,
-        r.strength.word(),
-        r.obligation,
-        r.verified
+        t!(lang, &format!("strength.{}", r.strength.word())),
+        t!(lang, &format!("obligation.{}", r.obligation)),
+        t!(lang, "explain.text", verified = r.verified)
     );
     if !r.scope.is_empty() {
-        let scopes: Vec<&str> = r
+        let scopes: Vec<String> = r
             .scope
             .iter()
-            .filter_map(|s| {
-                fairpath::rules::compile::SCOPES
-                    .iter()
-                    .find(|x| x.0 == s)
-                    .map(|x| x.2)
-            })
+            .map(|s| t!(lang, &format!("scope.{s}")))
             .collect();
-        outln!("applies to: {}", scopes.join("; "));
+        outln!(
+            "{}",
+            t!(lang, "explain.applies", scopes = scopes.join("; "))
+        );
     }
-    outln!("duty of: {}", report::binding::duty_words(r.duty));
-    outln!("theme: {}", r.theme.name());
     outln!(
         "{}",
-        report::decided_line(&fairpath::rules::decide::deciders(&engine, r))
+        t!(
+            lang,
+            "explain.duty",
+            duty = report::binding::duty_words(&w, r.duty)
+        )
     );
+    outln!("{}", t!(lang, "explain.theme", theme = w.theme(r.theme)));
     outln!(
-        "\n{}\n\nwhy: {}\n\nremedy: {}",
-        r.summary,
-        r.rationale,
-        r.remedy
+        "{}",
+        report::decided_line(&w, &fairpath::rules::decide::deciders(&engine, r))
+    );
+    let text = r.text(lang);
+    outln!(
+        "\n{}\n\n{}\n\n{}",
+        text.summary,
+        t!(lang, "explain.why", why = text.rationale),
+        t!(lang, "explain.remedy", remedy = text.remedy)
     );
     if !r.example.is_empty() {
-        outln!("\na compliant clause:\n{}", laid_out(&r.example));
+        outln!(
+            "\n{}\n{}",
+            t!(lang, "explain.example"),
+            laid_out(&r.example)
+        );
     }
     EXIT_OK
 }
@@ -373,6 +385,7 @@ pub fn diff(
     format: DiffFormat,
     as_of: Option<Date>,
     all: bool,
+    lang: Lang,
 ) -> u8 {
     let (engine, ok) = engine(standards, &[]);
     let session = Session::with_engine(engine, &Options::default().as_of(as_of));
@@ -389,6 +402,7 @@ pub fn diff(
             out!(
                 "{}",
                 report::diff::render(
+                    &report::Words::new(lang, session.engine()),
                     &d,
                     a.source.name(),
                     b.source.name(),
@@ -445,7 +459,12 @@ fn indent(text: &str) -> String {
 }
 
 /// `fairpath ratifications`: the data for one state, or for every state.
-pub fn ratifications(state: Option<&str>, as_of: Option<Date>, format: RulesFormat) -> u8 {
+pub fn ratifications(
+    state: Option<&str>,
+    as_of: Option<Date>,
+    format: RulesFormat,
+    lang: Lang,
+) -> u8 {
     let data = fairpath::rules::ratify::Ratifications::embedded();
     if let Some(code) = state {
         if !fairpath::vocab::is_country(code) {
@@ -456,7 +475,15 @@ pub fn ratifications(state: Option<&str>, as_of: Option<Date>, format: RulesForm
         }
     }
     match format {
-        RulesFormat::Text => out!("{}", report::binding::table(&data, state, as_of)),
+        RulesFormat::Text => out!(
+            "{}",
+            report::binding::table(
+                &report::Words::new(lang, &fairpath::rules::Engine::bare()),
+                &data,
+                state,
+                as_of
+            )
+        ),
         RulesFormat::Json => out!(
             "{}",
             pretty(&report::binding::table_json(&data, state, as_of))

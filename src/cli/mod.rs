@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use fairpath::syntax::diagnostic::{render, Style};
 use fairpath::syntax::Rejected;
-use fairpath::vocab::Date;
+use fairpath::vocab::{Date, Lang};
 
 /// Exit code: nothing at or above the failure threshold.
 pub const EXIT_OK: u8 = 0;
@@ -33,6 +33,32 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of reports: `en`, `fr` or `es` [default: from LC_ALL, LC_MESSAGES or LANG,
+    /// else `en`].
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// Reads `--lang`.
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("`{code}` is not one of `en`, `fr`, `es`"))
+}
+
+/// The language the environment asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
+/// is set and not empty, read by its language part (`fr_FR.UTF-8` is French); English when
+/// that is none of fairpath's languages.
+pub fn env_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| var(v).filter(|s| !s.is_empty()))
+        .and_then(|locale| {
+            let code: String = locale
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            Lang::from_code(&code.to_ascii_lowercase())
+        })
+        .unwrap_or(Lang::En)
 }
 
 /// The subcommands.
@@ -299,6 +325,9 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> u8 {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| env_lang(|v| std::env::var(v).ok()));
     match cli.command {
         Command::Parse { file, emit } => lang::parse(&file, emit),
         Command::Fmt { paths, check } => lang::fmt(&paths, check),
@@ -312,7 +341,7 @@ pub fn run(cli: Cli) -> u8 {
             out!("{}", lang::LANGUAGE);
             EXIT_OK
         }
-        Command::Check(args) => check::check(&args),
+        Command::Check(args) => check::check(&args, lang),
         Command::Graph { file, format } => check::graph(&file, format),
         Command::Rules {
             standards,
@@ -328,7 +357,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules {
             standards, format, ..
         } => check::rules(&standards, format),
-        Command::Explain { rule, standards } => check::explain(&rule, &standards),
+        Command::Explain { rule, standards } => check::explain(&rule, &standards, lang),
         Command::Diff {
             old,
             new,
@@ -336,7 +365,7 @@ pub fn run(cli: Cli) -> u8 {
             format,
             as_of,
             all,
-        } => check::diff(&old, &new, &standards, format, as_of, all),
+        } => check::diff(&old, &new, &standards, format, as_of, all, lang),
         Command::Test {
             paths,
             standards,
@@ -346,7 +375,7 @@ pub fn run(cli: Cli) -> u8 {
             state,
             as_of,
             format,
-        } => check::ratifications(state.as_deref(), as_of, format),
+        } => check::ratifications(state.as_deref(), as_of, format, lang),
         Command::Completions { shell } => {
             let mut text = Vec::new();
             clap_complete::generate(

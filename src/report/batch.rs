@@ -9,10 +9,12 @@ use std::fmt::Write;
 use serde_json::{json, Value};
 
 use super::machine::{artifact, input_errors, program_value, results, sarif_rules, InputError};
-use super::{people, Checked};
+use super::{people, Checked, Words};
 use crate::rules::{Engine, Verdict};
 use crate::syntax::diagnostic::Style;
 use crate::syntax::Rejected;
+use crate::t;
+use crate::vocab::Lang;
 
 /// The formats a batch can be reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +86,11 @@ struct Tally {
 /// How a batch is reported: [`Batch::head`] first, then the parts of the programs, made with
 /// [`Batch::program`] and [`Batch::rejected`] on any thread and added in file order to the
 /// [`Totals`], which also write the end.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Batch<'e> {
     format: Format,
     engine: &'e Engine,
+    words: Words<'e>,
 }
 
 /// What a batch report keeps while it is written: the number of parts so far and, per program,
@@ -95,6 +98,7 @@ pub struct Batch<'e> {
 #[derive(Debug)]
 pub struct Totals {
     format: Format,
+    lang: Lang,
     parts: usize,
     rows: Vec<(String, [usize; 4])>,
     by_instrument: BTreeMap<String, [usize; 4]>,
@@ -103,15 +107,20 @@ pub struct Totals {
 }
 
 impl<'e> Batch<'e> {
-    /// A batch report in `format` on the packs of `engine`.
-    pub fn new(format: Format, engine: &'e Engine) -> Self {
-        Batch { format, engine }
+    /// A batch report in `format` and `lang` on the packs of `engine`.
+    pub fn new(format: Format, engine: &'e Engine, lang: Lang) -> Self {
+        Batch {
+            format,
+            engine,
+            words: Words::new(lang, engine),
+        }
     }
 
     /// The totals of a report about to be written.
     pub fn totals(&self) -> Totals {
         Totals {
             format: self.format,
+            lang: self.words.lang,
             parts: 0,
             rows: Vec::new(),
             by_instrument: BTreeMap::new(),
@@ -123,7 +132,7 @@ impl<'e> Batch<'e> {
     /// The text before the first program.
     pub fn head(&self) -> String {
         match self.format {
-            Format::Table => people::table_head(),
+            Format::Table => people::table_head(&self.words),
             Format::Json(_) => {
                 let packs: Vec<Value> = self
                     .engine
@@ -141,7 +150,7 @@ impl<'e> Batch<'e> {
             Format::Sarif => format!(
                 "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"results\": [",
                 member(
-                    &json!({"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": sarif_rules(self.engine)}}),
+                    &json!({"driver": {"name": "fairpath", "version": env!("CARGO_PKG_VERSION"), "informationUri": "https://crates.io/crates/fairpath", "rules": sarif_rules(&self.words, self.engine)}}),
                     3
                 )
             ),
@@ -155,19 +164,20 @@ impl<'e> Batch<'e> {
     /// The part of one checked program. It reads only the program, so parts can be made on any
     /// thread.
     pub fn program(&self, c: &Checked) -> Part {
+        let w = &self.words;
         let text = match self.format {
-            Format::Human(style, all) => people::human(c, style, all),
-            Format::Markdown => people::markdown(c),
-            Format::Html => super::html(c),
-            Format::Table => people::table_row(c),
-            Format::Json(all) => member(&program_value(c, all), 2),
-            Format::Sarif => results(c)
+            Format::Human(style, all) => people::human(w, c, style, all),
+            Format::Markdown => people::markdown(w, c),
+            Format::Html => super::html(w, c),
+            Format::Table => people::table_row(w, c),
+            Format::Json(all) => member(&program_value(w, c, all), 2),
+            Format::Sarif => results(w, c)
                 .iter()
                 .map(|r| member(r, 4))
                 .collect::<Vec<_>>()
                 .join(",\n        "),
-            Format::Short => people::short_findings(c),
-            Format::Junit => super::machine::junit_suite(c),
+            Format::Short => people::short_findings(w, c),
+            Format::Junit => super::machine::junit_suite(w, c),
         };
         let by_instrument = c
             .instruments()
@@ -255,8 +265,8 @@ impl Totals {
             }
         };
         match self.format {
-            Format::Human(..) if self.rows.len() > 1 => summary_table(&self.rows),
-            Format::Table => people::table_foot(),
+            Format::Human(..) if self.rows.len() > 1 => summary_table(self.lang, &self.rows),
+            Format::Table => people::table_foot(self.lang),
             Format::Json(_) => {
                 let summary: serde_json::Map<String, Value> = self
                     .by_instrument
@@ -289,12 +299,13 @@ impl Totals {
 /// A whole batch report as one string: for tests, fuzzing and small batches.
 pub fn render(
     format: Format,
+    lang: Lang,
     engine: &Engine,
     checked: &[Checked],
     rejected: &[Rejected],
     exit_code: u8,
 ) -> String {
-    let batch = Batch::new(format, engine);
+    let batch = Batch::new(format, engine, lang);
     let mut totals = batch.totals();
     let mut out = batch.head();
     for part in rejected
@@ -335,15 +346,42 @@ fn member(value: &Value, depth: usize) -> String {
     out
 }
 
-/// The summary after a batch of drawn reports: one row per program.
-fn summary_table(rows: &[(String, [usize; 4])]) -> String {
-    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4).max(4);
-    let mut out = format!("\n{:<width$}  violated  unstated  satisfied  n/a\n", "file");
-    for (name, [violated, unstated, satisfied, na]) in rows {
-        let _ = writeln!(
-            out,
-            "{name:<width$}  {violated:>8}  {unstated:>8}  {satisfied:>9}  {na:>3}"
-        );
+/// The summary after a batch of drawn reports: one row per program, each count right-aligned
+/// under its column's heading.
+fn summary_table(lang: Lang, rows: &[(String, [usize; 4])]) -> String {
+    let heads = [
+        "column.violated",
+        "column.unstated",
+        "column.satisfied",
+        "column.na",
+    ]
+    .map(|k| t!(lang, k));
+    let file = t!(lang, "column.file");
+    let width = |s: &str| s.chars().count();
+    let first = rows
+        .iter()
+        .map(|r| width(&r.0))
+        .chain([width(&file)])
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("\n{file}{}", " ".repeat(first - width(&file)));
+    for h in &heads {
+        out.push_str("  ");
+        out.push_str(h);
+    }
+    out.push('\n');
+    for (name, counts) in rows {
+        out.push_str(name);
+        out.push_str(&" ".repeat(first.saturating_sub(width(name))));
+        for (h, n) in heads.iter().zip(counts) {
+            let n = super::text::number(lang, *n);
+            let _ = write!(
+                out,
+                "  {}{n}",
+                " ".repeat(width(h).saturating_sub(width(&n)))
+            );
+        }
+        out.push('\n');
     }
     out
 }

@@ -5,146 +5,233 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use super::Checked;
+use super::{Checked, Words};
 use crate::rules::ast::{Duty, Party, Strength};
 use crate::rules::ratify::{
     Binding, DateBasis, Entry, Judged, Ratifications, Ratified, Reason, Standing, Status,
 };
 use crate::rules::Finding;
+use crate::t;
 use crate::vocab::Date;
 
 /// The sentence every report opens its bindingness with.
-pub fn judged_line(j: &Judged) -> String {
+pub fn judged_line(w: &Words<'_>, j: &Judged) -> String {
     let basis = match j.basis {
-        DateBasis::Program => "the program's `as_of` date",
-        DateBasis::Given => "the date given with `--as-of`",
-        DateBasis::Today => "today: the program states no `as_of` date",
+        DateBasis::Program => "judged.program",
+        DateBasis::Given => "judged.given",
+        DateBasis::Today => "judged.today",
     };
-    format!("bindingness judged at {} ({basis})", j.date)
+    t!(
+        w.lang,
+        "judged.line",
+        date = w.date(j.date),
+        basis = t!(w.lang, basis)
+    )
 }
 
 /// Who owes a duty, in words.
-pub fn duty_words(d: Duty) -> &'static str {
-    match d {
-        Duty::Destination => "the destination state",
-        Duty::Origin => "the origin state",
-        Duty::Joint => "both states jointly",
-        Duty::EachState => "each state, for what happens in its territory",
-    }
+pub fn duty_words(w: &Words<'_>, d: Duty) -> String {
+    t!(w.lang, &format!("duty.{}", d.word()))
 }
 
 /// One line on whether the provision binds each state that owes its duty.
-pub fn binding_line(c: &Checked, f: &Finding) -> String {
+pub fn binding_line(w: &Words<'_>, c: &Checked, f: &Finding) -> String {
+    let lang = w.lang;
     if f.strength != Strength::Binding {
-        return format!(
-            "{} is not a treaty: a standard of reference, not a legal obligation",
-            f.instrument
+        return t!(
+            lang,
+            "note.not_treaty",
+            instrument = f.instrument,
+            reference = t!(lang, "note.reference")
         );
     }
     let owed: Vec<&Binding> = f.binding.iter().filter(|b| b.duty).collect();
     if owed.is_empty() {
-        let who = match f.duty {
-            Duty::Origin => "origin",
-            _ => "destination",
+        let key = match f.duty {
+            Duty::Origin => "binding.no_origin",
+            _ => "binding.no_destination",
         };
-        return format!(
-            "bindingness: owed by {}, and the program names no {who} state",
-            duty_words(f.duty)
-        );
+        return t!(lang, key, duty = duty_words(w, f.duty));
     }
     let date = c.judged.date;
     owed.iter()
-        .map(|b| format!("{} {}: {}", party_word(b.party), b.state, note(c, b, date)))
+        .map(|b| {
+            t!(
+                lang,
+                "binding.state",
+                party = party_word(w, b.party),
+                state = b.state,
+                note = note(w, c, b, date)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn party_word(p: Party) -> &'static str {
+fn party_word(w: &Words<'_>, p: Party) -> String {
     match p {
-        Party::Destination => "destination",
-        Party::Origin => "origin",
+        Party::Destination => t!(w.lang, "party.destination"),
+        Party::Origin => t!(w.lang, "party.origin"),
     }
 }
 
 /// Why a provision binds a state or not, in plain words.
-pub fn note(c: &Checked, b: &Binding, date: Date) -> String {
-    let (code, i) = (&b.state, &b.instrument);
+pub fn note(w: &Words<'_>, c: &Checked, b: &Binding, date: Date) -> String {
+    let lang = w.lang;
+    let (state, instrument) = (&b.state, &b.instrument);
+    let day = |d: Option<Date>| d.map_or(String::new(), |d| w.date(d));
     let since = b
         .in_force
-        .map_or(String::new(), |d| format!(", in force since {d}"));
+        .map_or(String::new(), |d| t!(lang, "note.since", date = w.date(d)));
     let ratified = match b.ratified {
-        Some(Ratified::On(d)) => format!("on {d}"),
-        Some(Ratified::In(y)) => format!("in {y}"),
-        None => "on a date not known".into(),
+        Some(Ratified::On(d)) => t!(lang, "note.ratified_on", date = w.date(d)),
+        Some(Ratified::In(y)) => t!(lang, "note.ratified_in", year = y),
+        None => t!(lang, "note.ratified_unknown"),
     };
-    let reference = "a standard of reference, not a legal obligation";
+    let reference = t!(lang, "note.reference");
+    let date = w.date(date);
     match b.reason {
         Reason::InForce => match &b.territory {
-            Some(t) => format!("binding for {t} only, which the program covers ({i}{since})"),
-            None => format!("binding ({i} ratified {ratified}{since})"),
+            Some(territory) => t!(
+                lang,
+                "note.binding_territory",
+                territory = territory,
+                instrument = instrument,
+                since = since
+            ),
+            None => t!(
+                lang,
+                "note.binding",
+                instrument = instrument,
+                ratified = ratified,
+                since = since
+            ),
         },
-        Reason::NotATreaty => format!("{i} is not a treaty: {reference}"),
-        Reason::NoData | Reason::Unknown => {
-            format!("ratification of {i} by {code} could not be verified: {reference}")
-        }
+        Reason::NotATreaty => t!(
+            lang,
+            "note.not_treaty",
+            instrument = instrument,
+            reference = reference
+        ),
+        Reason::NoData | Reason::Unknown => t!(
+            lang,
+            "note.unverified",
+            state = state,
+            instrument = instrument,
+            reference = reference
+        ),
         Reason::NotRatified => match b.as_of {
-            Some(list) => format!("{code} had not ratified {i} as of {list}: {reference}"),
-            None => format!("{code} has not ratified {i}: {reference}"),
+            Some(list) => t!(
+                lang,
+                "note.not_ratified_as_of",
+                state = state,
+                instrument = instrument,
+                date = w.date(list),
+                reference = reference
+            ),
+            None => t!(
+                lang,
+                "note.not_ratified",
+                state = state,
+                instrument = instrument,
+                reference = reference
+            ),
         },
-        Reason::NotRatifiedLaterUnverified => format!(
-            "{code} had not ratified {i} as of {}; later ratification not verified: {reference}",
-            b.as_of.map_or(String::new(), |d| d.to_string())
+        Reason::NotRatifiedLaterUnverified => t!(
+            lang,
+            "note.not_ratified_later",
+            state = state,
+            instrument = instrument,
+            date = day(b.as_of),
+            reference = reference
         ),
-        Reason::RatifiedLater => {
-            format!("{code} ratified {i} {ratified}, after {date}: not binding at that date")
-        }
-        Reason::NotYetInForce => format!(
-            "{code} ratified {i} {ratified}, in force from {}: not yet binding at {date}",
-            b.in_force.map_or(String::new(), |d| d.to_string())
+        Reason::RatifiedLater => t!(
+            lang,
+            "note.ratified_later",
+            state = state,
+            instrument = instrument,
+            ratified = ratified,
+            date = date
         ),
-        Reason::DateUncertain => format!(
-            "{code} ratified {i} {ratified}; whether it was in force at {date} cannot be settled: {reference}"
+        Reason::NotYetInForce => t!(
+            lang,
+            "note.not_yet",
+            state = state,
+            instrument = instrument,
+            ratified = ratified,
+            from = day(b.in_force),
+            date = date
         ),
-        Reason::Denounced => format!(
-            "{code} denounced {i} with effect from {}: no longer binding",
-            b.denounced.map_or(String::new(), |d| d.to_string())
+        Reason::DateUncertain => t!(
+            lang,
+            "note.uncertain",
+            state = state,
+            instrument = instrument,
+            ratified = ratified,
+            date = date,
+            reference = reference
         ),
-        Reason::PartExcluded => format!(
-            "{code} ratified {i} but excluded {}: {reference}",
-            part_words(b)
+        Reason::Denounced => t!(
+            lang,
+            "note.denounced",
+            state = state,
+            instrument = instrument,
+            date = day(b.denounced)
         ),
-        Reason::ExclusionsUnknown => format!(
-            "{code} ratified {i}; whether it excluded {} is not known: {reference}",
-            part_words(b)
+        Reason::PartExcluded => t!(
+            lang,
+            "note.part_excluded",
+            state = state,
+            instrument = instrument,
+            part = part_words(w, b),
+            reference = reference
+        ),
+        Reason::ExclusionsUnknown => t!(
+            lang,
+            "note.exclusions_unknown",
+            state = state,
+            instrument = instrument,
+            part = part_words(w, b),
+            reference = reference
         ),
         Reason::TerritoryLimited => {
-            let t = b.territory.as_deref().unwrap_or("part of the state");
+            let territory = b
+                .territory
+                .clone()
+                .unwrap_or_else(|| t!(lang, "note.part_of_state"));
             let covers = c
                 .territory()
-                .map_or(format!("all of {code}"), |p| p.to_string());
-            format!("binding for {t} only{since}; the program covers {covers}: binding there only")
+                .map_or_else(|| t!(lang, "note.all_of", state = state), str::to_string);
+            t!(
+                lang,
+                "note.territory_limited",
+                territory = territory,
+                since = since,
+                covers = covers
+            )
         }
     }
 }
 
-fn part_words(b: &Binding) -> String {
+fn part_words(w: &Words<'_>, b: &Binding) -> String {
     match b.part.as_deref().and_then(|p| p.split_once('_')) {
-        Some(("annex", n)) => format!("Annex {}", n.to_uppercase()),
-        Some(("part", n)) => format!("Part {}", n.to_uppercase()),
-        _ => b.part.clone().unwrap_or_else(|| "this part".into()),
+        Some(("annex", n)) => t!(w.lang, "part.annex", n = n.to_uppercase()),
+        Some(("part", n)) => t!(w.lang, "part.part", n = n.to_uppercase()),
+        _ => b.part.clone().unwrap_or_else(|| t!(w.lang, "part.this")),
     }
 }
 
-/// The word for a standing.
-pub fn standing_word(s: Standing) -> &'static str {
-    match s {
-        Standing::InForce => "in force",
-        Standing::RatifiedNotInForce => "ratified, not yet in force",
-        Standing::NotRatified => "not ratified",
-        Standing::Denounced => "denounced",
-        Standing::Unknown => "unknown",
-        Standing::NotATreaty => "not a treaty",
-    }
+/// The words for a standing.
+pub fn standing_word(w: &Words<'_>, s: Standing) -> String {
+    let key = match s {
+        Standing::InForce => "standing.in_force",
+        Standing::RatifiedNotInForce => "standing.ratified_not_in_force",
+        Standing::NotRatified => "standing.not_ratified",
+        Standing::Denounced => "standing.denounced",
+        Standing::Unknown => "standing.unknown",
+        Standing::NotATreaty => "standing.not_a_treaty",
+    };
+    t!(w.lang, key)
 }
 
 /// The states to list: `state`, or every state in the data in its order.
@@ -162,62 +249,79 @@ fn states_of<'a>(data: &'a Ratifications, state: Option<&'a str>) -> Vec<&'a str
 }
 
 /// What a row says, in one phrase: status, dates and limits.
-fn row_words(data: &Ratifications, e: &Entry) -> String {
+fn row_words(w: &Words<'_>, data: &Ratifications, e: &Entry) -> String {
+    let lang = w.lang;
     let mut parts = vec![match e.status {
         Status::Ratified => match (e.ratified, e.ratified_by) {
-            (Some(Ratified::On(d)), _) => format!("ratified {d}"),
-            (Some(Ratified::In(y)), _) => format!("ratified in {y} (day not known)"),
-            (None, Some(by)) => format!("ratified by {by} at the latest"),
-            (None, None) => "ratified (date not known)".into(),
+            (Some(Ratified::On(d)), _) => t!(lang, "row.ratified_on", date = w.date(d)),
+            (Some(Ratified::In(y)), _) => t!(lang, "row.ratified_in", year = y),
+            (None, Some(by)) => t!(lang, "row.ratified_by", date = w.date(by)),
+            (None, None) => t!(lang, "row.ratified"),
         },
         Status::NotRatified => match e.as_of {
-            Some(d) => format!("not ratified as of {d}"),
-            None => "not ratified".into(),
+            Some(d) => t!(lang, "row.not_ratified_as_of", date = w.date(d)),
+            None => t!(lang, "standing.not_ratified"),
         },
-        Status::Unknown => "unknown".into(),
+        Status::Unknown => t!(lang, "standing.unknown"),
     }];
     if let Some(d) = data.in_force(e) {
-        let how = match e.in_force_basis.as_deref() {
-            Some("source") => "",
-            _ => " (computed)",
+        let key = match e.in_force_basis.as_deref() {
+            Some("source") => "row.in_force",
+            _ => "row.in_force_computed",
         };
-        parts.push(format!("in force {d}{how}"));
+        parts.push(t!(lang, key, date = w.date(d)));
     }
-    if let Some(t) = &e.territory {
-        parts.push(format!("{t} only"));
+    if let Some(territory) = &e.territory {
+        parts.push(t!(lang, "row.territory", territory = territory));
     }
     if !e.excluded.is_empty() {
-        parts.push(format!("excluded: {}", e.excluded.join(", ")));
+        parts.push(t!(lang, "row.excluded", parts = e.excluded.join(", ")));
     }
     if e.exclusions_unknown {
-        parts.push("exclusions not known".into());
+        parts.push(t!(lang, "row.exclusions_unknown"));
     }
     if let Some(d) = e.denounced {
-        parts.push(format!("denounced with effect from {d}"));
+        parts.push(t!(lang, "row.denounced", date = w.date(d)));
     }
     parts.join("; ")
 }
 
 /// The ratification data for `state` (or every state) as text, with where each instrument
 /// stands at `date` when one is given.
-pub fn table(data: &Ratifications, state: Option<&str>, date: Option<Date>) -> String {
+pub fn table(
+    w: &Words<'_>,
+    data: &Ratifications,
+    state: Option<&str>,
+    date: Option<Date>,
+) -> String {
+    let lang = w.lang;
     let mut out = String::new();
     for code in states_of(data, state) {
         let _ = writeln!(out, "{code}");
         for i in data.instruments() {
             let Some(e) = data.lookup(code, &i.code) else {
-                let _ = writeln!(out, "  {:<6} unknown: no source in the data", i.code);
+                let _ = writeln!(out, "  {:<6} {}", i.code, t!(lang, "row.no_source"));
                 continue;
             };
-            let _ = writeln!(out, "  {:<6} {}", i.code, row_words(data, e));
+            let _ = writeln!(out, "  {:<6} {}", i.code, row_words(w, data, e));
             if let Some(d) = date {
                 let (s, _) = data.standing(e, d);
-                let _ = writeln!(out, "         at {d}: {}", standing_word(s));
+                let at = t!(
+                    lang,
+                    "row.at",
+                    date = w.date(d),
+                    standing = standing_word(w, s)
+                );
+                let _ = writeln!(out, "         {at}");
             }
             if let Some(n) = &e.note {
-                let _ = writeln!(out, "         note: {n}");
+                let _ = writeln!(out, "         {}", t!(lang, "row.note", note = n));
             }
-            let _ = writeln!(out, "         source: {}", e.source);
+            let _ = writeln!(
+                out,
+                "         {}",
+                t!(lang, "row.source", source = e.source)
+            );
         }
     }
     out

@@ -8,10 +8,11 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::binding::standing_word;
-use super::Checked;
+use super::{Checked, Words};
 use crate::rules::ratify::{Judged, Standing};
 use crate::rules::Verdict;
 use crate::syntax::print;
+use crate::t;
 use crate::vocab::{self, protect, Date};
 
 mod clauses;
@@ -227,44 +228,54 @@ fn bindingness(old: &Checked, new: &Checked) -> Vec<BindingChange> {
 
 /// The comparison as text for people, or Markdown: only what changed, with a count of the
 /// shortfalls and silences both drafts share (listed too when `d` holds them).
-pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
+pub fn render(w: &Words<'_>, d: &Diff, old: &str, new: &str, markdown: bool) -> String {
+    let lang = w.lang;
     let mut out = if markdown {
         format!("# fairpath diff\n\n`{old}` → `{new}`\n")
     } else {
-        format!("comparing {old} → {new}\n")
+        format!("{}\n", t!(lang, "diff.comparing", old = old, new = new))
     };
     let [was, now] = &d.judged;
     if was.date != now.date {
-        section(&mut out, "Bindingness", d.bindingness.len(), markdown);
+        section(
+            w,
+            &mut out,
+            "diff.bindingness",
+            d.bindingness.len(),
+            markdown,
+        );
         let _ = writeln!(
             out,
-            "{} judged at {} in the old draft and {} in the new one",
+            "{} {}",
             bullet(markdown),
-            was.date,
-            now.date
+            t!(
+                lang,
+                "diff.judged",
+                old = w.date(was.date),
+                new = w.date(now.date)
+            )
         );
         for c in &d.bindingness {
-            let from = c
-                .in_force
-                .map_or(String::new(), |d| format!(" (in force from {d})"));
+            let from = c.in_force.map_or(String::new(), |d| {
+                format!(" ({})", t!(lang, "diff.in_force_from", date = w.date(d)))
+            });
             let _ = writeln!(
                 out,
-                "{} {} for {}: {} → {}{from}",
+                "{} {}: {} → {}{from}",
                 bullet(markdown),
-                c.instrument,
-                c.state,
-                standing_word(c.before),
-                standing_word(c.after),
+                t!(lang, "diff.for", instrument = c.instrument, state = c.state),
+                standing_word(w, c.before),
+                standing_word(w, c.after),
             );
         }
     }
     let rules = [
-        ("Fixed", &d.fixed),
-        ("Introduced", &d.introduced),
-        ("Unchanged shortfalls and silences", &d.unchanged),
+        ("diff.fixed", &d.fixed),
+        ("diff.introduced", &d.introduced),
+        ("diff.unchanged", &d.unchanged),
     ];
     for (title, list) in rules.into_iter().filter(|(_, l)| !l.is_empty()) {
-        section(&mut out, title, list.len(), markdown);
+        section(w, &mut out, title, list.len(), markdown);
         for c in list {
             let _ = writeln!(
                 out,
@@ -272,21 +283,22 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
                 bullet(markdown),
                 c.rule,
                 c.citation,
-                c.before.word(),
-                c.after.word(),
-                c.message
+                w.verdict(c.before),
+                w.verdict(c.after),
+                w.summary_of(&c.rule, &c.message)
             );
         }
     }
     let terms = [
-        ("Rights gained", &d.rights_gained),
-        ("Rights lost", &d.rights_lost),
-        ("Other changes", &d.other_changes),
+        ("diff.gained", &d.rights_gained),
+        ("diff.lost", &d.rights_lost),
+        ("diff.other", &d.other_changes),
     ];
     for (title, list) in terms.into_iter().filter(|(_, l)| !l.is_empty()) {
-        section(&mut out, title, list.len(), markdown);
+        section(w, &mut out, title, list.len(), markdown);
         for c in list {
-            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "unstated".into());
+            let show =
+                |v: &Option<String>| v.clone().unwrap_or_else(|| w.verdict(Verdict::Unstated));
             let field = c.field.as_ref().map_or(String::new(), |f| format!(", {f}"));
             let _ = writeln!(
                 out,
@@ -305,24 +317,27 @@ pub fn render(d: &Diff, old: &str, new: &str, markdown: bool) -> String {
         + d.other_changes.len()
         + d.bindingness.len();
     if changed == 0 {
-        let _ = writeln!(out, "\nno change in findings or terms");
+        let _ = writeln!(out, "\n{}", t!(lang, "diff.no_change"));
     }
     if d.unchanged.is_empty() && d.unchanged_count > 0 {
         let _ = writeln!(
             out,
-            "\n{} shortfalls and silences are in both drafts (`--all` lists them)",
-            d.unchanged_count
+            "\n{}",
+            t!(lang, "diff.unchanged_count", count = w.n(d.unchanged_count))
         );
     }
     out
 }
 
-fn section(out: &mut String, title: &str, n: usize, markdown: bool) {
-    let note = match title {
-        "Rights gained" => ", where the new draft protects more",
-        "Rights lost" => ", where the old draft protects more",
-        "Other changes" => ", with no protective direction",
-        _ => "",
+/// A section's heading: its title (a catalogue key), count and, for terms, which way they moved.
+fn section(w: &Words<'_>, out: &mut String, key: &str, n: usize, markdown: bool) {
+    let title = t!(w.lang, key);
+    let n = w.n(n);
+    let note = match key {
+        "diff.gained" | "diff.lost" | "diff.other" => {
+            format!(", {}", t!(w.lang, &format!("{key}_note")))
+        }
+        _ => String::new(),
     };
     if markdown {
         let _ = writeln!(out, "\n## {title} ({n}){note}\n");

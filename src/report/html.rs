@@ -4,9 +4,11 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
+use super::people::{INSTRUMENT_COLUMNS, SCORE_COLUMNS};
 use super::svg::{status_graph, xml};
-use super::{binding_line, Checked};
+use super::{binding_line, Checked, Words};
 use crate::rules::{Finding, Verdict};
+use crate::t;
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
 h1,h2,h3,h4,summary{font-family:Helvetica,Arial,sans-serif}table{border-collapse:collapse;margin:1rem 0}\
@@ -30,53 +32,68 @@ const PRINT_OPEN: &str = "<script>addEventListener('beforeprint',()=>document.qu
 /// worker-status graph, the violations by theme (printed pages break between themes, not
 /// within one that fits a page), the other findings, and the silences in a collapsible appendix
 /// that starts a page and prints open.
-pub fn html(c: &Checked) -> String {
+pub fn html(w: &Words<'_>, c: &Checked) -> String {
+    let lang = w.lang;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>fairpath report: {}</title><style>{STYLE}</style>{PRINT_OPEN}</head><body>\n",
-        xml(c.name())
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style>{PRINT_OPEN}</head><body>\n",
+        t!(lang, "heading.title", name = xml(c.name()))
     );
     let _ = writeln!(out, "<h1>{}</h1>", xml(c.name()));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">File <code>{}</code> · fairpath {}</p>",
-        xml(c.source.name()),
+        "<p class=\"meta\">{} · fairpath {}</p>",
+        t!(
+            lang,
+            "html.file",
+            file = format!("<code>{}</code>", xml(c.source.name()))
+        ),
         env!("CARGO_PKG_VERSION"),
     );
     out.push_str("<div class=\"summary\">");
-    for line in c.summary() {
+    for line in c.summary(w) {
         let _ = write!(out, "<p>{}</p>", xml(&line));
     }
-    out.push_str("</div>\n<h2>Scorecard by theme</h2>\n<table><tr><th>theme</th><th>violated</th><th>binding</th><th>violated in practice</th><th>unstated</th><th>satisfied</th><th>not applicable</th></tr>\n");
+    let _ = write!(
+        out,
+        "</div>\n<h2>{}</h2>\n{}",
+        t!(lang, "heading.scorecard"),
+        head_row(w, &SCORE_COLUMNS)
+    );
     for s in c.scorecard() {
         let short = |n: usize| {
             if n > 0 {
-                format!("<td class=\"short\">{n}</td>")
+                format!("<td class=\"short\">{}</td>", w.n(n))
             } else {
-                "<td>0</td>".into()
+                format!("<td>{}</td>", w.n(0))
             }
         };
         let _ = writeln!(
             out,
             "<tr><td>{}</td>{}<td>{}</td>{}<td>{}</td><td>{}</td><td>{}</td></tr>",
-            s.theme.name(),
+            w.theme(s.theme),
             short(s.violated),
-            s.binding,
+            w.n(s.binding),
             short(s.in_practice),
-            s.unstated,
-            s.satisfied,
-            s.not_applicable
+            w.n(s.unstated),
+            w.n(s.satisfied),
+            w.n(s.not_applicable)
         );
     }
-    out.push_str("</table>\n<h3>By instrument</h3>\n<table><tr><th>instrument</th><th>violated</th><th>unstated</th><th>satisfied</th><th>not applicable</th></tr>\n");
+    let _ = write!(
+        out,
+        "</table>\n<h3>{}</h3>\n{}",
+        t!(lang, "heading.by_instrument"),
+        head_row(w, &INSTRUMENT_COLUMNS)
+    );
     for i in c.instruments() {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             xml(i),
-            c.count(Verdict::Violated, Some(i)),
-            c.count(Verdict::Unstated, Some(i)),
-            c.count(Verdict::Satisfied, Some(i)),
-            c.count(Verdict::NotApplicable, Some(i))
+            w.n(c.count(Verdict::Violated, Some(i))),
+            w.n(c.count(Verdict::Unstated, Some(i))),
+            w.n(c.count(Verdict::Satisfied, Some(i))),
+            w.n(c.count(Verdict::NotApplicable, Some(i)))
         );
     }
     out.push_str("</table>\n");
@@ -95,31 +112,44 @@ pub fn html(c: &Checked) -> String {
         .filter(|(_, t)| spans.contains(&t.span))
         .map(|(i, _)| i)
         .collect();
-    if let Some(svg) = status_graph(&c.model, &hot) {
-        out.push_str("<h2>The worker's journeys</h2>\n<p>Red arrows are journeys behind a violated finding.</p>\n<div class=\"graph\">\n");
+    if let Some(svg) = status_graph(w, &c.model, &hot) {
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<p>{}</p>\n<div class=\"graph\">\n",
+            xml(&t!(lang, "heading.journeys")),
+            t!(lang, "heading.journeys_note")
+        );
         out.push_str(&svg);
         out.push_str("</div>\n");
     }
     for (theme, list) in c.violations() {
         let _ = writeln!(
             out,
-            "<section class=\"theme\"><h2>Violations: {} ({})</h2>",
-            theme.name(),
-            list.len()
+            "<section class=\"theme\"><h2>{}</h2>",
+            t!(
+                lang,
+                "heading.theme_violations",
+                theme = w.theme(theme),
+                count = w.n(list.len())
+            )
         );
         for f in list {
-            finding(&mut out, c, f);
+            finding(w, &mut out, c, f);
         }
         out.push_str("</section>\n");
     }
     if !c.warnings.is_empty() {
-        out.push_str("<h2>Other findings</h2>\n<ul>");
+        let _ = write!(out, "<h2>{}</h2>\n<ul>", t!(lang, "heading.other"));
         for d in &c.warnings {
             let _ = write!(
                 out,
-                "<li>Line {}: {} (<code>{}</code>)</li>",
-                c.line_col(d.span().start).0,
-                xml(d.message()),
+                "<li>{}: {} (<code>{}</code>)</li>",
+                t!(
+                    lang,
+                    "finding.line_upper",
+                    line = c.line_col(d.span().start).0
+                ),
+                xml(&d.message_in(lang)),
                 xml(d.code_name())
             );
         }
@@ -130,10 +160,12 @@ pub fn html(c: &Checked) -> String {
         let terms: usize = silences.iter().map(|(_, t)| t.len()).sum();
         let _ = writeln!(
             out,
-            "<section class=\"appendix\"><h2>Appendix: what the text is silent on</h2>\n<details><summary>{terms} terms the program does not state, each with the rules it would decide</summary><div class=\"silences\">"
+            "<section class=\"appendix\"><h2>{}</h2>\n<details><summary>{}</summary><div class=\"silences\">",
+            t!(lang, "heading.appendix"),
+            t!(lang, "silences.summary", terms = w.n(terms))
         );
         for (theme, list) in silences {
-            let _ = write!(out, "<h3>{}</h3><ul>", theme.name());
+            let _ = write!(out, "<h3>{}</h3><ul>", w.theme(theme));
             for (term, rules) in list {
                 let ids: Vec<String> = rules.iter().map(|f| xml(&f.rule)).collect();
                 let _ = write!(
@@ -151,7 +183,17 @@ pub fn html(c: &Checked) -> String {
     out
 }
 
-fn finding(out: &mut String, c: &Checked, f: &Finding) {
+/// A table's opening and heading row for `columns` (catalogue keys).
+fn head_row(w: &Words<'_>, columns: &[&str]) -> String {
+    let cells: String = columns
+        .iter()
+        .map(|k| format!("<th>{}</th>", t!(w.lang, k)))
+        .collect();
+    format!("<table><tr>{cells}</tr>\n")
+}
+
+fn finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
+    let lang = w.lang;
     let _ = writeln!(
         out,
         "<section class=\"finding {}{}\" id=\"{}\"><h3>{} {} <small><code>{}</code></small></h3>",
@@ -167,24 +209,31 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
         xml(&f.rule)
     );
     let high = if f.high {
-        " <span class=\"high\">High severity.</span>"
+        format!(" <span class=\"high\">{}</span>", t!(lang, "finding.high"))
     } else {
-        ""
+        String::new()
     };
-    let soft = match super::people::soft_law(f) {
-        s if f.verdict == Verdict::Violated && !s.is_empty() => format!(" <em>{}</em>", s.trim()),
+    let soft = match super::people::soft_law(w, f) {
+        Some(s) if f.verdict == Verdict::Violated => format!(" <em>{s}</em>"),
         _ => String::new(),
     };
-    let _ = writeln!(out, "<p>{}{high}{soft}</p>", xml(&f.message));
+    let _ = writeln!(out, "<p>{}{high}{soft}</p>", xml(w.summary(f)));
     if let Some(s) = &f.stream {
-        let _ = writeln!(out, "<p><b>Stream:</b> <code>{}</code></p>", xml(s));
-    }
-    if let Some(line) = super::practice_line(f) {
         let _ = writeln!(
             out,
-            "<p class=\"practice\"><b>In law:</b> {}. <b>In practice:</b> {}</p>",
-            f.verdict.word(),
-            xml(line.trim_start_matches("in practice: "))
+            "<p><b>{}:</b> <code>{}</code></p>",
+            t!(lang, "label.stream"),
+            xml(s)
+        );
+    }
+    if let Some(found) = super::practice_words(w, f) {
+        let _ = writeln!(
+            out,
+            "<p class=\"practice\"><b>{}:</b> {}. <b>{}:</b> {}</p>",
+            t!(lang, "label.in_law"),
+            w.verdict(f.verdict),
+            t!(lang, "label.in_practice"),
+            xml(&found)
         );
     }
     if !f.witness.is_empty() || !f.clauses.is_empty() {
@@ -200,17 +249,26 @@ fn finding(out: &mut String, c: &Checked, f: &Finding) {
             } else {
                 format!("<code>{}</code> — ", xml(quoted))
             };
-            let _ = write!(out, "<li>line {line}{src}: {quoted}{}</li>", xml(&cl.says));
+            let _ = write!(
+                out,
+                "<li>{}{src}: {quoted}{}</li>",
+                t!(lang, "finding.line_lower", line = line),
+                xml(&cl.says)
+            );
         }
         out.push_str("</ul>\n");
     }
     let _ = writeln!(
         out,
-        "<p><b>Strength:</b> {} ({}). <b>Duty of:</b> {}. <b>Binding:</b> {}</p><p><b>Remedy:</b> {}</p></section>",
-        f.strength.word(),
-        xml(&f.obligation),
-        super::binding::duty_words(f.duty),
-        xml(&binding_line(c, f)),
-        xml(&f.remedy)
+        "<p><b>{}:</b> {} ({}). <b>{}:</b> {}. <b>{}:</b> {}</p><p><b>{}:</b> {}</p></section>",
+        t!(lang, "label.strength"),
+        t!(lang, &format!("strength.{}", f.strength.word())),
+        xml(&t!(lang, &format!("obligation.{}", f.obligation))),
+        t!(lang, "label.duty"),
+        super::binding::duty_words(w, f.duty),
+        t!(lang, "label.binding"),
+        xml(&binding_line(w, c, f)),
+        t!(lang, "label.remedy"),
+        xml(w.remedy(f))
     );
 }

@@ -2,10 +2,11 @@
 
 use serde_json::{json, Value};
 
-use super::{shown, Checked};
+use super::{shown, Checked, Words};
 use crate::rules::{Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
+use crate::t;
 
 /// The version of the JSON report schema.
 pub const REPORT_SCHEMA: &str = "fairpath.report/3";
@@ -16,7 +17,7 @@ fn span_json(c: &Checked, s: Span) -> Value {
 }
 
 /// One finding of the JSON report; its bindingness refers to the program's `bindings` by index.
-fn finding_json(c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
+fn finding_json(w: &Words<'_>, c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
     let clause = |cl: &crate::rules::Clause| json!({"span": span_json(c, cl.span), "says": cl.says, "source": cl.source});
     let binding: Vec<usize> = f
         .binding
@@ -26,7 +27,7 @@ fn finding_json(c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
                 "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
                 "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
                 "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
-                "note": super::binding::note(c, b, c.judged.date)});
+                "note": super::binding::note(w, c, b, c.judged.date)});
             bindings.iter().position(|v| *v == value).unwrap_or_else(|| {
                 bindings.push(value);
                 bindings.len() - 1
@@ -50,8 +51,8 @@ fn finding_json(c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
         "obligation": f.obligation,
         "verdict": f.verdict,
         "high_severity": f.high,
-        "message": f.message,
-        "remedy": f.remedy,
+        "message": w.summary(f),
+        "remedy": w.remedy(f),
         "verified": f.verified,
         "span": span_json(c, f.primary_span(c.header())),
         "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
@@ -129,13 +130,13 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
 }
 
 /// One program of the JSON report: its identity, counts per instrument, articles and findings.
-pub(super) fn program_value(c: &Checked, all: bool) -> Value {
+pub(super) fn program_value(w: &Words<'_>, c: &Checked, all: bool) -> Value {
     let mut bindings = Vec::new();
     let findings: Vec<Value> = c
         .findings
         .iter()
         .filter(|f| all || shown(f))
-        .map(|f| finding_json(c, f, &mut bindings))
+        .map(|f| finding_json(w, c, f, &mut bindings))
         .collect();
     let mut summary = serde_json::Map::new();
     for i in c.instruments() {
@@ -160,16 +161,17 @@ pub(super) fn program_value(c: &Checked, all: bool) -> Value {
 }
 
 /// SARIF's reporting descriptors: one per rule.
-pub(super) fn sarif_rules(engine: &Engine) -> Vec<Value> {
+pub(super) fn sarif_rules(w: &Words<'_>, engine: &Engine) -> Vec<Value> {
     engine
         .rules()
         .map(|r| {
+            let text = r.text(w.lang);
             json!({
                 "id": r.id,
                 "name": r.id.replace(['.', '-'], "_"),
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": format!("{} {}: {}", r.instrument, r.cites, r.rationale)},
-                "help": {"text": r.remedy},
+                "shortDescription": {"text": text.summary},
+                "fullDescription": {"text": format!("{} {}: {}", r.instrument, r.cites, text.rationale)},
+                "help": {"text": text.remedy},
                 "properties": {"instrument": r.instrument, "article": r.cites, "strength": r.strength.word(), "pack": r.pack},
             })
         })
@@ -182,7 +184,7 @@ pub(super) fn artifact(c: &Checked) -> Value {
 }
 
 /// SARIF results of one program: one per violated or unstated finding.
-pub(super) fn results(c: &Checked) -> Vec<Value> {
+pub(super) fn results(w: &Words<'_>, c: &Checked) -> Vec<Value> {
     c.findings
         .iter()
         .filter(|f| shown(f))
@@ -194,8 +196,10 @@ pub(super) fn results(c: &Checked) -> Vec<Value> {
                 "ruleId": f.rule,
                 "level": severity(f),
                 "kind": if f.worst() == Verdict::Violated { "fail" } else { "review" },
-                "message": {"text": format!("{} {} ({}{}): {} Remedy: {}", f.instrument, f.article, f.verdict.word(),
-                    super::practice_line(f).map_or(String::new(), |l| format!("; {l}")), f.message, f.remedy)},
+                "message": {"text": t!(w.lang, "finding.sarif", instrument = f.instrument, article = f.article,
+                    verdict = w.verdict(f.verdict),
+                    practice = super::practice_line(w, f).map_or(String::new(), |l| format!("; {l}")),
+                    message = w.summary(f), remedy = w.remedy(f))},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": c.source.name()},
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
@@ -227,7 +231,7 @@ pub(super) fn severity(f: &Finding) -> &'static str {
 
 /// One program's JUnit test suite: one test case per rule; a violated rule (in law or in
 /// practice) is a failure, an unstated one is skipped.
-pub(super) fn junit_suite(c: &Checked) -> String {
+pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
     use std::fmt::Write;
     let x = super::svg::xml;
     let mut out = String::new();
@@ -267,15 +271,19 @@ pub(super) fn junit_suite(c: &Checked) -> String {
                     ">\n      <failure message=\"{} {}: {}\">{}:{line}</failure>\n    </testcase>",
                     x(&f.instrument),
                     x(&f.article),
-                    x(&f.message),
+                    x(w.summary(f)),
                     x(c.source.name())
                 );
             }
             Verdict::Unstated => {
                 let _ = writeln!(
                     out,
-                    ">\n      <skipped message=\"the program is silent on {}\"/>\n    </testcase>",
-                    x(&f.silent.join(", "))
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                    x(&t!(
+                        w.lang,
+                        "finding.silent_on",
+                        terms = f.silent.join(", ")
+                    ))
                 );
             }
             _ => out.push_str("/>\n"),

@@ -15,13 +15,86 @@ pub use html::html;
 pub use machine::REPORT_SCHEMA;
 pub use people::{human, markdown};
 
+use std::collections::HashMap;
+
 use crate::model::Model;
-use crate::rules::ast::Theme;
+use crate::rules::ast::{Texts, Theme};
 use crate::rules::ratify::Judged;
 use crate::rules::{fingerprint, Engine, Finding, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Diagnostic, Source};
+use crate::t;
+use crate::vocab::Lang;
 
+/// What a report is written in: a language, and each rule's summary and remedy in it (from the
+/// rule's pack, English where the pack has no translation).
+#[derive(Debug, Clone)]
+pub struct Words<'e> {
+    /// The language.
+    pub lang: Lang,
+    /// Rule texts by rule id; empty in English, where a finding's own copies are the texts.
+    texts: HashMap<&'e str, Texts<'e>>,
+}
+
+impl<'e> Words<'e> {
+    /// Words in `lang`, with the rule texts of `engine`'s packs.
+    pub fn new(lang: Lang, engine: &'e Engine) -> Self {
+        let texts = if lang == Lang::En {
+            HashMap::new()
+        } else {
+            engine
+                .rules()
+                .map(|r| (r.id.as_str(), r.text(lang)))
+                .collect()
+        };
+        Words { lang, texts }
+    }
+
+    /// English words, with the findings' own rule texts.
+    pub fn english() -> Words<'static> {
+        Words {
+            lang: Lang::En,
+            texts: HashMap::new(),
+        }
+    }
+
+    /// A finding's rule summary in the report's language.
+    pub fn summary<'a>(&'a self, f: &'a Finding) -> &'a str {
+        self.summary_of(&f.rule, &f.message)
+    }
+
+    /// The summary of rule `id` in the report's language; `english` where there is none.
+    pub fn summary_of<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.texts.get(id).map_or(english, |t| t.summary)
+    }
+
+    /// A finding's remedy in the report's language.
+    pub fn remedy<'a>(&'a self, f: &'a Finding) -> &'a str {
+        self.texts
+            .get(f.rule.as_str())
+            .map_or(&f.remedy, |t| t.remedy)
+    }
+
+    /// The word for a verdict (`violated`).
+    pub fn verdict(&self, v: Verdict) -> String {
+        t!(self.lang, &format!("verdict.{}", v.word()))
+    }
+
+    /// A theme's display name.
+    pub fn theme(&self, theme: Theme) -> String {
+        t!(self.lang, &format!("theme.{}", theme.word()))
+    }
+
+    /// A whole number as the language writes it.
+    pub fn n(&self, n: usize) -> String {
+        text::number(self.lang, n)
+    }
+
+    /// A date as the language writes it.
+    pub fn date(&self, d: crate::vocab::Date) -> String {
+        text::date(self.lang, d)
+    }
+}
 /// One program's findings, ready to report.
 #[derive(Debug, Clone)]
 pub struct Checked {
@@ -161,7 +234,7 @@ impl Checked {
     pub fn scorecard(&self) -> Vec<Score> {
         Theme::ALL
             .iter()
-            .map(|(theme, _, _)| {
+            .map(|(theme, _)| {
                 let of: Vec<&Finding> =
                     self.findings.iter().filter(|f| f.theme == *theme).collect();
                 let count = |v: Verdict| of.iter().filter(|f| f.verdict == v).count();
@@ -194,7 +267,7 @@ impl Checked {
     /// The summary every report for people opens with, one sentence a line: the date judged
     /// and the parties, the violations (binding or not, in law and in practice), the themes
     /// that fall short, and the other counts.
-    pub fn summary(&self) -> Vec<String> {
+    pub fn summary(&self, w: &Words<'_>) -> Vec<String> {
         let [violated, unstated, satisfied, na] = self.counts();
         let binding = self
             .findings
@@ -205,26 +278,43 @@ impl Checked {
             .scorecard()
             .iter()
             .filter(|s| s.violated + s.in_practice > 0)
-            .map(|s| format!("{} ({})", s.theme.name(), s.violated.max(s.in_practice)))
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    w.theme(s.theme),
+                    w.n(s.violated.max(s.in_practice))
+                )
+            })
             .collect();
+        let lang = w.lang;
         vec![
-            format!(
-                "{}; origin {}; destination {}.",
-                people::upper_first(&binding::judged_line(&self.judged)),
-                states(&self.origin()),
-                states(&self.destination())
+            t!(
+                lang,
+                "summary.parties",
+                judged = people::upper_first(&binding::judged_line(w, &self.judged)),
+                origin = states(w, &self.origin()),
+                destination = states(w, &self.destination())
             ),
-            format!(
-                "Violations in law: {violated} ({binding} binding on a state that owes the duty, {} not binding); in practice: {}.",
-                violated - binding,
-                self.violated_in_practice()
+            t!(
+                lang,
+                "summary.violations",
+                violated = w.n(violated),
+                binding = w.n(binding),
+                not_binding = w.n(violated - binding),
+                practice = w.n(self.violated_in_practice())
             ),
             if short.is_empty() {
-                "No theme falls short.".to_string()
+                t!(lang, "summary.none_short")
             } else {
-                format!("Themes that fall short: {}.", short.join(", "))
+                t!(lang, "summary.short", themes = short.join(", "))
             },
-            format!("Also {unstated} unstated, {satisfied} satisfied, {na} not applicable."),
+            t!(
+                lang,
+                "summary.also",
+                unstated = w.n(unstated),
+                satisfied = w.n(satisfied),
+                na = w.n(na)
+            ),
         ]
     }
 
@@ -305,18 +395,19 @@ fn by_theme<T>(items: impl Iterator<Item = (Theme, T)>) -> Vec<(Theme, Vec<T>)> 
 }
 
 /// Which single terms decide a rule, in words.
-pub fn decided_line(deciders: &[crate::rules::decide::Decider]) -> String {
+pub fn decided_line(w: &Words<'_>, deciders: &[crate::rules::decide::Decider]) -> String {
     if deciders.is_empty() {
-        return "decided by: no single term; only several stated together".into();
+        return t!(w.lang, "decided.none");
     }
+    let or = format!(" {} ", t!(w.lang, "word.or"));
     let each: Vec<String> = deciders
         .iter()
         .map(|d| {
-            let verdicts: Vec<&str> = d.verdicts.iter().map(|v| v.word()).collect();
-            format!("`{}` ({})", d.term, verdicts.join(" or "))
+            let verdicts: Vec<String> = d.verdicts.iter().map(|v| w.verdict(*v)).collect();
+            format!("`{}` ({})", d.term, verdicts.join(&or))
         })
         .collect();
-    format!("decided by: {}", each.join(", "))
+    t!(w.lang, "decided.by", terms = each.join(", "))
 }
 
 /// Program text made inert in Markdown: no control characters, no line breaks (which could start
@@ -336,9 +427,9 @@ pub fn shown(f: &Finding) -> bool {
     matches!(f.worst(), Verdict::Violated | Verdict::Unstated)
 }
 
-/// How a finding reads in practice, where documented practice bears on it: the verdict and the
-/// clauses with their sources.
-pub fn practice_line(f: &Finding) -> Option<String> {
+/// How a finding reads in practice, where documented practice bears on it: the verdict, and
+/// the clauses with their sources after a colon.
+pub fn practice_words(w: &Words<'_>, f: &Finding) -> Option<String> {
     let p = f.practice.as_ref()?;
     let found: Vec<String> = p
         .clauses
@@ -349,8 +440,8 @@ pub fn practice_line(f: &Finding) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "in practice: {}{}",
-        p.verdict.word(),
+        "{}{}",
+        w.verdict(p.verdict),
         if found.is_empty() {
             String::new()
         } else {
@@ -359,10 +450,15 @@ pub fn practice_line(f: &Finding) -> Option<String> {
     ))
 }
 
+/// The same as a line: `in practice: violated: …`.
+pub fn practice_line(w: &Words<'_>, f: &Finding) -> Option<String> {
+    practice_words(w, f).map(|found| t!(w.lang, "finding.in_practice", found = found))
+}
+
 /// State codes for a report, or "not stated".
-fn states(codes: &[&str]) -> String {
+fn states(w: &Words<'_>, codes: &[&str]) -> String {
     if codes.is_empty() {
-        "not stated".into()
+        t!(w.lang, "summary.not_stated")
     } else {
         codes.join(", ")
     }

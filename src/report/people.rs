@@ -3,9 +3,10 @@
 use std::fmt::Write;
 
 use super::binding::judged_line;
-use super::{binding_line, Checked};
+use super::{binding_line, Checked, Words};
 use crate::rules::{Finding, Verdict};
-use crate::syntax::diagnostic::{render, Style};
+use crate::syntax::diagnostic::{render_in, Style};
+use crate::t;
 
 /// The width human reports wrap at.
 const WIDTH: usize = 100;
@@ -15,8 +16,9 @@ const WIDTH: usize = 100;
 /// each with its clause, remedy and bindingness, the other findings of the language and model
 /// checks, then the silences folded by theme (`all` lists each term with the rules it would
 /// decide), and a closing count. `Plain` writes one sentence a line, with no drawing.
-pub fn human(c: &Checked, style: Style, all: bool) -> String {
+pub fn human(w: &Words<'_>, c: &Checked, style: Style, all: bool) -> String {
     let [violated, unstated, satisfied, na] = c.counts();
+    let lang = w.lang;
     let plain = style == Style::Plain;
     let mut out = format!(
         "{}\n",
@@ -30,7 +32,7 @@ pub fn human(c: &Checked, style: Style, all: bool) -> String {
             )
         )
     );
-    for line in c.summary() {
+    for line in c.summary(w) {
         out.push_str(&wrap(&line, "", "  ", plain));
     }
     for (theme, list) in c.violations() {
@@ -40,36 +42,45 @@ pub fn human(c: &Checked, style: Style, all: bool) -> String {
             paint(
                 style,
                 BOLD,
-                &format!("{}: {} violated", theme.name(), list.len())
+                &t!(
+                    lang,
+                    "human.theme_violated",
+                    theme = w.theme(theme),
+                    count = w.n(list.len())
+                )
             )
         );
         for f in list {
-            violation(&mut out, c, f, style);
+            violation(w, &mut out, c, f, style);
         }
     }
     if !c.warnings.is_empty() {
-        let _ = writeln!(out, "\n{}", paint(style, BOLD, "Other findings:"));
-        out.push_str(&render(&c.warnings, &c.source, style));
+        let other = format!("{}:", t!(lang, "heading.other"));
+        let _ = writeln!(out, "\n{}", paint(style, BOLD, &other));
+        out.push_str(&render_in(&c.warnings, &c.source, style, lang));
     }
-    silences(&mut out, c, style, all);
+    silences(w, &mut out, c, style, all);
     out.push('\n');
     if !c.violations().is_empty() {
-        out.push_str(&wrap(
-            "`fairpath explain RULE` gives a rule's text, rationale and a compliant example.",
-            "",
-            "  ",
-            plain,
-        ));
+        out.push_str(&wrap(&t!(lang, "human.explain"), "", "  ", plain));
     }
+    let practice = match c.violated_in_practice() {
+        0 => String::new(),
+        n => format!("; {}", t!(lang, "human.in_practice", count = w.n(n))),
+    };
+    let counts = t!(
+        lang,
+        "human.counts",
+        violated = w.n(violated),
+        unstated = w.n(unstated),
+        satisfied = w.n(satisfied),
+        na = w.n(na)
+    );
     let _ = writeln!(
         out,
-        "{}: {violated} violated, {unstated} unstated, {satisfied} satisfied, {na} not applicable{}; {}",
+        "{}: {counts}{practice}; {}",
         crate::syntax::lexical::printable(c.source.name()),
-        match c.violated_in_practice() {
-            0 => String::new(),
-            n => format!("; {n} violated in practice"),
-        },
-        judged_line(&c.judged)
+        judged_line(w, &c.judged)
     );
     out
 }
@@ -118,7 +129,8 @@ fn wrap(text: &str, first: &str, rest: &str, plain: bool) -> String {
 
 /// One violation, compact: the provision and what it asks, the clause or journey behind it,
 /// practice, the remedy, and whom it binds.
-fn violation(out: &mut String, c: &Checked, f: &Finding, style: Style) {
+fn violation(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding, style: Style) {
+    let lang = w.lang;
     let plain = style == Style::Plain;
     let error = f.strength == crate::rules::ast::Strength::Binding;
     let marker = match (plain, error) {
@@ -130,32 +142,25 @@ fn violation(out: &mut String, c: &Checked, f: &Finding, style: Style) {
         .stream
         .as_deref()
         .map_or(String::new(), |s| format!("[{s}] "));
-    let law = match &f.practice {
-        Some(p) if p.verdict != f.verdict => format!(
-            " (in law: {}; in practice: {})",
-            f.verdict.word(),
-            p.verdict.word()
-        ),
-        _ => String::new(),
-    };
     let head = format!(
-        "{stream}{} {} ({} provision{}) [{}]: {}{law}",
+        "{stream}{} {} ({}{}) [{}]: {}{}",
         f.instrument,
         f.article,
-        f.strength.word(),
-        below(f),
+        t!(lang, &format!("provision.{}", f.strength.word())),
+        below(w, f),
         f.rule,
-        lower_first(&f.message)
+        lower_first(w.summary(f)),
+        law_and_practice(w, f)
     );
     out.push_str(&wrap(&head, &format!("  {marker}"), "    ", plain));
-    let mut lines = evidence(c, f);
-    if let Some(line) = super::practice_line(f) {
+    let mut lines = evidence(w, c, f);
+    if let Some(line) = super::practice_line(w, f) {
         lines.push(line);
     }
-    lines.push(format!("remedy: {}", f.remedy));
+    lines.push(t!(lang, "finding.remedy", remedy = w.remedy(f)));
     // Soft law says it binds no one in its first line already.
     if error {
-        lines.push(binding_line(c, f));
+        lines.push(binding_line(w, c, f));
     }
     for line in lines {
         out.push_str(&wrap(&line, "    ", "      ", plain));
@@ -163,25 +168,58 @@ fn violation(out: &mut String, c: &Checked, f: &Finding, style: Style) {
 }
 
 /// The evidence of a finding in one line: the journey, or the first clause, with its line.
-fn evidence(c: &Checked, f: &Finding) -> Vec<String> {
+fn evidence(w: &Words<'_>, c: &Checked, f: &Finding) -> Vec<String> {
+    let lang = w.lang;
     if !f.witness.is_empty() {
         let path: Vec<String> = f
             .witness
             .iter()
-            .map(|w| format!("{} (line {})", w.says, c.line_col(w.span.start).0))
+            .map(|step| {
+                t!(
+                    lang,
+                    "finding.step",
+                    says = step.says,
+                    line = c.line_col(step.span.start).0
+                )
+            })
             .collect();
-        return vec![format!("journey: {}", path.join(", then "))];
+        let then = t!(lang, "finding.then");
+        return vec![t!(lang, "finding.journey", steps = path.join(&then))];
     }
     f.clauses
         .first()
-        .map(|cl| format!("line {}: {}", c.line_col(cl.span.start).0, cl.says))
+        .map(|cl| {
+            t!(
+                lang,
+                "finding.line",
+                line = c.line_col(cl.span.start).0,
+                says = cl.says
+            )
+        })
         .into_iter()
         .collect()
 }
 
+/// ` (in law: violated; in practice: unstated)` where the two differ.
+fn law_and_practice(w: &Words<'_>, f: &Finding) -> String {
+    match &f.practice {
+        Some(p) if p.verdict != f.verdict => format!(
+            " ({})",
+            t!(
+                w.lang,
+                "finding.law_and_practice",
+                law = w.verdict(f.verdict),
+                practice = w.verdict(p.verdict)
+            )
+        ),
+        _ => String::new(),
+    }
+}
+
 /// The silences folded by theme: a line of terms per theme, or (`all`) a line per term with
 /// the rules it would decide.
-fn silences(out: &mut String, c: &Checked, style: Style, all: bool) {
+fn silences(w: &Words<'_>, out: &mut String, c: &Checked, style: Style, all: bool) {
+    let lang = w.lang;
     let themes = c.silences();
     if themes.is_empty() {
         return;
@@ -200,18 +238,24 @@ fn silences(out: &mut String, c: &Checked, style: Style, all: bool) {
             style,
             BOLD,
             &format!(
-                "What the text is silent on: {terms} terms, deciding {rules} rules{}",
+                "{}{}",
+                t!(
+                    lang,
+                    "silences.head",
+                    terms = w.n(terms),
+                    rules = w.n(rules)
+                ),
                 if all {
-                    ""
+                    String::new()
                 } else {
-                    " (`--all` lists the rules each would decide)"
+                    format!(" ({})", t!(lang, "silences.all_hint"))
                 }
             )
         )
     );
     for (theme, list) in themes {
         if all {
-            let _ = writeln!(out, "  {}:", theme.name());
+            let _ = writeln!(out, "  {}:", w.theme(theme));
             for (term, rules) in list {
                 let ids: Vec<&str> = rules.iter().map(|f| f.rule.as_str()).collect();
                 let line = format!(
@@ -226,28 +270,29 @@ fn silences(out: &mut String, c: &Checked, style: Style, all: bool) {
                 .iter()
                 .map(|(t, _)| format!("`{}`", crate::syntax::lexical::printable(t)))
                 .collect();
-            let line = format!("{} ({}): {}", theme.name(), list.len(), names.join(", "));
+            let line = format!(
+                "{} ({}): {}",
+                w.theme(theme),
+                w.n(list.len()),
+                names.join(", ")
+            );
             out.push_str(&wrap(&line, "  ", "    ", plain));
         }
     }
 }
 
 /// For soft law, the words that keep a shortfall from reading as a breach of law.
-fn below(f: &Finding) -> &'static str {
+fn below(w: &Words<'_>, f: &Finding) -> String {
     if f.strength == crate::rules::ast::Strength::Binding {
-        ""
+        String::new()
     } else {
-        ", below recommended practice, not a breach of law"
+        format!(", {}", t!(w.lang, "finding.below"))
     }
 }
 
 /// The same, as a sentence for printed reports.
-pub(super) fn soft_law(f: &Finding) -> &'static str {
-    if f.strength == crate::rules::ast::Strength::Binding {
-        ""
-    } else {
-        " Below recommended practice, not a breach of law."
-    }
+pub(super) fn soft_law(w: &Words<'_>, f: &Finding) -> Option<String> {
+    (f.strength != crate::rules::ast::Strength::Binding).then(|| t!(w.lang, "finding.soft_law"))
 }
 
 /// `s` with its first letter in upper case.
@@ -265,61 +310,102 @@ fn lower_first(s: &str) -> String {
     })
 }
 
+/// The scorecard's column headings, after the theme's: the counts of [`super::Score`].
+pub(super) const SCORE_COLUMNS: [&str; 7] = [
+    "column.theme",
+    "column.violated",
+    "column.binding",
+    "column.in_practice",
+    "column.unstated",
+    "column.satisfied",
+    "column.not_applicable",
+];
+
+/// The instrument table's column headings.
+pub(super) const INSTRUMENT_COLUMNS: [&str; 5] = [
+    "column.instrument",
+    "column.violated",
+    "column.unstated",
+    "column.satisfied",
+    "column.not_applicable",
+];
+
+/// A Markdown table's heading row and rule for `columns` (catalogue keys).
+fn md_head(w: &Words<'_>, columns: &[&str]) -> String {
+    let names: Vec<String> = columns.iter().map(|k| t!(w.lang, k)).collect();
+    format!(
+        "| {} |\n|{}\n",
+        names.join(" | "),
+        "---|".repeat(columns.len())
+    )
+}
+
 /// A Markdown report a union officer can read and print, signal first: the summary, the
 /// scorecard by theme and by instrument, the violations grouped by theme (each with the clause
 /// quoted, the article, the duty bearer, bindingness and the remedy), the other findings, and
 /// the silences in a collapsible appendix.
-pub fn markdown(c: &Checked) -> String {
+pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
+    let lang = w.lang;
     let mut out = format!(
-        "# fairpath report: {}\n\nFile: `{}`  \n",
-        super::md(c.name()),
-        super::md(c.source.name())
+        "# {}\n\n{}  \n",
+        t!(lang, "heading.title", name = super::md(c.name())),
+        t!(
+            lang,
+            "heading.file",
+            file = format!("`{}`", super::md(c.source.name()))
+        )
     );
-    let summary: Vec<String> = c.summary().iter().map(|l| super::md(l)).collect();
+    let summary: Vec<String> = c.summary(w).iter().map(|l| super::md(l)).collect();
     let _ = writeln!(out, "{}\n", summary.join("  \n"));
-    out.push_str("## Scorecard by theme\n\n| theme | violated | binding | violated in practice | unstated | satisfied | not applicable |\n|---|---|---|---|---|---|---|\n");
+    let _ = writeln!(out, "## {}\n", t!(lang, "heading.scorecard"));
+    out.push_str(&md_head(w, &SCORE_COLUMNS));
     for s in c.scorecard() {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            s.theme.name(),
-            s.violated,
-            s.binding,
-            s.in_practice,
-            s.unstated,
-            s.satisfied,
-            s.not_applicable
+            w.theme(s.theme),
+            w.n(s.violated),
+            w.n(s.binding),
+            w.n(s.in_practice),
+            w.n(s.unstated),
+            w.n(s.satisfied),
+            w.n(s.not_applicable)
         );
     }
-    out.push_str("\n### By instrument\n\n| instrument | violated | unstated | satisfied | not applicable |\n|---|---|---|---|---|\n");
+    let _ = writeln!(out, "\n### {}\n", t!(lang, "heading.by_instrument"));
+    out.push_str(&md_head(w, &INSTRUMENT_COLUMNS));
     for i in c.instruments() {
         let _ = writeln!(
             out,
             "| {i} | {} | {} | {} | {} |",
-            c.count(Verdict::Violated, Some(i)),
-            c.count(Verdict::Unstated, Some(i)),
-            c.count(Verdict::Satisfied, Some(i)),
-            c.count(Verdict::NotApplicable, Some(i))
+            w.n(c.count(Verdict::Violated, Some(i))),
+            w.n(c.count(Verdict::Unstated, Some(i))),
+            w.n(c.count(Verdict::Satisfied, Some(i))),
+            w.n(c.count(Verdict::NotApplicable, Some(i)))
         );
     }
     let violations = c.violations();
     if !violations.is_empty() {
-        out.push_str("\n## Violations\n");
+        let _ = writeln!(out, "\n## {}", t!(lang, "heading.violations"));
     }
     for (theme, list) in violations {
-        let _ = writeln!(out, "\n### {} ({})\n", theme.name(), list.len());
+        let _ = writeln!(out, "\n### {} ({})\n", w.theme(theme), w.n(list.len()));
         for f in list {
-            markdown_finding(&mut out, c, f);
+            markdown_finding(w, &mut out, c, f);
         }
     }
     if !c.warnings.is_empty() {
-        out.push_str("\n## Other findings\n\n");
+        let _ = writeln!(out, "\n## {}\n", t!(lang, "heading.other"));
         for d in &c.warnings {
             let _ = writeln!(
                 out,
-                "- Line {}: {} (`{}`)",
-                c.line_col(d.span().start).0,
-                super::md(d.message()),
+                "- {}: {} (`{}`)",
+                t!(
+                    lang,
+                    "finding.line_upper",
+                    line = c.line_col(d.span().start).0
+                ),
+                super::md(&d.message_in(lang)),
                 d.code_name()
             );
         }
@@ -329,10 +415,12 @@ pub fn markdown(c: &Checked) -> String {
         let terms: usize = silences.iter().map(|(_, t)| t.len()).sum();
         let _ = writeln!(
             out,
-            "\n## Appendix: what the text is silent on\n\n<details><summary>{terms} terms the program does not state, each with the rules it would decide</summary>"
+            "\n## {}\n\n<details><summary>{}</summary>",
+            t!(lang, "heading.appendix"),
+            t!(lang, "silences.summary", terms = w.n(terms))
         );
         for (theme, list) in silences {
-            let _ = writeln!(out, "\n### {}\n", theme.name());
+            let _ = writeln!(out, "\n### {}\n", w.theme(theme));
             for (term, rules) in list {
                 let ids: Vec<String> = rules.iter().map(|f| format!("`{}`", f.rule)).collect();
                 let _ = writeln!(out, "- `{}` — {}", super::md(term), ids.join(", "));
@@ -343,14 +431,19 @@ pub fn markdown(c: &Checked) -> String {
     out
 }
 
-fn markdown_finding(out: &mut String, c: &Checked, f: &Finding) {
+fn markdown_finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
+    let lang = w.lang;
     let _ = writeln!(out, "#### {} {} — `{}`\n", f.instrument, f.article, f.rule);
     let _ = writeln!(
         out,
         "{}{}{}\n",
-        f.message,
-        if f.high { " **High severity.**" } else { "" },
-        soft_law(f)
+        w.summary(f),
+        if f.high {
+            format!(" **{}**", t!(lang, "finding.high"))
+        } else {
+            String::new()
+        },
+        soft_law(w, f).map_or(String::new(), |s| format!(" {s}"))
     );
     for cl in super::evidence(f) {
         let (line, quoted) = c.quote(cl);
@@ -363,61 +456,84 @@ fn markdown_finding(out: &mut String, c: &Checked, f: &Finding) {
         } else {
             format!("`{}` — ", super::md(quoted))
         };
-        let _ = writeln!(out, "- Line {line}{src}: {quoted}{}", super::md(&cl.says));
+        let _ = writeln!(
+            out,
+            "- {}{src}: {quoted}{}",
+            t!(lang, "finding.line_upper", line = line),
+            super::md(&cl.says)
+        );
     }
     if let Some(s) = &f.stream {
-        let _ = writeln!(out, "- Stream: `{s}`");
+        let _ = writeln!(out, "- {}: `{s}`", t!(lang, "label.stream"));
     }
-    if let Some(line) = super::practice_line(f) {
-        let _ = writeln!(out, "- In law: {}; {}", f.verdict.word(), super::md(&line));
+    if let Some(line) = super::practice_line(w, f) {
+        let _ = writeln!(
+            out,
+            "- {}: {}; {}",
+            t!(lang, "label.in_law"),
+            w.verdict(f.verdict),
+            super::md(&line)
+        );
     }
     let _ = writeln!(
         out,
-        "- Strength: {} ({}). Duty of: {}",
-        f.strength.word(),
-        f.obligation,
-        super::binding::duty_words(f.duty)
+        "- {}: {} ({}). {}: {}",
+        t!(lang, "label.strength"),
+        t!(lang, &format!("strength.{}", f.strength.word())),
+        t!(lang, &format!("obligation.{}", f.obligation)),
+        t!(lang, "label.duty"),
+        super::binding::duty_words(w, f.duty)
     );
-    let _ = writeln!(out, "- Binding: {}", binding_line(c, f));
-    let _ = writeln!(out, "- Remedy: {}\n", f.remedy);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        t!(lang, "label.binding"),
+        binding_line(w, c, f)
+    );
+    let _ = writeln!(out, "- {}: {}\n", t!(lang, "label.remedy"), w.remedy(f));
 }
 
 /// The conventions the corpus table reports on.
 pub const TABLE_INSTRUMENTS: &[&str] = &["C097", "C143", "C189", "ICRMW"];
 
 /// The corpus table's heading: one column per main instrument, then all packs and practice.
-pub fn table_head() -> String {
-    let mut out = String::from("| program |");
+pub fn table_head(w: &Words<'_>) -> String {
+    let mut out = format!("| {} |", t!(w.lang, "column.program"));
     for i in TABLE_INSTRUMENTS {
         let _ = write!(out, " {i} |");
     }
-    out.push_str(" all packs | violated in practice |\n|---|");
+    let _ = write!(
+        out,
+        " {} | {} |\n|---|",
+        t!(w.lang, "column.all_packs"),
+        t!(w.lang, "column.in_practice")
+    );
     out.push_str(&"---|".repeat(TABLE_INSTRUMENTS.len() + 2));
     out.push('\n');
     out
 }
 
 /// One program's row of the corpus table.
-pub fn table_row(c: &Checked) -> String {
+pub fn table_row(w: &Words<'_>, c: &Checked) -> String {
     let cell = |i: Option<&str>| {
         format!(
             "{} / {} / {}",
-            c.count(Verdict::Violated, i),
-            c.count(Verdict::Unstated, i),
-            c.count(Verdict::Satisfied, i)
+            w.n(c.count(Verdict::Violated, i)),
+            w.n(c.count(Verdict::Unstated, i)),
+            w.n(c.count(Verdict::Satisfied, i))
         )
     };
     let mut out = format!("| {} |", super::md(c.name()));
     for i in TABLE_INSTRUMENTS {
         let _ = write!(out, " {} |", cell(Some(i)));
     }
-    let _ = writeln!(out, " {} | {} |", cell(None), c.violated_in_practice());
+    let _ = writeln!(out, " {} | {} |", cell(None), w.n(c.violated_in_practice()));
     out
 }
 
 /// The note under the corpus table.
-pub fn table_foot() -> String {
-    "\nEach cell: violated / unstated / satisfied, in law. The last column counts the rules that documented practice violates.\n".into()
+pub fn table_foot(lang: crate::vocab::Lang) -> String {
+    format!("\n{}\n", t!(lang, "table.foot"))
 }
 
 /// One line per input error of a rejected file, as compilers write them:
@@ -440,18 +556,11 @@ pub fn short_errors(r: &crate::syntax::Rejected) -> String {
 
 /// One line per finding shown, as compilers write them: `file:line:col: severity[rule] message`,
 /// for logs and editors.
-pub fn short_findings(c: &Checked) -> String {
+pub fn short_findings(w: &Words<'_>, c: &Checked) -> String {
     let mut out = String::new();
     for f in c.findings.iter().filter(|f| super::shown(f)) {
         let (line, col) = c.line_col(f.primary_span(c.header()).start);
-        let practice = match &f.practice {
-            Some(p) if p.verdict != f.verdict => format!(
-                " (in law: {}; in practice: {})",
-                f.verdict.word(),
-                p.verdict.word()
-            ),
-            _ => String::new(),
-        };
+        let practice = law_and_practice(w, f);
         let stream = f
             .stream
             .as_deref()
@@ -464,7 +573,7 @@ pub fn short_findings(c: &Checked) -> String {
             f.rule,
             f.instrument,
             f.article,
-            lower_first(&f.message)
+            lower_first(w.summary(f))
         );
     }
     out

@@ -8,6 +8,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::export::transition_label;
 use crate::model::{Edge, Model, Node};
+use crate::t;
 use crate::vocab::TERMINAL_STATUSES;
 
 const W: f64 = 170.0;
@@ -84,7 +85,7 @@ pub fn xml(s: &str) -> String {
 
 /// Draws the statuses and transitions of `m`; transitions whose index is in `highlight` are red.
 /// Returns `None` when the program states no statuses.
-pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
+pub fn status_graph(w: &super::Words<'_>, m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     let statuses: Vec<_> = m
         .graph()
         .node_indices()
@@ -139,10 +140,10 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     let width = PAD * 2.0 + (rows.iter().rposition(|r| *r > 0).unwrap_or(0) as f64) * COL + W;
     let height = PAD * 2.0 + (*rows.iter().max().unwrap_or(&1) as f64 - 1.0) * ROW + H + 30.0;
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"worker status graph of {}\" font-family=\"Helvetica, Arial, sans-serif\">\n\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" font-family=\"Helvetica, Arial, sans-serif\">\n\
          <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>\
          <marker id=\"arrow-red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c0262d\"/></marker></defs>\n",
-        xml(&m.terms().name)
+        xml(&t!(w.lang, "graph.label", name = m.terms().name))
     );
     let mut placed = Placed::default();
     for e in m.graph().edge_references() {
@@ -226,7 +227,11 @@ pub fn status_graph(m: &Model, highlight: &HashSet<usize>) -> Option<String> {
             x + W / 2.0,
             y + 34.0,
             xml(&category.replace('_', " ")),
-            if Some(*n) == m.entry() { " · entry" } else { "" }
+            if Some(*n) == m.entry() {
+                format!(" · {}", t!(w.lang, "graph.entry"))
+            } else {
+                String::new()
+            }
         );
     }
     out.push_str("</svg>\n");

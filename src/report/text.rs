@@ -106,6 +106,48 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
+/// A date the way `lang` writes it (`date.format`, with `{day}`, `{dd}`, `{month}` (the month's
+/// name), `{mm}` and `{year}`; the first of the month is `date.first`, `1er` in French): `2026-11-24` in English as the data has it, `24 novembre 2026`.
+pub fn date(lang: Lang, d: crate::vocab::Date) -> String {
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let name = text(lang, &format!("date.month{month}"), &[]);
+    let first = text(lang, "date.first", &[]);
+    let shown: &dyn Display = if day == 1 { &first } else { &day };
+    text(
+        lang,
+        "date.format",
+        &[
+            ("year", &year),
+            ("mm", &format_args!("{month:02}")),
+            ("dd", &format_args!("{day:02}")),
+            ("month", &name),
+            ("day", shown),
+        ],
+    )
+}
+
+/// A whole number the way `lang` writes it: digits grouped in threes with
+/// `number.group` from `number.min_grouped` digits on (English writes counts ungrouped, as
+/// before; French `1 234`; Spanish from five digits, `12 345`).
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = text(lang, "number.group", &[]);
+    let min: usize = text(lang, "number.min_grouped", &[])
+        .parse()
+        .unwrap_or(usize::MAX);
+    if sep.is_empty() || digits.len() < min {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(&sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `t!(lang, "report.summary", count = n)`: a sentence from the catalogues.
 #[macro_export]
 macro_rules! t {
@@ -129,6 +171,13 @@ mod tests {
                 let Some(other) = cat.get(key) else {
                     panic!("`{key}` is missing in {lang}");
                 };
+                if key == "date.format" {
+                    // Each language orders and spells the parts of a date its own way.
+                    let parts = ["day", "dd", "mm", "month", "year"];
+                    assert!(placeholders(other).iter().all(|p| parts.contains(p)));
+                    assert!(placeholders(other).contains(&"year"), "{lang}");
+                    continue;
+                }
                 assert_eq!(placeholders(en), placeholders(other), "`{key}` in {lang}");
             }
             for key in cat.keys() {
@@ -141,10 +190,55 @@ mod tests {
     }
 
     #[test]
+    fn every_word_of_the_rules_a_report_names_has_a_sentence() {
+        use crate::rules::ast::{Duty, Strength, Theme};
+        let english = parse(SOURCES[0].1);
+        let mut keys: Vec<String> = Theme::ALL
+            .iter()
+            .map(|(_, w)| format!("theme.{w}"))
+            .collect();
+        keys.extend(Duty::ALL.iter().map(|(_, w)| format!("duty.{w}")));
+        keys.extend(
+            crate::rules::Verdict::ALL
+                .iter()
+                .map(|v| format!("verdict.{}", v.word())),
+        );
+        for s in [Strength::Binding, Strength::Promotional, Strength::Guidance] {
+            keys.push(format!("strength.{}", s.word()));
+            keys.push(format!("provision.{}", s.word()));
+        }
+        keys.extend(
+            crate::rules::compile::SCOPES
+                .iter()
+                .map(|(id, _)| format!("scope.{id}")),
+        );
+        for key in keys {
+            assert!(english.contains_key(&key), "`{key}` has no sentence");
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled_and_missing_keys_fall_back() {
         assert_eq!(fill("{n} of {m}", &[("n", &1), ("m", &"2")]), "1 of 2");
         assert_eq!(fill("{x} {", &[]), "{x} {");
         assert_eq!(text(Lang::Fr, "report.summary", &[]), "Synthèse");
         assert_eq!(text(Lang::Es, "no.such.key", &[]), "no.such.key");
+    }
+
+    #[test]
+    fn dates_and_numbers_are_written_as_each_language_writes_them() {
+        let d = crate::vocab::Date::new(2026, 11, 24).unwrap();
+        assert_eq!(date(Lang::En, d), "2026-11-24");
+        assert_eq!(date(Lang::Fr, d), "24 novembre 2026");
+        assert_eq!(date(Lang::Es, d), "24 de noviembre de 2026");
+        let first = crate::vocab::Date::new(2024, 6, 1).unwrap();
+        assert_eq!(date(Lang::En, first), "2024-06-01");
+        assert_eq!(date(Lang::Fr, first), "1er juin 2024");
+        assert_eq!(date(Lang::Es, first), "1 de junio de 2024");
+        assert_eq!(number(Lang::En, 1234), "1234");
+        assert_eq!(number(Lang::Fr, 1234), "1\u{a0}234");
+        assert_eq!(number(Lang::Fr, 999), "999");
+        assert_eq!(number(Lang::Es, 1234), "1234");
+        assert_eq!(number(Lang::Es, 1234567), "1\u{a0}234\u{a0}567");
     }
 }

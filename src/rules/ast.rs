@@ -78,7 +78,7 @@ impl Duty {
 }
 
 /// What a rule is about, in the themes unions and civil-society texts use; the scorecard
-/// counts findings by theme. Every theme is defined here, once, with its word and display name.
+/// counts findings by theme. Every theme is defined here, once, with its word; its name in each language is in the catalogues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Theme {
     /// Changing employer, job loss, documents and freedom of movement.
@@ -108,58 +108,34 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// Every theme, in report order, with the word packs use and the display name.
-    pub const ALL: [(Theme, &'static str, &'static str); 12] = [
-        (Theme::Mobility, "mobility", "Mobility and portability"),
-        (Theme::Organising, "organising", "Organising and bargaining"),
-        (Theme::Family, "family", "Family"),
-        (Theme::Residence, "residence", "Paths to residence"),
-        (
-            Theme::Recruitment,
-            "recruitment",
-            "Fair recruitment and fees",
-        ),
-        (Theme::Wages, "wages", "Wages and working time"),
-        (Theme::Housing, "housing", "Housing"),
-        (
-            Theme::SocialProtection,
-            "social_protection",
-            "Social protection and health",
-        ),
-        (Theme::Justice, "justice", "Access to justice and firewalls"),
-        (Theme::Detention, "detention", "Detention and removal"),
-        (Theme::Skills, "skills", "Skills recognition"),
-        (
-            Theme::Governance,
-            "governance",
-            "Governance and transparency",
-        ),
+    /// Every theme, in report order, with the word packs use (reports name a theme from the
+    /// catalogues, keyed `theme.<word>`).
+    pub const ALL: [(Theme, &'static str); 12] = [
+        (Theme::Mobility, "mobility"),
+        (Theme::Organising, "organising"),
+        (Theme::Family, "family"),
+        (Theme::Residence, "residence"),
+        (Theme::Recruitment, "recruitment"),
+        (Theme::Wages, "wages"),
+        (Theme::Housing, "housing"),
+        (Theme::SocialProtection, "social_protection"),
+        (Theme::Justice, "justice"),
+        (Theme::Detention, "detention"),
+        (Theme::Skills, "skills"),
+        (Theme::Governance, "governance"),
     ];
-
-    fn entry(self) -> (Theme, &'static str, &'static str) {
-        Theme::ALL
-            .iter()
-            .find(|(t, _, _)| *t == self)
-            .copied()
-            .unwrap_or((self, "", ""))
-    }
 
     /// The word packs use.
     pub fn word(self) -> &'static str {
-        self.entry().1
-    }
-
-    /// The name reports show.
-    pub fn name(self) -> &'static str {
-        self.entry().2
+        Theme::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("", |(_, w)| w)
     }
 
     /// Reads a pack's word.
     pub fn from_word(word: &str) -> Option<Theme> {
-        Theme::ALL
-            .iter()
-            .find(|(_, w, _)| *w == word)
-            .map(|(t, _, _)| *t)
+        Theme::ALL.iter().find(|(_, w)| *w == word).map(|(t, _)| *t)
     }
 }
 

@@ -71,6 +71,16 @@ impl Date {
         self.year
     }
 
+    /// The month, 1 to 12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// The first day of `year`.
     pub fn first_of_year(year: i32) -> Date {
         Date {

@@ -18,25 +18,24 @@ use crate::syntax::parse::{
 use crate::syntax::Source;
 use crate::vocab::Lang;
 
-/// Scopes a rule can name, each the condition that puts a program in it, and what it means.
-pub const SCOPES: &[(&str, &str, &str)] = &[
-    ("workers", "", "all workers"),
-    ("all_migrant_workers", "", "all migrant workers, irregular ones included"),
+/// Scopes a rule can name, each with the condition that puts a program in it; what each means,
+/// in words, is in the catalogues (`scope.<name>`).
+pub const SCOPES: &[(&str, &str)] = &[
+    ("workers", ""),
+    ("all_migrant_workers", ""),
     (
         "migrants_for_employment",
         "unstated worker_category or worker_category in [migrant_worker, trainee, posted_worker]",
-        "migrants for employment (C097 Art 11: not frontier workers, seafarers or artists)",
     ),
     (
         "lawful_migrant_workers",
         "(unstated worker_category or worker_category in [migrant_worker, trainee]) and (unstated training_purpose or training_purpose == no)",
-        "migrant workers lawfully in the territory (C143 Art 11(2): not frontier, posted, seafarers, artistes or those who come specifically for training)",
     ),
-    ("permanent_admission", "admission == permanent or (unstated admission and kind == permanent)", "migrants admitted on a permanent basis"),
-    ("annex_i", "recruitment.channel != government_to_government", "migrants recruited otherwise than under government-sponsored group transfer (C097 Annex I)"),
-    ("annex_ii", "recruitment.channel == government_to_government", "migrants recruited under government-sponsored group transfer (C097 Annex II)"),
-    ("domestic_workers", "sectors has domestic_work or (sectors has care and accommodation.live_in_required == yes)", "domestic workers (C189 Art 1: work in or for a household), live-in care workers included"),
-    ("agency_recruited", "recruitment.channel in [private_agency, mixed] or (flow to agency and (unstated recruitment.channel or recruitment.channel != public_agency))", "workers recruited through private employment agencies, or who pay an agency"),
+    ("permanent_admission", "admission == permanent or (unstated admission and kind == permanent)"),
+    ("annex_i", "recruitment.channel != government_to_government"),
+    ("annex_ii", "recruitment.channel == government_to_government"),
+    ("domestic_workers", "sectors has domestic_work or (sectors has care and accommodation.live_in_required == yes)"),
+    ("agency_recruited", "recruitment.channel in [private_agency, mixed] or (flow to agency and (unstated recruitment.channel or recruitment.channel != public_agency))"),
 ];
 
 const RULE_FIELDS: &[&str] = &[
@@ -285,7 +284,7 @@ impl Compiler {
             }
         };
         let duties: Vec<&str> = Duty::ALL.iter().map(|(_, w)| *w).collect();
-        let themes: Vec<&str> = Theme::ALL.iter().map(|(_, w, _)| *w).collect();
+        let themes: Vec<&str> = Theme::ALL.iter().map(|(_, w)| *w).collect();
         let allowed: Option<&[&str]> = match key.text.as_str() {
             "strength" => Some(STRENGTHS),
             "obligation" => Some(OBLIGATIONS),
@@ -613,7 +612,7 @@ fn scope_condition(name: &str) -> Result<Option<&'static Cond>, &'static str> {
     let compiled = COMPILED.get_or_init(|| {
         SCOPES
             .iter()
-            .map(|(_, text, _)| {
+            .map(|(_, text)| {
                 if text.is_empty() {
                     return Ok(None);
                 }
