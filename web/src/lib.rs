@@ -55,7 +55,7 @@ pub fn check(name: &str, text: &str, today_ms: f64) -> String {
         Ok(c) => {
             let problems = problems(&c.source, &c.warnings);
             Shown {
-                report: Some(html(&c)),
+                report: Some(html(&fairpath::report::Words::english(), &c)),
                 counts: Some(c.counts()),
                 problems,
             }
