@@ -424,3 +424,46 @@ fn bad_translations_are_spanned_pack_errors() {
         )]
     );
 }
+
+/// Many rules with the same verdicts are checked as one: 400 copies of a rule cost what one
+/// does, and a conflict between two such groups names every pair.
+#[test]
+fn verify_checks_many_alike_rules_as_one_and_names_every_conflicting_pair() {
+    let mut pack = String::from(
+        "standard many \"Many\" {\n  instrument X\n  strength binding\n  duty destination\n  theme governance\n",
+    );
+    for i in 0..400 {
+        pack.push_str(&format!(
+            "  rule many.same{i} {{ cites \"{i}\" summary \"s\" remedy \"r\" require governance.published == yes }}\n"
+        ));
+    }
+    for i in 0..3 {
+        pack.push_str(&format!("  rule many.tied{i} {{ cites \"t\" summary \"s\" remedy \"r\" require permit.tied_to == employer }}\n"));
+    }
+    for i in 0..2 {
+        pack.push_str(&format!("  rule many.free{i} {{ cites \"f\" summary \"s\" remedy \"r\" require permit.tied_to == none }}\n"));
+    }
+    pack.push('}');
+    let mut engine = Engine::bare();
+    engine
+        .add(fairpath::syntax::Source::new("many.rules", pack))
+        .unwrap();
+    let problems = fairpath::rules::verify::verify(&engine);
+    let conflicts: Vec<Vec<&str>> = problems
+        .iter()
+        .filter(|p| p.kind == "conflict")
+        .map(|p| p.rules.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(conflicts.len(), 6, "3 × 2 pairs: {conflicts:?}");
+    for tied in ["many.tied0", "many.tied1", "many.tied2"] {
+        for free in ["many.free0", "many.free1"] {
+            assert!(conflicts.contains(&vec![tied, free]), "{tied} and {free}");
+        }
+    }
+    assert!(
+        problems
+            .iter()
+            .all(|p| !p.rules[0].starts_with("many.same")),
+        "alike rules are neither broken nor in conflict with each other"
+    );
+}
