@@ -274,7 +274,7 @@ impl From<Text> for Arg {
 }
 
 impl Text {
-    /// The sentence `key` with `args`; see [`msg!`](crate::syntax::diagnostic::msg).
+    /// The sentence `key` (under `diagnostic.` in the catalogues) with `args`.
     pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
         let mut t = Text {
             key: Some(key),
