@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -181,19 +183,8 @@ fn browser() -> Option<&'static str> {
 
 /// Headless Chromium on a page, with a profile of its own in `dir`, and `args`.
 fn chromium(chromium: &str, dir: &Path, page: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+    common::headless(chromium, &dir.join("profile"))
         .args(args)
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap()

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use fairpath::rules::Verdict;
 
+mod common;
+
 const PROGRAM: &str = "policies/programs/korea-eps.fair";
 
 fn browser() -> Option<&'static str> {
@@ -74,20 +76,8 @@ fn encode(text: &str) -> String {
 /// The page's DOM once the engine has run on `text`.
 fn page_with(chromium: &str, port: u16, text: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=30000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = common::headless(chromium, profile.path())
+        .args(["--virtual-time-budget=30000", "--dump-dom"])
         .arg(format!(
             "http://127.0.0.1:{port}/index.html#program={}",
             encode(text)

@@ -204,7 +204,7 @@ impl Sink {
             Sink::Stdout(pending) => {
                 pending.push_str(text);
                 if pending.len() >= Self::BLOCK {
-                    out!("{pending}");
+                    super::emit(pending);
                     pending.clear();
                 }
             }
@@ -220,7 +220,7 @@ impl Sink {
     fn finish(self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(pending) => {
-                out!("{pending}");
+                super::emit(&pending);
                 Ok(())
             }
             Sink::File(file, None) => file.commit(),

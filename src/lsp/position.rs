@@ -1,7 +1,7 @@
 //! LSP positions (line, UTF-16 column) and byte offsets, through the file's line index.
 
 use fairpath::syntax::ast::Span;
-use fairpath::syntax::lines::Lines;
+use fairpath::syntax::lines::{floor_char, Lines};
 use lsp_types::{Position, Range};
 
 /// A document's text with its line index.
@@ -59,15 +59,6 @@ impl<'a> Text<'a> {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// The largest character boundary at or before `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ impl Lines {
 }
 
 /// The largest character boundary at or before `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
+pub fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;

@@ -56,3 +56,22 @@ pub fn run(text: &str, args: &[&str]) -> (i32, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
 }
+
+/// Headless Chromium with the flags every browser test uses and a profile of its own in
+/// `profile`; the caller adds its own flags and the page.
+pub fn headless(chromium: &str, profile: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(chromium);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
