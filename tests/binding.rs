@@ -23,7 +23,7 @@ fn finding(engine: &Engine, text: &str, rule: &str) -> Finding {
     engine
         .evaluate(&model(text).0)
         .into_iter()
-        .find(|f| f.rule == rule)
+        .find(|f| f.rule.id == rule)
         .unwrap_or_else(|| panic!("no finding {rule}"))
 }
 
@@ -369,10 +369,10 @@ fn no_corpus_finding_claims_a_state_bound_that_was_not() {
         let at = engine.judged(m).date;
         let territory = m.fact("territory").map(|f| f.value.display());
         for f in engine.evaluate(m) {
-            let rule = engine.rule(&f.rule).unwrap();
+            let rule = engine.rule(&f.rule.id).unwrap();
             for b in f.binding.iter().filter(|b| b.binds) {
                 claims += 1;
-                let what = format!("{}: {} binds {}", path.display(), f.rule, b.state);
+                let what = format!("{}: {} binds {}", path.display(), f.rule.id, b.state);
                 assert_eq!(
                     rule.strength,
                     fairpath::rules::ast::Strength::Binding,

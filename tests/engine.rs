@@ -4,8 +4,10 @@ mod common;
 
 use assert_cmd::Command;
 use common::*;
+use fairpath::report::Words;
 use fairpath::rules::ast::Party;
 use fairpath::rules::ratify::{Reason, Setting, Standing};
+use fairpath::rules::Gap;
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::Source;
 use fairpath::vocab::Date;
@@ -42,7 +44,7 @@ fn verdicts(program_text: &str) -> Vec<(String, Verdict)> {
     engine()
         .evaluate(&m)
         .into_iter()
-        .map(|f| (f.rule, f.verdict))
+        .map(|f| (f.rule.id.clone(), f.verdict))
         .collect()
 }
 
@@ -158,19 +160,14 @@ fn graph_findings_carry_the_witness_journey() {
     let f = engine()
         .evaluate(&m)
         .into_iter()
-        .find(|f| f.rule == "t.path")
+        .find(|f| f.rule.id == "t.path")
         .unwrap();
     assert_eq!(f.witness.len(), 1);
-    assert!(
-        f.witness[0]
-            .says
-            .starts_with("employed → removed on job_loss"),
-        "{}",
-        f.witness[0].says
-    );
+    let step = Words::english().says(&f.witness[0].says);
+    assert!(step.starts_with("employed → removed on job_loss"), "{step}");
     let silent = engine().evaluate(&model(GOOD.replace("contract { written yes }", "").as_str()).0);
-    let stated = silent.iter().find(|f| f.rule == "t.stated").unwrap();
-    assert_eq!(stated.silent, ["contract.written"]);
+    let stated = silent.iter().find(|f| f.rule.id == "t.stated").unwrap();
+    assert_eq!(stated.silent, [Gap::Term("contract.written")]);
 }
 
 #[test]
@@ -179,7 +176,7 @@ fn bindingness_follows_ratifications() {
     let f = engine()
         .evaluate(&m)
         .into_iter()
-        .find(|f| f.rule == "t.compare")
+        .find(|f| f.rule.id == "t.compare")
         .unwrap();
     let by_party: Vec<(&str, bool, bool)> = f
         .binding
@@ -195,14 +192,14 @@ fn bindingness_follows_ratifications() {
     let f = engine()
         .evaluate(&m)
         .into_iter()
-        .find(|f| f.rule == "t.compare")
+        .find(|f| f.rule.id == "t.compare")
         .unwrap();
     assert!(!f.binding[0].binds && f.binding[0].status == Standing::NotRatified);
     let (m, _) = model(&GOOD.replace("[ITA]", "[VNM]"));
     let f = engine()
         .evaluate(&m)
         .into_iter()
-        .find(|f| f.rule == "t.compare")
+        .find(|f| f.rule.id == "t.compare")
         .unwrap();
     assert!(
         !f.binding[0].binds && f.binding[0].status == Standing::Unknown,
@@ -385,11 +382,11 @@ fn a_missing_journey_is_named_not_the_whole_block() {
         ),
         ("gap.way", "no way from job_seeking to employed"),
     ] {
-        let f = findings.iter().find(|f| f.rule == rule).unwrap();
+        let f = findings.iter().find(|f| f.rule.id == rule).unwrap();
         assert_eq!(f.verdict, Verdict::Violated, "{rule}");
         assert_eq!(f.clauses.len(), 1, "{:?}", f.clauses);
         let gap = &f.clauses[0];
-        assert_eq!(gap.says, says);
+        assert_eq!(Words::english().says(&gap.says), says);
         assert_eq!(
             gap.span.start, gap.span.end,
             "points at the block, quotes none of it"

@@ -22,7 +22,7 @@ fn findings(text: &str) -> Vec<Finding> {
 
 fn law(all: &[Finding], rule: &str) -> Verdict {
     all.iter()
-        .find(|f| f.rule == rule)
+        .find(|f| f.rule.id == rule)
         .unwrap_or_else(|| panic!("no finding {rule}"))
         .verdict
 }
@@ -98,7 +98,7 @@ const PASSPORTS: &str = r#"program "Passports" {
 #[test]
 fn law_and_practice_are_kept_apart_in_every_format() {
     let f = findings(PASSPORTS);
-    let art9 = f.iter().find(|x| x.rule == "c189.art9.c").unwrap();
+    let art9 = f.iter().find(|x| x.rule.id == "c189.art9.c").unwrap();
     assert_eq!(art9.verdict, Verdict::Satisfied, "in law");
     let practice = art9.practice.as_ref().expect("practice bears on it");
     assert_eq!(practice.verdict, Verdict::Violated);
@@ -108,7 +108,7 @@ fn law_and_practice_are_kept_apart_in_every_format() {
         .any(|c| c.source.as_deref() == Some("[JO1] HRW 2011: passports confiscated")));
     assert!(
         f.iter()
-            .find(|x| x.rule == "c189.art3.join")
+            .find(|x| x.rule.id == "c189.art3.join")
             .unwrap()
             .practice
             .is_none(),
@@ -160,7 +160,7 @@ fn each_stream_is_judged_on_its_own_terms() {
     let f = findings(&text);
     let c189 = |stream: &str| -> Vec<Verdict> {
         f.iter()
-            .filter(|x| x.instrument == "C189" && x.stream.as_deref() == Some(stream))
+            .filter(|x| x.rule.instrument == "C189" && x.stream.as_deref() == Some(stream))
             .map(|x| x.verdict)
             .collect()
     };

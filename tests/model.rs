@@ -3,7 +3,8 @@
 mod common;
 
 use common::*;
-use fairpath::model::export;
+use fairpath::report::graph;
+use fairpath::report::Words;
 
 const JOURNEYS: &str = r#"program "J" {
   statuses {
@@ -154,14 +155,14 @@ fn unstated_terms_stay_absent() {
 #[test]
 fn graph_json_is_pinned() {
     let (m, _) = model(JOURNEYS);
-    insta::assert_json_snapshot!("journeys_graph", export::json(&m));
+    insta::assert_json_snapshot!("journeys_graph", graph::json(&m));
 }
 
 #[test]
 fn mermaid_and_dot_name_every_transition() {
     let (m, _) = model(JOURNEYS);
-    let dot = export::dot(&m);
-    let mermaid = export::mermaid(&m);
+    let dot = graph::dot(&Words::english(), &m);
+    let mermaid = graph::mermaid(&Words::english(), &m);
     for label in [
         "job loss",
         "new employer, within 3 months",
@@ -192,7 +193,7 @@ fn every_example_renders_with_graphviz() {
             .stdin
             .take()
             .unwrap()
-            .write_all(export::dot(&m).as_bytes())
+            .write_all(graph::dot(&Words::english(), &m).as_bytes())
             .unwrap();
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{}", path.display());

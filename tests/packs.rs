@@ -49,7 +49,7 @@ fn the_reference_program_has_no_violated_or_unstated_finding() {
         .evaluate(&m)
         .into_iter()
         .filter(|f| matches!(f.verdict, Verdict::Violated | Verdict::Unstated))
-        .map(|f| format!("{} {:?}", f.rule, f.verdict))
+        .map(|f| format!("{} {:?}", f.rule.id, f.verdict))
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
 }

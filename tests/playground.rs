@@ -114,7 +114,7 @@ fn the_playground_shows_the_engines_findings_and_the_problems() {
         .findings
         .iter()
         .filter(|f| f.worst() == Verdict::Violated)
-        .map(|f| f.rule.as_str())
+        .map(|f| f.rule.id.as_str())
         .collect();
     assert!(!shortfalls.is_empty());
     for rule in shortfalls {

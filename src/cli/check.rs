@@ -8,11 +8,11 @@ use super::{
     drawing, input_error, out, outln, parallel, pretty, read, report_rejected, style, CheckArgs,
     CheckFormat, DiffFormat, FailOn, GraphFormat, RulesFormat, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
-use fairpath::model::export;
 use fairpath::report::batch::{Batch, Format, Part};
+use fairpath::report::graph;
 use fairpath::report::{self, Checked};
 use fairpath::rules::{Engine, Verdict};
-use fairpath::syntax::diagnostic::{render, Style, Text};
+use fairpath::syntax::diagnostic::{render_in, Style, Text};
 use fairpath::syntax::{Diagnostic, Rejected, Source};
 use fairpath::t;
 use fairpath::vocab::{Date, Lang};
@@ -117,7 +117,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
             Some(Ok(c)) => (batch.program(&c), String::new()),
             Some(Err(r)) => (
                 batch.rejected(&r),
-                render(r.diagnostics(), r.source(), style()),
+                render_in(r.diagnostics(), r.source(), style(), lang),
             ),
             None => (Part::default(), String::new()),
         },
@@ -242,19 +242,20 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 }
 
 /// `fairpath graph`.
-pub fn graph(file: &Path, format: GraphFormat) -> u8 {
+pub fn graph(file: &Path, format: GraphFormat, lang: Lang) -> u8 {
     let Some(compiled) = load_model(file) else {
         return EXIT_INPUT;
     };
     let model = compiled.model();
     if !compiled.warnings().is_empty() {
         let source = compiled.source();
-        eprint!("{}", render(compiled.warnings(), source, style()));
+        eprint!("{}", render_in(compiled.warnings(), source, style(), lang));
     }
+    let w = report::Words::new(lang);
     match format {
-        GraphFormat::Dot => out!("{}", export::dot(model)),
-        GraphFormat::Mermaid => out!("{}", export::mermaid(model)),
-        GraphFormat::Json => out!("{}", pretty(&export::json(model))),
+        GraphFormat::Dot => out!("{}", graph::dot(&w, model)),
+        GraphFormat::Mermaid => out!("{}", graph::mermaid(&w, model)),
+        GraphFormat::Json => out!("{}", pretty(&graph::json(model))),
     }
     EXIT_OK
 }
@@ -310,7 +311,7 @@ pub fn explain(id: &str, standards: &[PathBuf], lang: Lang) -> u8 {
         input_error(&format!("unknown rule `{id}`{hint}"));
         return EXIT_INPUT;
     };
-    let w = report::Words::new(lang, &engine);
+    let w = report::Words::new(lang);
     outln!("{}  ({})\n", r.id, r.pack);
     outln!(
         "{} {} — {} ({}), {}",
@@ -402,7 +403,7 @@ pub fn diff(
             out!(
                 "{}",
                 report::diff::render(
-                    &report::Words::new(lang, session.engine()),
+                    &report::Words::new(lang),
                     &d,
                     a.source.name(),
                     b.source.name(),
@@ -477,12 +478,7 @@ pub fn ratifications(
     match format {
         RulesFormat::Text => out!(
             "{}",
-            report::binding::table(
-                &report::Words::new(lang, &fairpath::rules::Engine::bare()),
-                &data,
-                state,
-                as_of
-            )
+            report::binding::table(&report::Words::new(lang), &data, state, as_of)
         ),
         RulesFormat::Json => out!(
             "{}",

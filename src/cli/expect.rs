@@ -116,8 +116,8 @@ fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
     };
     let verdicts: Vec<Verdict> = findings
         .iter()
-        .filter(|f| f.rule == e.rule || f.element_of.as_deref() == Some(e.rule.as_str()))
-        .filter(|f| e.stream.is_none() || f.stream == e.stream)
+        .filter(|f| f.rule.id == e.rule || f.rule.element_of.as_deref() == Some(e.rule.as_str()))
+        .filter(|f| e.stream.is_none() || f.stream.as_deref() == e.stream.as_deref())
         .map(|f| match (&f.practice, e.practice) {
             (Some(p), true) => p.verdict,
             _ => f.verdict,
@@ -128,7 +128,7 @@ fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
     }
     if e.practice
         && !findings.iter().any(|f| {
-            (f.rule == e.rule || f.element_of.as_deref() == Some(e.rule.as_str()))
+            (f.rule.id == e.rule || f.rule.element_of.as_deref() == Some(e.rule.as_str()))
                 && f.practice.is_some()
         })
     {

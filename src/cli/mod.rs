@@ -342,7 +342,7 @@ pub fn run(cli: Cli) -> u8 {
             EXIT_OK
         }
         Command::Check(args) => check::check(&args, lang),
-        Command::Graph { file, format } => check::graph(&file, format),
+        Command::Graph { file, format } => check::graph(&file, format, lang),
         Command::Rules {
             standards,
             format,
@@ -388,7 +388,7 @@ pub fn run(cli: Cli) -> u8 {
             EXIT_OK
         }
         #[cfg(feature = "lsp")]
-        Command::Lsp => match crate::lsp::run() {
+        Command::Lsp => match crate::lsp::run(lang) {
             Ok(()) => EXIT_OK,
             Err(e) => {
                 eprintln!("error: the language server stopped: {e}");

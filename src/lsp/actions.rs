@@ -183,7 +183,13 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         let session = fairpath::Session::new(&fairpath::Options::default());
-        Document::new(&session, "t.fair", text.to_string(), Findings::Violations)
+        Document::new(
+            &session,
+            "t.fair",
+            text.to_string(),
+            Findings::Violations,
+            fairpath::vocab::Lang::En,
+        )
     }
 
     #[test]

@@ -21,8 +21,8 @@ fn convert(doc: &Document, uri: &Uri, entry: &Entry) -> Diagnostic {
         (false, Severity::Error) => DiagnosticSeverity::ERROR,
         (false, _) => DiagnosticSeverity::WARNING,
     };
-    let mut message = d.message().to_string();
-    if let Some(help) = d.help() {
+    let mut message = d.message_in(doc.lang);
+    if let Some(help) = d.help_in(doc.lang) {
         message.push_str(&format!("\nhelp: {help}"));
     }
     let related: Vec<DiagnosticRelatedInformation> = d
@@ -31,7 +31,7 @@ fn convert(doc: &Document, uri: &Uri, entry: &Entry) -> Diagnostic {
         .skip(1)
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), at.range(l.span)),
-            message: l.text.to_string(),
+            message: l.text.in_lang(doc.lang),
         })
         .collect();
     Diagnostic {

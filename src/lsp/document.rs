@@ -1,12 +1,14 @@
 //! An open document: its text, syntax tree and the diagnostics of its last check.
 
-use fairpath::report::Checked;
+use fairpath::report::{Checked, Words};
+use fairpath::rules::ast::Strength;
 use fairpath::rules::{Finding, Verdict};
 use fairpath::syntax::ast::Program;
 use fairpath::syntax::diagnostic::{self, Diagnostic, Severity};
 use fairpath::syntax::lines::Lines;
 use fairpath::syntax::parse::parse;
-use fairpath::Session;
+use fairpath::vocab::Lang;
+use fairpath::{t, Session};
 
 use super::position::Text;
 
@@ -63,11 +65,19 @@ pub struct Document {
     pub checked: Option<Checked>,
     /// Every diagnostic to publish.
     pub entries: Vec<Entry>,
+    /// The language its diagnostics are written in.
+    pub lang: Lang,
 }
 
 impl Document {
     /// Reads and checks `text`, named `name`.
-    pub fn new(session: &Session, name: &str, text: String, findings: Findings) -> Document {
+    pub fn new(
+        session: &Session,
+        name: &str,
+        text: String,
+        findings: Findings,
+        lang: Lang,
+    ) -> Document {
         let lines = Lines::new(&text);
         let program = parse(&text, &lines).0;
         let plain = |diag: &Diagnostic| Entry {
@@ -80,7 +90,7 @@ impl Document {
                     let mut entries: Vec<Entry> = c.warnings.iter().map(plain).collect();
                     entries.extend(c.findings.iter().filter(|f| findings.shows(f)).map(|f| {
                         Entry {
-                            diag: finding(&c, f),
+                            diag: finding(&Words::new(lang), &c, f),
                             silence: f.worst() == Verdict::Unstated,
                         }
                     }));
@@ -94,6 +104,7 @@ impl Document {
             program,
             checked,
             entries,
+            lang,
         }
     }
 
@@ -108,43 +119,40 @@ impl Document {
 
 /// A finding as a diagnostic: the article and what it asks at the clause behind it (or the
 /// header, for silence), the remedy as help. Violations of binding provisions are errors.
-fn finding(c: &Checked, f: &Finding) -> Diagnostic {
-    let severity = if f.worst() == Verdict::Violated
-        && f.strength == fairpath::rules::ast::Strength::Binding
-    {
+fn finding(w: &Words, c: &Checked, f: &Finding) -> Diagnostic {
+    let severity = if f.worst() == Verdict::Violated && f.rule.strength == Strength::Binding {
         Severity::Error
     } else {
         Severity::Warning
     };
     let message = match f.worst() {
-        Verdict::Unstated => format!(
-            "{} {}: silent on {}: {}",
-            f.instrument,
-            f.article,
-            f.silent
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            f.message
-        ),
+        Verdict::Unstated => {
+            let gaps: Vec<String> = f.silent.iter().map(|g| w.gap(g)).collect();
+            let silent = t!(w.lang, "finding.silent_on", terms = gaps.join(", "));
+            format!(
+                "{} {}: {silent}: {}",
+                f.rule.instrument,
+                f.rule.cites,
+                w.summary(f)
+            )
+        }
         v => format!(
             "{} {} ({}): {}",
-            f.instrument,
-            f.article,
-            v.word(),
-            f.message
+            f.rule.instrument,
+            f.rule.cites,
+            w.verdict(v),
+            w.summary(f)
         ),
     };
     let label = fairpath::report::evidence(f)
         .first()
-        .map_or_else(|| "here".to_string(), |cl| cl.says.clone());
+        .map_or_else(|| t!(w.lang, "finding.here"), |cl| w.says(&cl.says));
     Diagnostic::finding(
-        &f.rule,
+        &f.rule.id,
         severity,
         f.primary_span(c.header()),
         diagnostic::Text::verbatim(message),
         diagnostic::Text::verbatim(label),
     )
-    .with_help(diagnostic::Text::verbatim(f.remedy.clone()))
+    .with_help(diagnostic::Text::verbatim(w.remedy(f).to_string()))
 }

@@ -146,12 +146,12 @@ fn findings_text(doc: &Document, offset: usize) -> String {
         .map(|f| {
             format!(
                 "**{} {}** (`{}`): {}\n\n{}\n\n*Remedy:* {}",
-                f.instrument,
-                f.article,
-                f.rule,
+                f.rule.instrument,
+                f.rule.cites,
+                f.rule.id,
                 f.worst().word(),
-                f.message,
-                f.remedy
+                f.rule.summary,
+                f.rule.remedy
             )
         })
         .collect();

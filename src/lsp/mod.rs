@@ -40,12 +40,13 @@ use lsp_types::{
 use serde_json::Value;
 
 use document::{Document, Findings};
+use fairpath::vocab::Lang;
 
 /// Whatever stops the server: the connection closing badly.
 type Failure = Box<dyn Error + Send + Sync>;
 
 /// Serves one client on standard input and output until it shuts down.
-pub fn run() -> Result<(), Failure> {
+pub fn run(lang: Lang) -> Result<(), Failure> {
     let (connection, io) = Connection::stdio();
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
@@ -64,6 +65,7 @@ pub fn run() -> Result<(), Failure> {
         session,
         docs: HashMap::new(),
         findings,
+        lang,
     };
     for message in &connection.receiver {
         match message {
@@ -117,6 +119,7 @@ struct Server {
     readers: hover::Readers,
     docs: HashMap<String, (Uri, Document)>,
     findings: Findings,
+    lang: Lang,
 }
 
 impl Server {
@@ -191,7 +194,7 @@ impl Server {
 
     /// Checks the new text of `uri` and returns its diagnostics to publish.
     fn update(&mut self, uri: Uri, text: String, version: Option<i32>) -> Notification {
-        let doc = Document::new(&self.session, uri.as_str(), text, self.findings);
+        let doc = Document::new(&self.session, uri.as_str(), text, self.findings, self.lang);
         let diags = diagnostics::diagnostics(&doc, &uri);
         self.docs
             .insert(uri.as_str().to_string(), (uri.clone(), doc));

@@ -3,7 +3,6 @@
 //! state stay absent, so rules can tell silence from "no".
 
 mod checks;
-pub mod export;
 mod queries;
 
 use std::collections::HashMap;

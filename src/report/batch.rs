@@ -8,7 +8,9 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use super::machine::{artifact, input_errors, program_value, results, sarif_rules, InputError};
+use super::machine::{
+    artifact, input_errors, program_value, results, rules_json, sarif_rules, InputError,
+};
 use super::{people, Checked, Words};
 use crate::rules::{Engine, Verdict};
 use crate::syntax::diagnostic::Style;
@@ -90,7 +92,7 @@ struct Tally {
 pub struct Batch<'e> {
     format: Format,
     engine: &'e Engine,
-    words: Words<'e>,
+    words: Words,
 }
 
 /// What a batch report keeps while it is written: the number of parts so far and, per program,
@@ -112,7 +114,7 @@ impl<'e> Batch<'e> {
         Batch {
             format,
             engine,
-            words: Words::new(lang, engine),
+            words: Words::new(lang),
         }
     }
 
@@ -141,10 +143,12 @@ impl<'e> Batch<'e> {
                     .map(|p| json!({"id": p.id, "origin": p.origin, "sha256": p.hash, "rules": p.rules.len()}))
                     .collect();
                 format!(
-                    "{{\n  \"schema\": {},\n  \"tool\": {},\n  \"packs\": {},\n  \"programs\": [",
+                    "{{\n  \"schema\": {},\n  \"tool\": {},\n  \"language\": {},\n  \"packs\": {},\n  \"rules\": {},\n  \"programs\": [",
                     json!(super::REPORT_SCHEMA),
                     member(&json!({"name": "fairpath", "version": env!("CARGO_PKG_VERSION")}), 1),
-                    member(&Value::Array(packs), 1),
+                    json!(self.words.lang.code()),
+                    layered(&Value::Array(packs), 1, 1),
+                    layered(&rules_json(&self.words, self.engine), 1, 1),
                 )
             }
             Format::Sarif => format!(
@@ -170,7 +174,7 @@ impl<'e> Batch<'e> {
             Format::Markdown => people::markdown(w, c),
             Format::Html => super::html(w, c),
             Format::Table => people::table_row(w, c),
-            Format::Json(all) => member(&program_value(w, c, all), 2),
+            Format::Json(all) => layered(&program_value(w, c, all), 2, 2),
             Format::Sarif => results(w, c)
                 .iter()
                 .map(|r| member(r, 4))
@@ -277,7 +281,7 @@ impl Totals {
                     "{},\n  \"summary\": {},\n  \"errors\": {}\n}}\n",
                     close("  "),
                     member(&Value::Object(summary), 1),
-                    member(&json!(self.errors), 1)
+                    layered(&json!(self.errors), 1, 1)
                 )
             }
             Format::Sarif => format!(
@@ -332,6 +336,46 @@ fn verdict_counts(counts: &[usize; 4]) -> Value {
 /// `value` as pretty JSON placed `depth` levels deep: its inner lines indented to match, as a
 /// pretty printer writing the whole document would. JSON strings hold no raw line breaks, so
 /// indenting lines never changes a value.
+/// `value` as JSON at nesting `depth`, its first `open` levels one member a line and anything
+/// deeper on one line (a pack, a rule, a finding, a binding): readable, and a fraction of the
+/// size of JSON indented all the way down.
+fn layered(value: &Value, depth: usize, open: usize) -> String {
+    let mut out = String::new();
+    lay(value, depth, open, &mut out);
+    out
+}
+
+fn lay(value: &Value, depth: usize, open: usize, out: &mut String) {
+    let members: Vec<(Option<&String>, &Value)> = match value {
+        Value::Object(m) if open > 0 && !m.is_empty() => {
+            m.iter().map(|(k, v)| (Some(k), v)).collect()
+        }
+        Value::Array(a) if open > 0 && !a.is_empty() => a.iter().map(|v| (None, v)).collect(),
+        _ => {
+            out.push_str(&serde_json::to_string(value).unwrap_or_default());
+            return;
+        }
+    };
+    let (start, end) = if value.is_object() {
+        ('{', '}')
+    } else {
+        ('[', ']')
+    };
+    out.push(start);
+    for (i, (key, v)) in members.into_iter().enumerate() {
+        out.push_str(if i > 0 { ",\n" } else { "\n" });
+        out.push_str(&"  ".repeat(depth + 1));
+        if let Some(k) = key {
+            out.push_str(&Value::String(k.clone()).to_string());
+            out.push_str(": ");
+        }
+        lay(v, depth + 1, open - 1, out);
+    }
+    out.push('\n');
+    out.push_str(&"  ".repeat(depth));
+    out.push(end);
+}
+
 fn member(value: &Value, depth: usize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let indent = "  ".repeat(depth);

@@ -15,7 +15,7 @@ use crate::t;
 use crate::vocab::Date;
 
 /// The sentence every report opens its bindingness with.
-pub fn judged_line(w: &Words<'_>, j: &Judged) -> String {
+pub fn judged_line(w: &Words, j: &Judged) -> String {
     let basis = match j.basis {
         DateBasis::Program => "judged.program",
         DateBasis::Given => "judged.given",
@@ -30,28 +30,28 @@ pub fn judged_line(w: &Words<'_>, j: &Judged) -> String {
 }
 
 /// Who owes a duty, in words.
-pub fn duty_words(w: &Words<'_>, d: Duty) -> String {
+pub fn duty_words(w: &Words, d: Duty) -> String {
     t!(w.lang, &format!("duty.{}", d.word()))
 }
 
 /// One line on whether the provision binds each state that owes its duty.
-pub fn binding_line(w: &Words<'_>, c: &Checked, f: &Finding) -> String {
+pub fn binding_line(w: &Words, c: &Checked, f: &Finding) -> String {
     let lang = w.lang;
-    if f.strength != Strength::Binding {
+    if f.rule.strength != Strength::Binding {
         return t!(
             lang,
             "note.not_treaty",
-            instrument = f.instrument,
+            instrument = f.rule.instrument,
             reference = t!(lang, "note.reference")
         );
     }
     let owed: Vec<&Binding> = f.binding.iter().filter(|b| b.duty).collect();
     if owed.is_empty() {
-        let key = match f.duty {
+        let key = match f.rule.duty {
             Duty::Origin => "binding.no_origin",
             _ => "binding.no_destination",
         };
-        return t!(lang, key, duty = duty_words(w, f.duty));
+        return t!(lang, key, duty = duty_words(w, f.rule.duty));
     }
     let date = c.judged.date;
     owed.iter()
@@ -68,7 +68,7 @@ pub fn binding_line(w: &Words<'_>, c: &Checked, f: &Finding) -> String {
         .join("; ")
 }
 
-fn party_word(w: &Words<'_>, p: Party) -> String {
+fn party_word(w: &Words, p: Party) -> String {
     match p {
         Party::Destination => t!(w.lang, "party.destination"),
         Party::Origin => t!(w.lang, "party.origin"),
@@ -76,7 +76,7 @@ fn party_word(w: &Words<'_>, p: Party) -> String {
 }
 
 /// Why a provision binds a state or not, in plain words.
-pub fn note(w: &Words<'_>, c: &Checked, b: &Binding, date: Date) -> String {
+pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
     let lang = w.lang;
     let (state, instrument) = (&b.state, &b.instrument);
     let day = |d: Option<Date>| d.map_or(String::new(), |d| w.date(d));
@@ -213,7 +213,7 @@ pub fn note(w: &Words<'_>, c: &Checked, b: &Binding, date: Date) -> String {
     }
 }
 
-fn part_words(w: &Words<'_>, b: &Binding) -> String {
+fn part_words(w: &Words, b: &Binding) -> String {
     match b.part.as_deref().and_then(|p| p.split_once('_')) {
         Some(("annex", n)) => t!(w.lang, "part.annex", n = n.to_uppercase()),
         Some(("part", n)) => t!(w.lang, "part.part", n = n.to_uppercase()),
@@ -222,7 +222,7 @@ fn part_words(w: &Words<'_>, b: &Binding) -> String {
 }
 
 /// The words for a standing.
-pub fn standing_word(w: &Words<'_>, s: Standing) -> String {
+pub fn standing_word(w: &Words, s: Standing) -> String {
     let key = match s {
         Standing::InForce => "standing.in_force",
         Standing::RatifiedNotInForce => "standing.ratified_not_in_force",
@@ -249,7 +249,7 @@ fn states_of<'a>(data: &'a Ratifications, state: Option<&'a str>) -> Vec<&'a str
 }
 
 /// What a row says, in one phrase: status, dates and limits.
-fn row_words(w: &Words<'_>, data: &Ratifications, e: &Entry) -> String {
+fn row_words(w: &Words, data: &Ratifications, e: &Entry) -> String {
     let lang = w.lang;
     let mut parts = vec![match e.status {
         Status::Ratified => match (e.ratified, e.ratified_by) {
@@ -288,12 +288,7 @@ fn row_words(w: &Words<'_>, data: &Ratifications, e: &Entry) -> String {
 
 /// The ratification data for `state` (or every state) as text, with where each instrument
 /// stands at `date` when one is given.
-pub fn table(
-    w: &Words<'_>,
-    data: &Ratifications,
-    state: Option<&str>,
-    date: Option<Date>,
-) -> String {
+pub fn table(w: &Words, data: &Ratifications, state: Option<&str>, date: Option<Date>) -> String {
     let lang = w.lang;
     let mut out = String::new();
     for code in states_of(data, state) {

@@ -21,7 +21,8 @@ mod clauses;
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleChange {
     /// The rule.
-    pub rule: String,
+    #[serde(serialize_with = "crate::rules::rule_id")]
+    pub rule: std::sync::Arc<crate::rules::ast::Rule>,
     /// Instrument and article.
     pub citation: String,
     /// The old verdict.
@@ -118,15 +119,15 @@ pub fn diff(old: &Checked, new: &Checked, all: bool) -> Diff {
         bindingness: bindingness(old, new),
     };
     for n in &new.findings {
-        let Some(o) = old.findings.iter().find(|o| o.rule == n.rule) else {
+        let Some(o) = old.findings.iter().find(|o| o.rule.id == n.rule.id) else {
             continue;
         };
         let change = RuleChange {
-            rule: n.rule.clone(),
-            citation: format!("{} {}", n.instrument, n.article),
+            rule: std::sync::Arc::clone(&n.rule),
+            citation: format!("{} {}", n.rule.instrument, n.rule.cites),
             before: o.verdict,
             after: n.verdict,
-            message: n.message.clone(),
+            message: n.rule.summary.clone(),
         };
         match (bad(o.verdict), bad(n.verdict)) {
             (true, false) => d.fixed.push(change),
@@ -228,7 +229,7 @@ fn bindingness(old: &Checked, new: &Checked) -> Vec<BindingChange> {
 
 /// The comparison as text for people, or Markdown: only what changed, with a count of the
 /// shortfalls and silences both drafts share (listed too when `d` holds them).
-pub fn render(w: &Words<'_>, d: &Diff, old: &str, new: &str, markdown: bool) -> String {
+pub fn render(w: &Words, d: &Diff, old: &str, new: &str, markdown: bool) -> String {
     let lang = w.lang;
     let mut out = if markdown {
         format!("# fairpath diff\n\n`{old}` → `{new}`\n")
@@ -281,11 +282,11 @@ pub fn render(w: &Words<'_>, d: &Diff, old: &str, new: &str, markdown: bool) -> 
                 out,
                 "{} {} ({}): {} → {} — {}",
                 bullet(markdown),
-                c.rule,
+                c.rule.id,
                 c.citation,
                 w.verdict(c.before),
                 w.verdict(c.after),
-                w.summary_of(&c.rule, &c.message)
+                w.rule(&c.rule).summary
             );
         }
     }
@@ -330,7 +331,7 @@ pub fn render(w: &Words<'_>, d: &Diff, old: &str, new: &str, markdown: bool) -> 
 }
 
 /// A section's heading: its title (a catalogue key), count and, for terms, which way they moved.
-fn section(w: &Words<'_>, out: &mut String, key: &str, n: usize, markdown: bool) {
+fn section(w: &Words, out: &mut String, key: &str, n: usize, markdown: bool) {
     let title = t!(w.lang, key);
     let n = w.n(n);
     let note = match key {

@@ -32,7 +32,7 @@ const PRINT_OPEN: &str = "<script>addEventListener('beforeprint',()=>document.qu
 /// worker-status graph, the violations by theme (printed pages break between themes, not
 /// within one that fits a page), the other findings, and the silences in a collapsible appendix
 /// that starts a page and prints open.
-pub fn html(w: &Words<'_>, c: &Checked) -> String {
+pub fn html(w: &Words, c: &Checked) -> String {
     let lang = w.lang;
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style>{PRINT_OPEN}</head><body>\n",
@@ -167,13 +167,12 @@ pub fn html(w: &Words<'_>, c: &Checked) -> String {
         for (theme, list) in silences {
             let _ = write!(out, "<h3>{}</h3><ul>", w.theme(theme));
             for (term, rules) in list {
-                let ids: Vec<String> = rules.iter().map(|f| xml(&f.rule)).collect();
-                let _ = write!(
-                    out,
-                    "<li><code>{}</code> — {}</li>",
-                    xml(term),
-                    ids.join(", ")
-                );
+                let ids: Vec<String> = rules.iter().map(|f| xml(&f.rule.id)).collect();
+                let gap = match term.term() {
+                    Some(t) => format!("<code>{}</code>", xml(t)),
+                    None => xml(&w.gap(term)),
+                };
+                let _ = write!(out, "<li>{gap} — {}</li>", ids.join(", "));
             }
             out.push_str("</ul>\n");
         }
@@ -184,7 +183,7 @@ pub fn html(w: &Words<'_>, c: &Checked) -> String {
 }
 
 /// A table's opening and heading row for `columns` (catalogue keys).
-fn head_row(w: &Words<'_>, columns: &[&str]) -> String {
+fn head_row(w: &Words, columns: &[&str]) -> String {
     let cells: String = columns
         .iter()
         .map(|k| format!("<th>{}</th>", t!(w.lang, k)))
@@ -192,23 +191,23 @@ fn head_row(w: &Words<'_>, columns: &[&str]) -> String {
     format!("<table><tr>{cells}</tr>\n")
 }
 
-fn finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
+fn finding(w: &Words, out: &mut String, c: &Checked, f: &Finding) {
     let lang = w.lang;
     let _ = writeln!(
         out,
         "<section class=\"finding {}{}\" id=\"{}\"><h3>{} {} <small><code>{}</code></small></h3>",
         f.worst().word(),
-        if f.strength == crate::rules::ast::Strength::Binding {
+        if f.rule.strength == crate::rules::ast::Strength::Binding {
             ""
         } else {
             " soft"
         },
-        xml(&f.rule),
-        xml(&f.instrument),
-        xml(&f.article),
-        xml(&f.rule)
+        xml(&f.rule.id),
+        xml(&f.rule.instrument),
+        xml(&f.rule.cites),
+        xml(&f.rule.id)
     );
-    let high = if f.high {
+    let high = if f.rule.high {
         format!(" <span class=\"high\">{}</span>", t!(lang, "finding.high"))
     } else {
         String::new()
@@ -253,7 +252,7 @@ fn finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
                 out,
                 "<li>{}{src}: {quoted}{}</li>",
                 t!(lang, "finding.line_lower", line = line),
-                xml(&cl.says)
+                xml(&w.says(&cl.says))
             );
         }
         out.push_str("</ul>\n");
@@ -262,10 +261,10 @@ fn finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
         out,
         "<p><b>{}:</b> {} ({}). <b>{}:</b> {}. <b>{}:</b> {}</p><p><b>{}:</b> {}</p></section>",
         t!(lang, "label.strength"),
-        t!(lang, &format!("strength.{}", f.strength.word())),
-        xml(&t!(lang, &format!("obligation.{}", f.obligation))),
+        t!(lang, &format!("strength.{}", f.rule.strength.word())),
+        xml(&t!(lang, &format!("obligation.{}", f.rule.obligation))),
         t!(lang, "label.duty"),
-        super::binding::duty_words(w, f.duty),
+        super::binding::duty_words(w, f.rule.duty),
         t!(lang, "label.binding"),
         xml(&binding_line(w, c, f)),
         t!(lang, "label.remedy"),

@@ -3,13 +3,13 @@
 use serde_json::{json, Value};
 
 use super::{shown, Checked, Words};
-use crate::rules::{Engine, Finding, Verdict};
+use crate::rules::{Clause, Engine, Finding, Gap, Says, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
 use crate::t;
 
 /// The version of the JSON report schema.
-pub const REPORT_SCHEMA: &str = "fairpath.report/3";
+pub const REPORT_SCHEMA: &str = "fairpath.report/4";
 
 fn span_json(c: &Checked, s: Span) -> Value {
     let (line, column) = c.line_col(s.start);
@@ -17,8 +17,8 @@ fn span_json(c: &Checked, s: Span) -> Value {
 }
 
 /// One finding of the JSON report; its bindingness refers to the program's `bindings` by index.
-fn finding_json(w: &Words<'_>, c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
-    let clause = |cl: &crate::rules::Clause| json!({"span": span_json(c, cl.span), "says": cl.says, "source": cl.source});
+fn finding_json(w: &Words, c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
+    let clause = |cl: &Clause| clause_json(w, c, cl);
     let binding: Vec<usize> = f
         .binding
         .iter()
@@ -35,32 +35,69 @@ fn finding_json(w: &Words<'_>, c: &Checked, f: &Finding, bindings: &mut Vec<Valu
         })
         .collect();
     json!({
-        "rule": f.rule,
-        "pack": f.pack,
-        "instrument": f.instrument,
-        "article": f.article,
-        "element_of": f.element_of,
+        "rule": f.rule.id,
         "stream": f.stream,
         "practice": f.practice.as_ref().map(|p| json!({
             "verdict": p.verdict,
             "clauses": p.clauses.iter().map(clause).collect::<Vec<_>>(),
         })),
-        "strength": f.strength,
-        "duty": f.duty,
-        "theme": f.theme,
-        "obligation": f.obligation,
         "verdict": f.verdict,
-        "high_severity": f.high,
-        "message": w.summary(f),
-        "remedy": w.remedy(f),
-        "verified": f.verified,
         "span": span_json(c, f.primary_span(c.header())),
         "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
-        "silent": f.silent,
+        "silent": f.silent.iter().map(|g| gap_json(w, g)).collect::<Vec<_>>(),
         "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
         "binding": binding,
         "binds_on": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),
     })
+}
+
+/// A clause of a finding's evidence: where it is, what kind of clause, the term it states
+/// (for a term), what it says in the report's language, and the agreement's article it encodes.
+fn clause_json(w: &Words, c: &Checked, cl: &Clause) -> Value {
+    let (kind, term) = match &cl.says {
+        Says::Fact { term, .. } => ("fact", Some(*term)),
+        Says::NotStated { term } => ("not-stated", Some(*term)),
+        Says::Transition { .. } => ("transition", None),
+        Says::Flow { .. } => ("flow", None),
+        Says::Missing(_) => ("missing", None),
+    };
+    json!({"span": span_json(c, cl.span), "kind": kind, "term": term, "says": w.says(&cl.says), "source": cl.source})
+}
+
+/// What a finding's program is silent on: its kind, what it is about, and in words.
+fn gap_json(w: &Words, g: &Gap) -> Value {
+    let mut v = json!(g);
+    if let Value::Object(o) = &mut v {
+        o.insert("says".into(), json!(w.gap(g)));
+    }
+    v
+}
+
+/// Every rule of the engine's packs by id, in the report's language: what each finding names by
+/// its `rule`.
+pub(super) fn rules_json(w: &Words, engine: &Engine) -> Value {
+    let rules: serde_json::Map<String, Value> = engine
+        .rules()
+        .map(|r| {
+            let text = w.rule(r);
+            let value = json!({
+                "pack": r.pack,
+                "instrument": r.instrument,
+                "article": r.cites,
+                "element_of": r.element_of,
+                "strength": r.strength,
+                "duty": r.duty,
+                "theme": r.theme,
+                "obligation": r.obligation,
+                "high_severity": r.high,
+                "message": text.summary,
+                "remedy": text.remedy,
+                "verified": r.verified,
+            });
+            (r.id.clone(), value)
+        })
+        .collect();
+    Value::Object(rules)
 }
 
 /// One input error of a rejected file, for the JSON report's `errors` and SARIF's notifications.
@@ -130,7 +167,7 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
 }
 
 /// One program of the JSON report: its identity, counts per instrument, articles and findings.
-pub(super) fn program_value(w: &Words<'_>, c: &Checked, all: bool) -> Value {
+pub(super) fn program_value(w: &Words, c: &Checked, all: bool) -> Value {
     let mut bindings = Vec::new();
     let findings: Vec<Value> = c
         .findings
@@ -161,7 +198,7 @@ pub(super) fn program_value(w: &Words<'_>, c: &Checked, all: bool) -> Value {
 }
 
 /// SARIF's reporting descriptors: one per rule.
-pub(super) fn sarif_rules(w: &Words<'_>, engine: &Engine) -> Vec<Value> {
+pub(super) fn sarif_rules(w: &Words, engine: &Engine) -> Vec<Value> {
     engine
         .rules()
         .map(|r| {
@@ -184,7 +221,7 @@ pub(super) fn artifact(c: &Checked) -> Value {
 }
 
 /// SARIF results of one program: one per violated or unstated finding.
-pub(super) fn results(w: &Words<'_>, c: &Checked) -> Vec<Value> {
+pub(super) fn results(w: &Words, c: &Checked) -> Vec<Value> {
     c.findings
         .iter()
         .filter(|f| shown(f))
@@ -193,10 +230,10 @@ pub(super) fn results(w: &Words<'_>, c: &Checked) -> Vec<Value> {
             let (sl, sc) = c.line_col(span.start);
             let (el, ec) = c.line_col(span.end);
             json!({
-                "ruleId": f.rule,
+                "ruleId": f.rule.id,
                 "level": severity(f),
                 "kind": if f.worst() == Verdict::Violated { "fail" } else { "review" },
-                "message": {"text": t!(w.lang, "finding.sarif", instrument = f.instrument, article = f.article,
+                "message": {"text": t!(w.lang, "finding.sarif", instrument = f.rule.instrument, article = f.rule.cites,
                     verdict = w.verdict(f.verdict),
                     practice = super::practice_line(w, f).map_or(String::new(), |l| format!("; {l}")),
                     message = w.summary(f), remedy = w.remedy(f))},
@@ -209,8 +246,8 @@ pub(super) fn results(w: &Words<'_>, c: &Checked) -> Vec<Value> {
                     "verdict": f.verdict.word(),
                     "verdictInPractice": f.practice.as_ref().map(|p| p.verdict.word()),
                     "stream": f.stream,
-                    "duty": f.duty,
-                    "theme": f.theme,
+                    "duty": f.rule.duty,
+                    "theme": f.rule.theme,
                     "bindingJudgedAt": c.judged.date,
                     "bindingOn": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),
                 },
@@ -222,7 +259,7 @@ pub(super) fn results(w: &Words<'_>, c: &Checked) -> Vec<Value> {
 /// How loud a finding is in logs: `error` for a violated binding provision, `warning` for another
 /// violation, `note` otherwise.
 pub(super) fn severity(f: &Finding) -> &'static str {
-    match (f.worst(), f.strength) {
+    match (f.worst(), f.rule.strength) {
         (Verdict::Violated, crate::rules::ast::Strength::Binding) => "error",
         (Verdict::Violated, _) => "warning",
         _ => "note",
@@ -231,7 +268,7 @@ pub(super) fn severity(f: &Finding) -> &'static str {
 
 /// One program's JUnit test suite: one test case per rule; a violated rule (in law or in
 /// practice) is a failure, an unstated one is skipped.
-pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
+pub(super) fn junit_suite(w: &Words, c: &Checked) -> String {
     use std::fmt::Write;
     let x = super::svg::xml;
     let mut out = String::new();
@@ -259,8 +296,8 @@ pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
         let _ = write!(
             out,
             "    <testcase classname=\"{}\" name=\"{}{}\"",
-            x(&f.instrument),
-            x(&f.rule),
+            x(&f.rule.instrument),
+            x(&f.rule.id),
             x(&stream)
         );
         let (line, _) = c.line_col(f.primary_span(c.header()).start);
@@ -269,8 +306,8 @@ pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
                 let _ = writeln!(
                     out,
                     ">\n      <failure message=\"{} {}: {}\">{}:{line}</failure>\n    </testcase>",
-                    x(&f.instrument),
-                    x(&f.article),
+                    x(&f.rule.instrument),
+                    x(&f.rule.cites),
                     x(w.summary(f)),
                     x(c.source.name())
                 );
@@ -282,7 +319,12 @@ pub(super) fn junit_suite(w: &Words<'_>, c: &Checked) -> String {
                     x(&t!(
                         w.lang,
                         "finding.silent_on",
-                        terms = f.silent.join(", ")
+                        terms = f
+                            .silent
+                            .iter()
+                            .map(|g| w.gap(g))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 );
             }

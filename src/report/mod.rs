@@ -4,6 +4,8 @@
 pub mod batch;
 pub mod binding;
 pub mod diff;
+pub mod evidence;
+pub mod graph;
 mod html;
 mod machine;
 mod people;
@@ -15,64 +17,47 @@ pub use html::html;
 pub use machine::REPORT_SCHEMA;
 pub use people::{human, markdown};
 
-use std::collections::HashMap;
-
 use crate::model::Model;
-use crate::rules::ast::{Texts, Theme};
+use crate::rules::ast::{Rule, Texts, Theme};
 use crate::rules::ratify::Judged;
-use crate::rules::{fingerprint, Engine, Finding, Verdict};
+use crate::rules::{fingerprint, Engine, Finding, Gap, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Diagnostic, Source};
 use crate::t;
 use crate::vocab::Lang;
 
-/// What a report is written in: a language, and each rule's summary and remedy in it (from the
-/// rule's pack, English where the pack has no translation).
-#[derive(Debug, Clone)]
-pub struct Words<'e> {
+/// What a report is written in: a language, for the catalogues' sentences and each rule's
+/// summary and remedy (from the rule's pack, English where the pack has no translation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
     /// The language.
     pub lang: Lang,
-    /// Rule texts by rule id; empty in English, where a finding's own copies are the texts.
-    texts: HashMap<&'e str, Texts<'e>>,
 }
 
-impl<'e> Words<'e> {
-    /// Words in `lang`, with the rule texts of `engine`'s packs.
-    pub fn new(lang: Lang, engine: &'e Engine) -> Self {
-        let texts = if lang == Lang::En {
-            HashMap::new()
-        } else {
-            engine
-                .rules()
-                .map(|r| (r.id.as_str(), r.text(lang)))
-                .collect()
-        };
-        Words { lang, texts }
+impl Words {
+    /// Words in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Words { lang }
     }
 
-    /// English words, with the findings' own rule texts.
-    pub fn english() -> Words<'static> {
-        Words {
-            lang: Lang::En,
-            texts: HashMap::new(),
-        }
+    /// English words.
+    pub fn english() -> Words {
+        Words { lang: Lang::En }
+    }
+
+    /// A rule's texts in the report's language.
+    pub fn rule<'r>(&self, rule: &'r Rule) -> Texts<'r> {
+        rule.text(self.lang)
     }
 
     /// A finding's rule summary in the report's language.
-    pub fn summary<'a>(&'a self, f: &'a Finding) -> &'a str {
-        self.summary_of(&f.rule, &f.message)
-    }
-
-    /// The summary of rule `id` in the report's language; `english` where there is none.
-    pub fn summary_of<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
-        self.texts.get(id).map_or(english, |t| t.summary)
+    pub fn summary<'a>(&self, f: &'a Finding) -> &'a str {
+        f.rule.text(self.lang).summary
     }
 
     /// A finding's remedy in the report's language.
-    pub fn remedy<'a>(&'a self, f: &'a Finding) -> &'a str {
-        self.texts
-            .get(f.rule.as_str())
-            .map_or(&f.remedy, |t| t.remedy)
+    pub fn remedy<'a>(&self, f: &'a Finding) -> &'a str {
+        f.rule.text(self.lang).remedy
     }
 
     /// The word for a verdict (`violated`).
@@ -154,7 +139,7 @@ impl Checked {
     pub fn count(&self, verdict: Verdict, instrument: Option<&str>) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.instrument == i))
+            .filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.rule.instrument == i))
             .count()
     }
 
@@ -162,8 +147,8 @@ impl Checked {
     pub fn instruments(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for f in &self.findings {
-            if !out.contains(&f.instrument.as_str()) {
-                out.push(&f.instrument);
+            if !out.contains(&f.rule.instrument.as_str()) {
+                out.push(&f.rule.instrument);
             }
         }
         out
@@ -203,21 +188,21 @@ impl Checked {
             self.findings
                 .iter()
                 .filter(|f| f.worst() == Verdict::Violated)
-                .map(|f| (f.theme, f)),
+                .map(|f| (f.rule.theme, f)),
         )
     }
 
     /// The terms the program is silent on, each with the rules it would decide, grouped by
     /// the theme most of those rules have (the first such, on a tie).
     pub fn silences(&self) -> Vec<(Theme, Vec<Silence<'_>>)> {
-        let mut terms: Vec<(&str, Vec<&Finding>)> = Vec::new();
+        let mut terms: Vec<(&Gap, Vec<&Finding>)> = Vec::new();
         for f in self
             .findings
             .iter()
             .filter(|f| f.worst() == Verdict::Unstated)
         {
             for s in &f.silent {
-                match terms.iter_mut().find(|(t, _)| t == s) {
+                match terms.iter_mut().find(|(t, _)| *t == s) {
                     Some((_, rules)) => rules.push(f),
                     None => terms.push((s, vec![f])),
                 }
@@ -235,8 +220,11 @@ impl Checked {
         Theme::ALL
             .iter()
             .map(|(theme, _)| {
-                let of: Vec<&Finding> =
-                    self.findings.iter().filter(|f| f.theme == *theme).collect();
+                let of: Vec<&Finding> = self
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule.theme == *theme)
+                    .collect();
                 let count = |v: Verdict| of.iter().filter(|f| f.verdict == v).count();
                 Score {
                     theme: *theme,
@@ -267,7 +255,7 @@ impl Checked {
     /// The summary every report for people opens with, one sentence a line: the date judged
     /// and the parties, the violations (binding or not, in law and in practice), the themes
     /// that fall short, and the other counts.
-    pub fn summary(&self, w: &Words<'_>) -> Vec<String> {
+    pub fn summary(&self, w: &Words) -> Vec<String> {
         let [violated, unstated, satisfied, na] = self.counts();
         let binding = self
             .findings
@@ -330,7 +318,7 @@ impl Checked {
 }
 
 /// A term the program is silent on, with the findings whose rules it would decide.
-pub type Silence<'a> = (&'a str, Vec<&'a Finding>);
+pub type Silence<'a> = (&'a Gap, Vec<&'a Finding>);
 
 /// One theme's counts on the scorecard: findings by verdict in law, how many of the violations
 /// bind a state that owes the duty, and how many rules documented practice violates.
@@ -370,12 +358,12 @@ pub fn binds(f: &Finding) -> bool {
 
 /// The theme most of `findings` have; the first such on a tie.
 fn main_theme(findings: &[&Finding]) -> Option<Theme> {
-    let count = |t: Theme| findings.iter().filter(|f| f.theme == t).count();
+    let count = |t: Theme| findings.iter().filter(|f| f.rule.theme == t).count();
     let mut best: Option<(Theme, usize)> = None;
     for f in findings {
-        let n = count(f.theme);
+        let n = count(f.rule.theme);
         if best.is_none_or(|(_, m)| n > m) {
-            best = Some((f.theme, n));
+            best = Some((f.rule.theme, n));
         }
     }
     best.map(|(t, _)| t)
@@ -395,7 +383,7 @@ fn by_theme<T>(items: impl Iterator<Item = (Theme, T)>) -> Vec<(Theme, Vec<T>)> 
 }
 
 /// Which single terms decide a rule, in words.
-pub fn decided_line(w: &Words<'_>, deciders: &[crate::rules::decide::Decider]) -> String {
+pub fn decided_line(w: &Words, deciders: &[crate::rules::decide::Decider]) -> String {
     if deciders.is_empty() {
         return t!(w.lang, "decided.none");
     }
@@ -429,16 +417,9 @@ pub fn shown(f: &Finding) -> bool {
 
 /// How a finding reads in practice, where documented practice bears on it: the verdict, and
 /// the clauses with their sources after a colon.
-pub fn practice_words(w: &Words<'_>, f: &Finding) -> Option<String> {
+pub fn practice_words(w: &Words, f: &Finding) -> Option<String> {
     let p = f.practice.as_ref()?;
-    let found: Vec<String> = p
-        .clauses
-        .iter()
-        .map(|c| match &c.source {
-            Some(s) => format!("{} ({s})", c.says),
-            None => c.says.clone(),
-        })
-        .collect();
+    let found: Vec<String> = p.clauses.iter().map(|c| w.clause(c)).collect();
     Some(format!(
         "{}{}",
         w.verdict(p.verdict),
@@ -451,12 +432,12 @@ pub fn practice_words(w: &Words<'_>, f: &Finding) -> Option<String> {
 }
 
 /// The same as a line: `in practice: violated: …`.
-pub fn practice_line(w: &Words<'_>, f: &Finding) -> Option<String> {
+pub fn practice_line(w: &Words, f: &Finding) -> Option<String> {
     practice_words(w, f).map(|found| t!(w.lang, "finding.in_practice", found = found))
 }
 
 /// State codes for a report, or "not stated".
-fn states(w: &Words<'_>, codes: &[&str]) -> String {
+fn states(w: &Words, codes: &[&str]) -> String {
     if codes.is_empty() {
         t!(w.lang, "summary.not_stated")
     } else {

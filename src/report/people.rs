@@ -16,7 +16,7 @@ const WIDTH: usize = 100;
 /// each with its clause, remedy and bindingness, the other findings of the language and model
 /// checks, then the silences folded by theme (`all` lists each term with the rules it would
 /// decide), and a closing count. `Plain` writes one sentence a line, with no drawing.
-pub fn human(w: &Words<'_>, c: &Checked, style: Style, all: bool) -> String {
+pub fn human(w: &Words, c: &Checked, style: Style, all: bool) -> String {
     let [violated, unstated, satisfied, na] = c.counts();
     let lang = w.lang;
     let plain = style == Style::Plain;
@@ -129,10 +129,10 @@ fn wrap(text: &str, first: &str, rest: &str, plain: bool) -> String {
 
 /// One violation, compact: the provision and what it asks, the clause or journey behind it,
 /// practice, the remedy, and whom it binds.
-fn violation(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding, style: Style) {
+fn violation(w: &Words, out: &mut String, c: &Checked, f: &Finding, style: Style) {
     let lang = w.lang;
     let plain = style == Style::Plain;
-    let error = f.strength == crate::rules::ast::Strength::Binding;
+    let error = f.rule.strength == crate::rules::ast::Strength::Binding;
     let marker = match (plain, error) {
         (true, _) => String::new(),
         (false, true) => paint(style, RED, "×") + " ",
@@ -144,11 +144,11 @@ fn violation(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding, style: S
         .map_or(String::new(), |s| format!("[{s}] "));
     let head = format!(
         "{stream}{} {} ({}{}) [{}]: {}{}",
-        f.instrument,
-        f.article,
-        t!(lang, &format!("provision.{}", f.strength.word())),
+        f.rule.instrument,
+        f.rule.cites,
+        t!(lang, &format!("provision.{}", f.rule.strength.word())),
         below(w, f),
-        f.rule,
+        f.rule.id,
         lower_first(w.summary(f)),
         law_and_practice(w, f)
     );
@@ -168,7 +168,7 @@ fn violation(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding, style: S
 }
 
 /// The evidence of a finding in one line: the journey, or the first clause, with its line.
-fn evidence(w: &Words<'_>, c: &Checked, f: &Finding) -> Vec<String> {
+fn evidence(w: &Words, c: &Checked, f: &Finding) -> Vec<String> {
     let lang = w.lang;
     if !f.witness.is_empty() {
         let path: Vec<String> = f
@@ -178,7 +178,7 @@ fn evidence(w: &Words<'_>, c: &Checked, f: &Finding) -> Vec<String> {
                 t!(
                     lang,
                     "finding.step",
-                    says = step.says,
+                    says = w.says(&step.says),
                     line = c.line_col(step.span.start).0
                 )
             })
@@ -193,7 +193,7 @@ fn evidence(w: &Words<'_>, c: &Checked, f: &Finding) -> Vec<String> {
                 lang,
                 "finding.line",
                 line = c.line_col(cl.span.start).0,
-                says = cl.says
+                says = w.says(&cl.says)
             )
         })
         .into_iter()
@@ -201,7 +201,7 @@ fn evidence(w: &Words<'_>, c: &Checked, f: &Finding) -> Vec<String> {
 }
 
 /// ` (in law: violated; in practice: unstated)` where the two differ.
-fn law_and_practice(w: &Words<'_>, f: &Finding) -> String {
+fn law_and_practice(w: &Words, f: &Finding) -> String {
     match &f.practice {
         Some(p) if p.verdict != f.verdict => format!(
             " ({})",
@@ -218,7 +218,7 @@ fn law_and_practice(w: &Words<'_>, f: &Finding) -> String {
 
 /// The silences folded by theme: a line of terms per theme, or (`all`) a line per term with
 /// the rules it would decide.
-fn silences(w: &Words<'_>, out: &mut String, c: &Checked, style: Style, all: bool) {
+fn silences(w: &Words, out: &mut String, c: &Checked, style: Style, all: bool) {
     let lang = w.lang;
     let themes = c.silences();
     if themes.is_empty() {
@@ -257,10 +257,10 @@ fn silences(w: &Words<'_>, out: &mut String, c: &Checked, style: Style, all: boo
         if all {
             let _ = writeln!(out, "  {}:", w.theme(theme));
             for (term, rules) in list {
-                let ids: Vec<&str> = rules.iter().map(|f| f.rule.as_str()).collect();
+                let ids: Vec<&str> = rules.iter().map(|f| f.rule.id.as_str()).collect();
                 let line = format!(
-                    "`{}` — {}",
-                    crate::syntax::lexical::printable(term),
+                    "{} — {}",
+                    crate::syntax::lexical::printable(&w.gap(term)),
                     ids.join(", ")
                 );
                 out.push_str(&wrap(&line, "    ", "      ", plain));
@@ -268,7 +268,7 @@ fn silences(w: &Words<'_>, out: &mut String, c: &Checked, style: Style, all: boo
         } else {
             let names: Vec<String> = list
                 .iter()
-                .map(|(t, _)| format!("`{}`", crate::syntax::lexical::printable(t)))
+                .map(|(t, _)| crate::syntax::lexical::printable(&w.gap(t)).into_owned())
                 .collect();
             let line = format!(
                 "{} ({}): {}",
@@ -282,8 +282,8 @@ fn silences(w: &Words<'_>, out: &mut String, c: &Checked, style: Style, all: boo
 }
 
 /// For soft law, the words that keep a shortfall from reading as a breach of law.
-fn below(w: &Words<'_>, f: &Finding) -> String {
-    if f.strength == crate::rules::ast::Strength::Binding {
+fn below(w: &Words, f: &Finding) -> String {
+    if f.rule.strength == crate::rules::ast::Strength::Binding {
         String::new()
     } else {
         format!(", {}", t!(w.lang, "finding.below"))
@@ -291,8 +291,9 @@ fn below(w: &Words<'_>, f: &Finding) -> String {
 }
 
 /// The same, as a sentence for printed reports.
-pub(super) fn soft_law(w: &Words<'_>, f: &Finding) -> Option<String> {
-    (f.strength != crate::rules::ast::Strength::Binding).then(|| t!(w.lang, "finding.soft_law"))
+pub(super) fn soft_law(w: &Words, f: &Finding) -> Option<String> {
+    (f.rule.strength != crate::rules::ast::Strength::Binding)
+        .then(|| t!(w.lang, "finding.soft_law"))
 }
 
 /// `s` with its first letter in upper case.
@@ -331,7 +332,7 @@ pub(super) const INSTRUMENT_COLUMNS: [&str; 5] = [
 ];
 
 /// A Markdown table's heading row and rule for `columns` (catalogue keys).
-fn md_head(w: &Words<'_>, columns: &[&str]) -> String {
+fn md_head(w: &Words, columns: &[&str]) -> String {
     let names: Vec<String> = columns.iter().map(|k| t!(w.lang, k)).collect();
     format!(
         "| {} |\n|{}\n",
@@ -344,7 +345,7 @@ fn md_head(w: &Words<'_>, columns: &[&str]) -> String {
 /// scorecard by theme and by instrument, the violations grouped by theme (each with the clause
 /// quoted, the article, the duty bearer, bindingness and the remedy), the other findings, and
 /// the silences in a collapsible appendix.
-pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
+pub fn markdown(w: &Words, c: &Checked) -> String {
     let lang = w.lang;
     let mut out = format!(
         "# {}\n\n{}  \n",
@@ -422,8 +423,12 @@ pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
         for (theme, list) in silences {
             let _ = writeln!(out, "\n### {}\n", w.theme(theme));
             for (term, rules) in list {
-                let ids: Vec<String> = rules.iter().map(|f| format!("`{}`", f.rule)).collect();
-                let _ = writeln!(out, "- `{}` — {}", super::md(term), ids.join(", "));
+                let ids: Vec<String> = rules.iter().map(|f| format!("`{}`", f.rule.id)).collect();
+                let gap = match term.term() {
+                    Some(t) => format!("`{t}`"),
+                    None => super::md(&w.gap(term)),
+                };
+                let _ = writeln!(out, "- {gap} — {}", ids.join(", "));
             }
         }
         out.push_str("\n</details>\n");
@@ -431,14 +436,18 @@ pub fn markdown(w: &Words<'_>, c: &Checked) -> String {
     out
 }
 
-fn markdown_finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
+fn markdown_finding(w: &Words, out: &mut String, c: &Checked, f: &Finding) {
     let lang = w.lang;
-    let _ = writeln!(out, "#### {} {} — `{}`\n", f.instrument, f.article, f.rule);
+    let _ = writeln!(
+        out,
+        "#### {} {} — `{}`\n",
+        f.rule.instrument, f.rule.cites, f.rule.id
+    );
     let _ = writeln!(
         out,
         "{}{}{}\n",
         w.summary(f),
-        if f.high {
+        if f.rule.high {
             format!(" **{}**", t!(lang, "finding.high"))
         } else {
             String::new()
@@ -460,7 +469,7 @@ fn markdown_finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
             out,
             "- {}{src}: {quoted}{}",
             t!(lang, "finding.line_upper", line = line),
-            super::md(&cl.says)
+            super::md(&w.says(&cl.says))
         );
     }
     if let Some(s) = &f.stream {
@@ -479,10 +488,10 @@ fn markdown_finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
         out,
         "- {}: {} ({}). {}: {}",
         t!(lang, "label.strength"),
-        t!(lang, &format!("strength.{}", f.strength.word())),
-        t!(lang, &format!("obligation.{}", f.obligation)),
+        t!(lang, &format!("strength.{}", f.rule.strength.word())),
+        t!(lang, &format!("obligation.{}", f.rule.obligation)),
         t!(lang, "label.duty"),
-        super::binding::duty_words(w, f.duty)
+        super::binding::duty_words(w, f.rule.duty)
     );
     let _ = writeln!(
         out,
@@ -497,7 +506,7 @@ fn markdown_finding(w: &Words<'_>, out: &mut String, c: &Checked, f: &Finding) {
 pub const TABLE_INSTRUMENTS: &[&str] = &["C097", "C143", "C189", "ICRMW"];
 
 /// The corpus table's heading: one column per main instrument, then all packs and practice.
-pub fn table_head(w: &Words<'_>) -> String {
+pub fn table_head(w: &Words) -> String {
     let mut out = format!("| {} |", t!(w.lang, "column.program"));
     for i in TABLE_INSTRUMENTS {
         let _ = write!(out, " {i} |");
@@ -514,7 +523,7 @@ pub fn table_head(w: &Words<'_>) -> String {
 }
 
 /// One program's row of the corpus table.
-pub fn table_row(w: &Words<'_>, c: &Checked) -> String {
+pub fn table_row(w: &Words, c: &Checked) -> String {
     let cell = |i: Option<&str>| {
         format!(
             "{} / {} / {}",
@@ -556,7 +565,7 @@ pub fn short_errors(r: &crate::syntax::Rejected) -> String {
 
 /// One line per finding shown, as compilers write them: `file:line:col: severity[rule] message`,
 /// for logs and editors.
-pub fn short_findings(w: &Words<'_>, c: &Checked) -> String {
+pub fn short_findings(w: &Words, c: &Checked) -> String {
     let mut out = String::new();
     for f in c.findings.iter().filter(|f| super::shown(f)) {
         let (line, col) = c.line_col(f.primary_span(c.header()).start);
@@ -570,9 +579,9 @@ pub fn short_findings(w: &Words<'_>, c: &Checked) -> String {
             "{}:{line}:{col}: {}[{}] {stream}{} {}: {}{practice}",
             c.source.name(),
             super::machine::severity(f),
-            f.rule,
-            f.instrument,
-            f.article,
+            f.rule.id,
+            f.rule.instrument,
+            f.rule.cites,
             lower_first(w.summary(f))
         );
     }

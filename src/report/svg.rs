@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use petgraph::visit::EdgeRef;
 
-use crate::model::export::transition_label;
+use super::graph::transition_label;
 use crate::model::{Edge, Model, Node};
 use crate::t;
 use crate::vocab::TERMINAL_STATUSES;
@@ -85,7 +85,7 @@ pub fn xml(s: &str) -> String {
 
 /// Draws the statuses and transitions of `m`; transitions whose index is in `highlight` are red.
 /// Returns `None` when the program states no statuses.
-pub fn status_graph(w: &super::Words<'_>, m: &Model, highlight: &HashSet<usize>) -> Option<String> {
+pub fn status_graph(w: &super::Words, m: &Model, highlight: &HashSet<usize>) -> Option<String> {
     let statuses: Vec<_> = m
         .graph()
         .node_indices()
@@ -160,7 +160,7 @@ pub fn status_graph(w: &super::Words<'_>, m: &Model, highlight: &HashSet<usize>)
         } else {
             ("#555", "arrow", 1.2)
         };
-        let words = transition_label(m, *index);
+        let words = transition_label(w, m, *index);
         let label = xml(&words);
         let (path, lx, ly) = if e.source() == e.target() {
             let (x, y) = (a.0 + W / 2.0, a.1);

@@ -148,6 +148,19 @@ pub fn number(lang: Lang, n: usize) -> String {
     out
 }
 
+/// A length of time in days the way `lang` writes it, in the largest unit that divides it
+/// exactly: `2 weeks`, `2 semaines`, `1 año`.
+pub fn duration(lang: Lang, days: f64) -> String {
+    let (n, unit) = crate::vocab::duration(days);
+    let key = if n == 1.0 {
+        format!("duration.{unit}_one")
+    } else {
+        format!("duration.{unit}")
+    };
+    let shown = crate::vocab::trim_number(n).replace('.', &text(lang, "number.decimal", &[]));
+    text(lang, &key, &[("n", &shown)])
+}
+
 /// `t!(lang, "report.summary", count = n)`: a sentence from the catalogues.
 #[macro_export]
 macro_rules! t {
@@ -240,5 +253,8 @@ mod tests {
         assert_eq!(number(Lang::Fr, 999), "999");
         assert_eq!(number(Lang::Es, 1234), "1234");
         assert_eq!(number(Lang::Es, 1234567), "1\u{a0}234\u{a0}567");
+        assert_eq!(duration(Lang::En, 14.0), "2 weeks");
+        assert_eq!(duration(Lang::Fr, 365.25), "1 an");
+        assert_eq!(duration(Lang::Es, 1.5), "1,5 días");
     }
 }

@@ -368,5 +368,5 @@ pub struct Pack {
     /// A hash of its text.
     pub hash: String,
     /// Its rules.
-    pub rules: Vec<Rule>,
+    pub rules: Vec<std::sync::Arc<Rule>>,
 }

@@ -124,7 +124,7 @@ fn variants(read: &'static str, protective: &Terms, base: &Terms) -> Vec<Terms> 
 }
 
 /// The things that decide `rule` on their own, in the order the rule reads them.
-pub fn deciders(engine: &Engine, rule: &Rule) -> Vec<Decider> {
+pub fn deciders(engine: &Engine, rule: &std::sync::Arc<Rule>) -> Vec<Decider> {
     let protective = protective();
     let bases: Vec<Terms> = scope_bases(rule, &protective)
         .into_iter()

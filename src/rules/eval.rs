@@ -1,9 +1,8 @@
 //! Three-valued evaluation of conditions on a model: true, false, or unknown because the program
 //! is silent. Each result carries the evidence that decided it.
 
-use std::borrow::Cow;
-
 use super::ast::{Cond, Op};
+use super::evidence::{Gap, Missing, Says};
 use crate::model::{Model, Witness};
 use crate::syntax::ast::Span;
 use crate::vocab::{Better, Kind, Term, Typed};
@@ -28,76 +27,66 @@ pub enum Ref {
     Transition(usize),
     /// A money flow, by index.
     Flow(usize),
-    /// The journey or transition the `statuses` block lacks, in words
-    /// ("no way from job_seeking to employed").
-    Missing(Box<str>),
+    /// The journey or transition the `statuses` block lacks.
+    Missing(Box<Missing>),
 }
 
-/// The journey or transition a condition asks for and the program lacks, in words.
+/// The journey (`journey`) or transition a condition asks for and the program lacks.
 fn missing(
-    what: &str,
-    from: Option<&[&str]>,
-    to: Option<&[&str]>,
-    on: Option<&[&str]>,
-    avoiding: &[&str],
+    journey: bool,
+    from: Option<&[&'static str]>,
+    to: Option<&[&'static str]>,
+    on: Option<&[&'static str]>,
+    avoiding: &[&'static str],
 ) -> Ref {
-    let any = |l: Option<&[&str]>, none: &str| match l {
-        Some(l) if !l.is_empty() => l.join(" or "),
-        _ => none.to_string(),
-    };
-    let mut words = format!(
-        "no {what} from {} to {}",
-        any(from, "any status"),
-        any(to, "any status")
-    );
-    if on.is_some_and(|l| !l.is_empty()) {
-        words.push_str(&format!(" on {}", any(on, "")));
-    }
-    if !avoiding.is_empty() {
-        words.push_str(&format!(" that avoids {}", avoiding.join(" and ")));
-    }
-    Ref::Missing(words.into())
+    let list = |l: Option<&[&'static str]>| l.map_or_else(Vec::new, <[_]>::to_vec);
+    Ref::Missing(Box::new(Missing {
+        journey,
+        from: list(from),
+        to: list(to),
+        on: list(on),
+        avoiding: avoiding.to_vec(),
+    }))
 }
 
 impl Ref {
     /// The clause's span and what it says.
-    pub fn render(self, m: &Model) -> (Span, String) {
+    pub fn render(self, m: &Model) -> (Span, Says) {
+        let lost = |term| (Span::default(), Says::NotStated { term });
         match self {
-            Ref::Fact(path) => match m.fact(path) {
+            Ref::Fact(term) => match m.fact(term) {
                 Some(f) => {
-                    let shown = crate::vocab::term(path).map_or_else(
+                    let value = crate::vocab::term(term).map_or_else(
                         || f.value.display(),
                         |t| crate::syntax::print::value(t.kind, &f.value),
                     );
-                    (f.span, format!("`{path}` is `{shown}`"))
+                    (f.span, Says::Fact { term, value })
                 }
-                None => (Span::default(), format!("`{path}` is not stated")),
+                None => lost(term),
             },
             Ref::Transition(i) => match m.terms().transitions.get(i) {
-                Some(t) => (t.span, crate::model::export::transition_words(m, i)),
-                None => (Span::default(), "no such transition".into()),
+                Some(t) => (
+                    t.span,
+                    Says::Transition {
+                        transition: Box::new(t.clone()),
+                        avoided: Vec::new(),
+                    },
+                ),
+                None => lost("statuses"),
             },
-            Ref::Flow(i) => {
-                let Some(f) = m.terms().flows.get(i) else {
-                    return (Span::default(), "no such money flow".into());
-                };
-                let says = format!(
-                    "{} pays {}{}{}",
-                    f.payer,
-                    if f.negated { "no " } else { "" },
-                    f.cost.replace('_', " "),
-                    if f.deducted {
-                        ", deducted from wages"
-                    } else {
-                        ""
-                    }
-                );
-                (f.span, says)
-            }
+            Ref::Flow(i) => match m.terms().flows.get(i) {
+                Some(f) => (
+                    f.span,
+                    Says::Flow {
+                        flow: Box::new(f.clone()),
+                    },
+                ),
+                None => lost("flows"),
+            },
             // Where the statuses are declared, not the whole block: the gap is in no clause.
-            Ref::Missing(words) => {
+            Ref::Missing(missing) => {
                 let at = m.terms().statuses_block.unwrap_or_default().start;
-                (Span { start: at, end: at }, words.into())
+                (Span { start: at, end: at }, Says::Missing(missing))
             }
         }
     }
@@ -109,7 +98,7 @@ pub struct Evidence {
     /// Clauses consulted.
     pub clauses: Vec<Ref>,
     /// Terms the program does not state.
-    pub silent: Vec<Cow<'static, str>>,
+    pub silent: Vec<Gap>,
     /// A worker's journey that proves a graph finding.
     pub witness: Option<Witness>,
 }
@@ -152,7 +141,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             let ev = if stated {
                 found(vec![Ref::Fact(term.path)])
             } else {
-                silent(term.path)
+                gap(Gap::Term(term.path))
             };
             (tri(stated == matches!(cond, Cond::Stated(_))), ev)
         }
@@ -164,7 +153,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             avoiding,
         } => {
             if !m.has_statuses() {
-                return (Tri::Unknown, silent("statuses"));
+                return (Tri::Unknown, gap(Gap::Term("statuses")));
             }
             match m.find_path(from, to, on.as_deref(), avoiding) {
                 Some(w) => {
@@ -181,7 +170,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                 None => absent(
                     m,
                     "transitions",
-                    missing("way", Some(from), Some(to), on.as_deref(), avoiding),
+                    missing(true, Some(from), Some(to), on.as_deref(), avoiding),
                 ),
             }
         }
@@ -193,7 +182,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             by,
         } => {
             if !m.has_statuses() {
-                return (Tri::Unknown, silent("statuses"));
+                return (Tri::Unknown, gap(Gap::Term("statuses")));
             }
             let hit = m
                 .transitions_matching(from.as_deref(), to.as_deref(), on.as_deref())
@@ -206,10 +195,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                 });
             match hit {
                 Some((i, _)) => (Tri::True, found(vec![Ref::Transition(i)])),
-                None if !m.complete("transitions") => (
-                    Tri::Unknown,
-                    silent("whether the transitions listed are all there are"),
-                ),
+                None if !m.complete("transitions") => (Tri::Unknown, gap(Gap::Transitions)),
                 None => {
                     let near: Vec<Ref> = m
                         .transitions_matching(from.as_deref(), None, on.as_deref())
@@ -219,7 +205,7 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                         Tri::False,
                         found(if near.is_empty() {
                             vec![missing(
-                                "transition",
+                                false,
                                 from.as_deref(),
                                 to.as_deref(),
                                 on.as_deref(),
@@ -284,15 +270,9 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     found((0..m.terms().flows.len()).map(Ref::Flow).collect()),
                 );
             }
-            let what = costs.as_ref().map_or(Cow::Borrowed("money flows"), |c| {
-                Cow::Owned(format!("who pays {}", c.join(", ")))
-            });
             (
                 Tri::Unknown,
-                Evidence {
-                    silent: vec![what],
-                    ..Evidence::default()
-                },
+                gap(Gap::Payer(costs.clone().unwrap_or_default())),
             )
         }
     }
@@ -310,16 +290,13 @@ fn absent(m: &Model, list: &str, none: Ref) -> (Tri, Evidence) {
             },
         )
     } else {
-        (
-            Tri::Unknown,
-            silent("whether the transitions listed are all there are"),
-        )
+        (Tri::Unknown, gap(Gap::Transitions))
     }
 }
 
-fn silent(what: &'static str) -> Evidence {
+fn gap(what: Gap) -> Evidence {
     Evidence {
-        silent: vec![Cow::Borrowed(what)],
+        silent: vec![what],
         ..Evidence::default()
     }
 }
@@ -356,7 +333,7 @@ fn combine(parts: &[Cond], m: &Model, decisive: Tri, neutral: Tri) -> (Tri, Evid
 
 fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Evidence) {
     let Some(fact) = m.fact(term.path) else {
-        return (Tri::Unknown, silent(term.path));
+        return (Tri::Unknown, gap(Gap::Term(term.path)));
     };
     let ev = Evidence {
         clauses: vec![Ref::Fact(term.path)],
@@ -385,13 +362,13 @@ fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Eviden
     // guaranteed: what it would satisfy stays open; what it would breach, it breaches.
     if t == Tri::True && (fact.exception.is_some() || fact.discretion) {
         let why = match &fact.exception {
-            Some(e) => format!("whether the exception `{e}` applies"),
-            None => "how the authority uses its discretion".into(),
+            Some(e) => Gap::Exception(e.clone()),
+            None => Gap::Discretion,
         };
         return (
             Tri::Unknown,
             Evidence {
-                silent: vec![Cow::Owned(why)],
+                silent: vec![why],
                 ..ev
             },
         );

@@ -6,10 +6,12 @@ pub mod compile;
 pub mod coverage;
 pub mod decide;
 pub mod eval;
+pub mod evidence;
 pub mod ratify;
 pub mod verify;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -20,8 +22,9 @@ use crate::syntax::diagnostic::msg;
 use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
 use crate::vocab::Date;
-use ast::{Duty, Pack, Party, Polarity, Rule, Strength, Theme};
+use ast::{Duty, Pack, Party, Polarity, Rule, Strength};
 use eval::{eval, Evidence, Tri};
+pub use evidence::{Clause, Gap, Says};
 use ratify::{Binding, DateBasis, Judged, Ratifications, Setting};
 
 /// The packs shipped with fairpath, embedded in the binary: (file name, text).
@@ -86,58 +89,24 @@ impl Verdict {
     ];
 }
 
-/// A clause that supports a finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Clause {
-    /// Where it is in the program.
-    pub span: Span,
-    /// What it says, in words.
-    pub says: String,
-    /// The article of the agreement it encodes, if tagged.
-    pub source: Option<String>,
-}
-
 /// One rule's verdict on one program, with its evidence.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// The rule.
-    pub rule: String,
-    /// Its pack.
-    pub pack: String,
-    /// The instrument.
-    pub instrument: String,
-    /// Article and paragraph.
-    pub article: String,
-    /// The id of the article this finding is one element of, where the article has several.
-    pub element_of: Option<String>,
-    /// Binding, promotional or guidance.
-    pub strength: Strength,
-    /// Who owes the duty.
-    pub duty: Duty,
-    /// What the rule is about.
-    pub theme: Theme,
-    /// The kind of obligation.
-    pub obligation: String,
+    /// The rule, with its citation, strength, duty bearer, theme and texts.
+    #[serde(serialize_with = "rule_id")]
+    pub rule: Arc<Rule>,
     /// The verdict.
     pub verdict: Verdict,
-    /// The rule's summary.
-    pub message: String,
-    /// What would fix it.
-    pub remedy: String,
-    /// Verification code of the rule's legal text.
-    pub verified: String,
-    /// Raised severity (a combined finding).
-    pub high: bool,
     /// Clauses that decided the verdict.
     pub clauses: Vec<Clause>,
-    /// Terms the program is silent on.
-    pub silent: Vec<String>,
+    /// What the program is silent on.
+    pub silent: Vec<Gap>,
     /// A worker's journey, for graph findings.
     pub witness: Vec<Clause>,
     /// Whether the instrument binds each party.
     pub binding: std::sync::Arc<[Binding]>,
     /// The stream the finding is for, when the program has streams.
-    pub stream: Option<String>,
+    pub stream: Option<Arc<str>>,
     /// The verdict in practice, where documented practice bears on the rule.
     pub practice: Option<Practice>,
 }
@@ -238,12 +207,14 @@ pub fn articles(findings: &[Finding]) -> Vec<ArticleVerdict> {
     let mut out: Vec<(ArticleVerdict, Vec<Verdict>)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for f in findings {
-        let Some(id) = &f.element_of else { continue };
+        let Some(id) = &f.rule.element_of else {
+            continue;
+        };
         let i = *index.entry(id).or_insert_with(|| {
             out.push((
                 ArticleVerdict {
                     id: id.clone(),
-                    instrument: f.instrument.clone(),
+                    instrument: f.rule.instrument.clone(),
                     verdict: Verdict::NotApplicable,
                     elements: Vec::new(),
                 },
@@ -252,7 +223,7 @@ pub fn articles(findings: &[Finding]) -> Vec<ArticleVerdict> {
             out.len() - 1
         });
         if let Some((a, verdicts)) = out.get_mut(i) {
-            a.elements.push(f.rule.clone());
+            a.elements.push(f.rule.id.clone());
             verdicts.push(f.verdict);
         }
     }
@@ -379,12 +350,12 @@ impl Engine {
     }
 
     /// Every rule.
-    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+    pub fn rules(&self) -> impl Iterator<Item = &Arc<Rule>> {
         self.packs.iter().flat_map(|p| &p.rules)
     }
 
     /// Looks a rule up by id.
-    pub fn rule(&self, id: &str) -> Option<&Rule> {
+    pub fn rule(&self, id: &str) -> Option<&Arc<Rule>> {
         self.rules().find(|r| r.id == id)
     }
 
@@ -417,7 +388,7 @@ impl Engine {
         if t.streams.is_empty() && t.practice.is_none() {
             return self.in_law(m, None);
         }
-        let populations: Vec<(Option<&str>, Terms, Option<Terms>)> = if t.streams.is_empty() {
+        let populations: Vec<(Option<Arc<str>>, Terms, Option<Terms>)> = if t.streams.is_empty() {
             vec![(
                 None,
                 t.overlay(&Terms::default()),
@@ -435,14 +406,14 @@ impl Engine {
                         (Some(a), Some(b)) => Some(a.overlay(b)),
                         (a, b) => a.as_deref().or(b.as_deref()).cloned(),
                     };
-                    (Some(s.name.as_str()), terms, practice)
+                    (Some(Arc::from(s.name.as_str())), terms, practice)
                 })
                 .collect()
         };
         let mut out = Vec::new();
         for (stream, terms, practice) in populations {
             let law = Model::from_terms(terms).0;
-            let mut findings = self.in_law(&law, stream);
+            let mut findings = self.in_law(&law, stream.as_ref());
             if let Some(p) = practice {
                 let bearing = practice_reads(&p);
                 let found = Model::from_terms(law.terms().overlay(&p)).0;
@@ -468,11 +439,11 @@ impl Engine {
     }
 
     /// Every rule on `m`, in law, for `stream`.
-    fn in_law(&self, m: &Model, stream: Option<&str>) -> Vec<Finding> {
+    fn in_law(&self, m: &Model, stream: Option<&Arc<str>>) -> Vec<Finding> {
         let mut ctx = self.context(m);
         self.rules()
             .map(|r| Finding {
-                stream: stream.map(str::to_string),
+                stream: stream.cloned(),
                 ..self.finding(r, m, &mut ctx)
             })
             .collect()
@@ -480,7 +451,7 @@ impl Engine {
 
     /// Evaluates one rule on `m`, in law, on the program's own terms (streams and practice
     /// aside).
-    pub fn evaluate_rule(&self, rule: &Rule, m: &Model) -> Finding {
+    pub fn evaluate_rule(&self, rule: &Arc<Rule>, m: &Model) -> Finding {
         self.finding(rule, m, &mut self.context(m))
     }
 
@@ -498,23 +469,25 @@ impl Engine {
         }
     }
 
-    fn finding<'m>(&self, rule: &'m Rule, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
+    fn finding<'m>(&self, rule: &'m Arc<Rule>, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
         let (verdict, evidence) = verdict(rule, m);
+        let source = |span: &Span| ctx.sources.get(span).map(|s| s.to_string());
         let witness: Vec<Clause> = evidence.witness.as_ref().map_or(Vec::new(), |w| {
             let last = w.transitions.len().saturating_sub(1);
             w.transitions
                 .iter()
                 .enumerate()
                 .map(|(n, &i)| {
-                    let (span, _) = eval::Ref::Transition(i).render(m);
-                    let mut says = crate::model::export::journey_step(m, i);
-                    if n == last && !w.avoided.is_empty() {
-                        says.push_str(&format!(", never through {}", w.avoided.join(" or ")));
+                    let (span, mut says) = eval::Ref::Transition(i).render(m);
+                    if let Says::Transition { avoided, .. } = &mut says {
+                        if n == last {
+                            avoided.clone_from(&w.avoided);
+                        }
                     }
                     Clause {
+                        source: source(&span),
                         span,
                         says,
-                        source: m.terms().transitions.get(i).and_then(|t| t.source.clone()),
                     }
                 })
                 .collect()
@@ -525,9 +498,9 @@ impl Engine {
             .map(|r| r.render(m))
             .filter(|(span, _)| !witness.iter().any(|w| w.span == *span))
             .map(|(span, says)| Clause {
+                source: source(&span),
                 span,
                 says,
-                source: ctx.sources.get(&span).map(|s| s.to_string()),
             })
             .collect();
         let key = (
@@ -543,26 +516,10 @@ impl Engine {
             .or_insert_with(|| self.bindings(rule, m, setting).into())
             .clone();
         Finding {
-            rule: rule.id.clone(),
-            pack: rule.pack.clone(),
-            instrument: rule.instrument.clone(),
-            article: rule.cites.clone(),
-            element_of: rule.element_of.clone(),
-            strength: rule.strength,
-            duty: rule.duty,
-            theme: rule.theme,
-            obligation: rule.obligation.clone(),
+            rule: Arc::clone(rule),
             verdict,
-            message: rule.summary.clone(),
-            remedy: rule.remedy.clone(),
-            verified: rule.verified.clone(),
-            high: rule.high,
             clauses,
-            silent: evidence
-                .silent
-                .into_iter()
-                .map(|s| s.into_owned())
-                .collect(),
+            silent: evidence.silent,
             witness,
             binding,
             stream: None,
@@ -654,4 +611,9 @@ pub(crate) fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
 pub fn fingerprint(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A finding's rule, by id.
+pub(crate) fn rule_id<S: serde::Serializer>(rule: &Arc<Rule>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rule.id)
 }

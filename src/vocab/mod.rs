@@ -21,7 +21,7 @@ pub use terms::{
     list_term, ADVERSE_STATUSES, COSTS, DURATION_WORDS, FEES, LISTS, MODIFIERS, PARTY_ROLES,
     STATUS_CATEGORIES, TERMS, TRIGGERS,
 };
-pub use value::{days, trim_number, Amount, Typed};
+pub use value::{days, duration, trim_number, Amount, Typed};
 
 /// The type of a term's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

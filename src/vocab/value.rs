@@ -126,11 +126,17 @@ pub fn trim_number(n: f64) -> String {
 
 /// A number of days in the largest unit that divides it exactly (`2 years`, `3 months`, `10 days`).
 pub fn days(d: f64) -> String {
+    let (n, unit) = duration(d);
+    format!("{} {unit}", trim_number(n))
+}
+
+/// A number of days as a count of the largest unit that divides it exactly: `(2.0, "years")`.
+pub fn duration(d: f64) -> (f64, &'static str) {
     for (unit, len) in [("years", 365.25), ("months", 30.4375), ("weeks", 7.0)] {
         let n = d / len;
         if n >= 1.0 && (n - n.round()).abs() < 1e-9 {
-            return format!("{} {unit}", trim_number(n.round()));
+            return (n.round(), unit);
         }
     }
-    format!("{} days", trim_number(d))
+    (d, "days")
 }

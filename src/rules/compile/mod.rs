@@ -194,7 +194,7 @@ impl Compiler {
                 R::field => self.meta_field(p, &mut defaults),
                 R::rule_def => {
                     if let Some(r) = self.rule(p, &id, &defaults) {
-                        rules.push(r);
+                        rules.push(std::sync::Arc::new(r));
                     }
                 }
                 _ => {

@@ -1,65 +1,18 @@
-//! The program graph as Graphviz DOT, Mermaid and versioned JSON.
+//! The program graph as Graphviz DOT and Mermaid, labelled in the report's language, and as
+//! versioned JSON.
 
 use petgraph::visit::EdgeRef;
 use serde_json::{json, Value};
 
-use super::{Edge, Model, Node};
-use crate::vocab::{days, TERMINAL_STATUSES};
+use super::Words;
+use crate::model::{Edge, Model, Node};
+use crate::t;
+use crate::vocab::TERMINAL_STATUSES;
 
 /// The version of the graph JSON schema (`schemas/graph.schema.json`).
 pub const GRAPH_SCHEMA: &str = "fairpath.graph/1";
 
-/// A transition in words, for reports: `employed → job seeking (job loss, within 3 months)`.
-pub fn transition_words(m: &Model, index: usize) -> String {
-    let Some(t) = m.terms().transitions.get(index) else {
-        return String::new();
-    };
-    format!(
-        "{} → {} ({})",
-        t.from.replace('_', " "),
-        t.to.replace('_', " "),
-        transition_label(m, index)
-    )
-}
-
-/// A transition as a step of a worker's journey: `employed → returned on job_loss, within 2 weeks`.
-pub fn journey_step(m: &Model, index: usize) -> String {
-    let Some(t) = m.terms().transitions.get(index) else {
-        return String::new();
-    };
-    let label = transition_label(m, index);
-    let rest = label.split_once(", ").map_or("", |(_, r)| r);
-    format!(
-        "{} → {} on {}{}{rest}",
-        t.from,
-        t.to,
-        t.trigger,
-        if rest.is_empty() { "" } else { ", " }
-    )
-}
-
-/// A transition's label: trigger and qualifiers.
-pub fn transition_label(m: &Model, index: usize) -> String {
-    let Some(t) = m.terms().transitions.get(index) else {
-        return String::new();
-    };
-    let mut label = t.trigger.replace('_', " ");
-    if let Some(d) = t.after {
-        label.push_str(&format!(", after {}", days(d)));
-    }
-    if let Some(d) = t.within {
-        label.push_str(&format!(", within {}", days(d)));
-    }
-    if let Some(p) = &t.decided_by {
-        label.push_str(&format!(", decided by {p}"));
-    }
-    if !t.consent.is_empty() {
-        label.push_str(&format!(", consent of {}", t.consent.join(" and ")));
-    }
-    label
-}
-
-fn node_label(n: &Node) -> String {
+fn node_label(w: &Words, n: &Node) -> String {
     match n {
         Node::Status { name, category, .. } if name == category => name.replace('_', " "),
         Node::Status { name, category, .. } => format!(
@@ -69,7 +22,7 @@ fn node_label(n: &Node) -> String {
         ),
         Node::Party { name, .. } => name.replace('_', " "),
         Node::Document { name } => name.clone(),
-        Node::Permit => "permit".into(),
+        Node::Permit => t!(w.lang, "graph.permit"),
         Node::Tie { to } => to.clone(),
     }
 }
@@ -91,7 +44,7 @@ fn escape(s: &str) -> String {
 
 /// Graphviz DOT: statuses as ellipses (terminal ones doubled, irregular ones red), transitions
 /// labelled with trigger and time limits, money flows and custody dashed between parties.
-pub fn dot(m: &Model) -> String {
+pub fn dot(w: &Words, m: &Model) -> String {
     let mut out = format!("digraph \"{}\" {{\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n", escape(&m.terms().name));
     for n in m.graph().node_indices() {
         let node = &m.graph()[n];
@@ -111,7 +64,7 @@ pub fn dot(m: &Model) -> String {
         out.push_str(&format!(
             "  n{} [label=\"{}\", {attrs}];\n",
             n.index(),
-            escape(&node_label(node))
+            escape(&node_label(w, node))
         ));
     }
     if let Some(e) = m.entry() {
@@ -122,19 +75,15 @@ pub fn dot(m: &Model) -> String {
     }
     for e in m.graph().edge_references() {
         let (label, style) = match e.weight() {
-            Edge::Transition { index } => (transition_label(m, *index), ""),
+            Edge::Transition { index } => (transition_label(w, m, *index), ""),
             Edge::Flow { index } => (
                 m.terms().flows.get(*index).map_or(String::new(), |f| {
-                    format!(
-                        "pays {}{}",
-                        f.cost.replace('_', " "),
-                        if f.deducted { " (deducted)" } else { "" }
-                    )
+                    t!(w.lang, "graph.pays", cost = w.flow_label(f))
                 }),
                 ", style=dashed, color=gray40",
             ),
-            Edge::Custody { .. } => ("held by".to_string(), ", style=dotted"),
-            Edge::Tied => ("tied to".to_string(), ", style=bold"),
+            Edge::Custody { .. } => (t!(w.lang, "graph.held_by"), ", style=dotted"),
+            Edge::Tied => (t!(w.lang, "graph.tied_to"), ", style=bold"),
             Edge::Duty { term } => (
                 term.rsplit('.').next().unwrap_or(term).replace('_', " "),
                 ", style=dotted, color=gray40",
@@ -152,26 +101,27 @@ pub fn dot(m: &Model) -> String {
 }
 
 /// A Mermaid flowchart of the statuses and transitions.
-pub fn mermaid(m: &Model) -> String {
+pub fn mermaid(w: &Words, m: &Model) -> String {
     let mut out = String::from("flowchart LR\n");
     for n in m.graph().node_indices() {
         if let Node::Status { .. } = &m.graph()[n] {
             out.push_str(&format!(
                 "  n{}([\"{}\"])\n",
                 n.index(),
-                mermaid_text(&node_label(&m.graph()[n]))
+                mermaid_text(&node_label(w, &m.graph()[n]))
             ));
         }
     }
     if let Some(e) = m.entry() {
-        out.push_str(&format!("  start((start)) --> n{}\n", e.index()));
+        let start = mermaid_text(&t!(w.lang, "graph.start"));
+        out.push_str(&format!("  start(({start})) --> n{}\n", e.index()));
     }
     for e in m.graph().edge_references() {
         if let Edge::Transition { index } = e.weight() {
             out.push_str(&format!(
                 "  n{} -->|\"{}\"| n{}\n",
                 e.source().index(),
-                mermaid_text(&transition_label(m, *index)),
+                mermaid_text(&transition_label(w, m, *index)),
                 e.target().index()
             ));
         }
@@ -182,7 +132,7 @@ pub fn mermaid(m: &Model) -> String {
 /// The graph as JSON, following `schemas/graph.schema.json`.
 pub fn json(m: &Model) -> Value {
     let nodes: Vec<Value> = m
-        .graph
+        .graph()
         .node_indices()
         .filter_map(|n| {
             let v = serde_json::to_value(m.graph().node_weight(n)?).ok()?;
@@ -190,7 +140,7 @@ pub fn json(m: &Model) -> Value {
         })
         .collect();
     let edges: Vec<Value> = m
-        .graph
+        .graph()
         .edge_references()
         .map(|e| {
             let v = match e.weight() {
@@ -216,6 +166,14 @@ pub fn json(m: &Model) -> Value {
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// Transition `index` of `m`'s label on a graph: trigger and qualifiers.
+pub fn transition_label(w: &Words, m: &Model, index: usize) -> String {
+    m.terms()
+        .transitions
+        .get(index)
+        .map_or(String::new(), |t| w.transition_label(t))
 }
 
 /// `object` with `key` set to `value`.
