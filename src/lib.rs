@@ -27,6 +27,7 @@
 
 #[cfg(feature = "proptest")]
 pub mod generate;
+pub mod locale;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -1,7 +1,7 @@
 //! Diagnostics in English, French and Spanish: every code has its sentences in every language,
 //! every key the code asks for exists, and a French or Spanish report holds no English sentence.
 
-use fairpath::report::text::{parse, SOURCES};
+use fairpath::locale::{parse, SOURCES};
 use fairpath::syntax::diagnostic::{render_in, Code, Style};
 use fairpath::syntax::parse_file;
 use fairpath::Lang;

@@ -27,7 +27,7 @@ fn fairpath(args: &[&str], env: &[(&str, &str)]) -> String {
 /// A catalogue as dotted keys and sentences.
 fn catalogue(code: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(format!("locales/{code}.toml")).unwrap();
-    fairpath::report::text::parse(&text).into_iter().collect()
+    fairpath::locale::parse(&text).into_iter().collect()
 }
 
 #[test]

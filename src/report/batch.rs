@@ -418,7 +418,7 @@ fn summary_table(lang: Lang, rows: &[(String, [usize; 4])]) -> String {
         out.push_str(name);
         out.push_str(&" ".repeat(first.saturating_sub(width(name))));
         for (h, n) in heads.iter().zip(counts) {
-            let n = super::text::number(lang, *n);
+            let n = crate::locale::number(lang, *n);
             let _ = write!(
                 out,
                 "  {}{n}",

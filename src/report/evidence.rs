@@ -2,8 +2,8 @@
 //! the report's language. Status names, triggers, parties and costs are the program's and the
 //! vocabulary's own words and stay as they are.
 
-use super::text::{duration, text};
 use super::Words;
+use crate::locale::{duration, text};
 use crate::rules::evidence::{Clause, Gap, Missing, Says};
 use crate::syntax::validate::{FlowDecl, TransitionDecl};
 use crate::t;

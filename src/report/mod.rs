@@ -10,7 +10,6 @@ mod html;
 mod machine;
 mod people;
 pub mod svg;
-pub mod text;
 
 pub use binding::binding_line;
 pub use html::html;
@@ -72,12 +71,12 @@ impl Words {
 
     /// A whole number as the language writes it.
     pub fn n(&self, n: usize) -> String {
-        text::number(self.lang, n)
+        crate::locale::number(self.lang, n)
     }
 
     /// A date as the language writes it.
     pub fn date(&self, d: crate::vocab::Date) -> String {
-        text::date(self.lang, d)
+        crate::locale::date(self.lang, d)
     }
 }
 /// One program's findings, ready to report.

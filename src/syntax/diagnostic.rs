@@ -323,7 +323,7 @@ impl Text {
             .iter()
             .map(|(n, w)| (*n, w as &dyn fmt::Display))
             .collect();
-        crate::report::text::text(lang, key, &args)
+        crate::locale::text(lang, key, &args)
     }
 
     /// `items` as one phrase, `a, b or c` in the language.

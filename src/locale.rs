@@ -1,8 +1,10 @@
-//! The words of every report, from message catalogues: `locales/<code>.toml`, one file per
-//! language, keyed by stable names (`report.summary`), with `{name}` placeholders. Reports ask
-//! for a sentence by key and language; a key missing in a language falls back to English (the
-//! tests fail on any missing key or mismatched placeholder, so that happens only in a pack or
-//! front end under development).
+//! The words of everything fairpath shows a person, diagnostics and reports alike, from
+//! message catalogues: `locales/<code>.toml`, one file per language, keyed by stable names
+//! (`report.summary`), with `{name}` placeholders. Callers ask for a sentence by key and
+//! language; a key missing in a language falls back to English (the tests fail on any missing
+//! key or mismatched placeholder, so that happens only in a pack or front end under
+//! development). It sits beside `vocab`, below the pipeline, so `syntax` and `report` both
+//! read it.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -12,9 +14,9 @@ use crate::vocab::Lang;
 
 /// The catalogues' sources, embedded, by language.
 pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::En, include_str!("../../locales/en.toml")),
-    (Lang::Fr, include_str!("../../locales/fr.toml")),
-    (Lang::Es, include_str!("../../locales/es.toml")),
+    (Lang::En, include_str!("../locales/en.toml")),
+    (Lang::Fr, include_str!("../locales/fr.toml")),
+    (Lang::Es, include_str!("../locales/es.toml")),
 ];
 
 /// One language's sentences by dotted key.
@@ -165,7 +167,7 @@ pub fn duration(lang: Lang, days: f64) -> String {
 #[macro_export]
 macro_rules! t {
     ($lang:expr, $key:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::report::text::text($lang, $key, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*])
+        $crate::locale::text($lang, $key, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*])
     };
 }
 
