@@ -9,7 +9,7 @@ use std::fmt::Write;
 use serde_json::{json, Value};
 
 use super::machine::{
-    artifact, input_errors, program_value, results, rules_json, sarif_rules, InputError,
+    artifact, input_errors, layered, program_json, results, rules_json, sarif_rules, InputError,
 };
 use super::{people, Checked, Words};
 use crate::rules::{Engine, Verdict};
@@ -174,7 +174,7 @@ impl<'e> Batch<'e> {
             Format::Markdown => people::markdown(w, c),
             Format::Html => super::html(w, c),
             Format::Table => people::table_row(w, c),
-            Format::Json(all) => layered(&program_value(w, c, all), 2, 2),
+            Format::Json(all) => program_json(w, c, all, 2),
             Format::Sarif => results(w, c)
                 .iter()
                 .map(|r| member(r, 4))
@@ -336,46 +336,6 @@ fn verdict_counts(counts: &[usize; 4]) -> Value {
 /// `value` as pretty JSON placed `depth` levels deep: its inner lines indented to match, as a
 /// pretty printer writing the whole document would. JSON strings hold no raw line breaks, so
 /// indenting lines never changes a value.
-/// `value` as JSON at nesting `depth`, its first `open` levels one member a line and anything
-/// deeper on one line (a pack, a rule, a finding, a binding): readable, and a fraction of the
-/// size of JSON indented all the way down.
-fn layered(value: &Value, depth: usize, open: usize) -> String {
-    let mut out = String::new();
-    lay(value, depth, open, &mut out);
-    out
-}
-
-fn lay(value: &Value, depth: usize, open: usize, out: &mut String) {
-    let members: Vec<(Option<&String>, &Value)> = match value {
-        Value::Object(m) if open > 0 && !m.is_empty() => {
-            m.iter().map(|(k, v)| (Some(k), v)).collect()
-        }
-        Value::Array(a) if open > 0 && !a.is_empty() => a.iter().map(|v| (None, v)).collect(),
-        _ => {
-            out.push_str(&serde_json::to_string(value).unwrap_or_default());
-            return;
-        }
-    };
-    let (start, end) = if value.is_object() {
-        ('{', '}')
-    } else {
-        ('[', ']')
-    };
-    out.push(start);
-    for (i, (key, v)) in members.into_iter().enumerate() {
-        out.push_str(if i > 0 { ",\n" } else { "\n" });
-        out.push_str(&"  ".repeat(depth + 1));
-        if let Some(k) = key {
-            out.push_str(&Value::String(k.clone()).to_string());
-            out.push_str(": ");
-        }
-        lay(v, depth + 1, open - 1, out);
-    }
-    out.push('\n');
-    out.push_str(&"  ".repeat(depth));
-    out.push(end);
-}
-
 fn member(value: &Value, depth: usize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let indent = "  ".repeat(depth);

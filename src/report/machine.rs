@@ -1,8 +1,12 @@
 //! Reports for machines: JSON (`schemas/report.schema.json`), SARIF 2.1.0 and JUnit XML.
 
+use std::collections::HashMap;
+
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{shown, Checked, Words};
+use crate::rules::ratify::Binding;
 use crate::rules::{Clause, Engine, Finding, Gap, Says, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
@@ -11,49 +15,108 @@ use crate::t;
 /// The version of the JSON report schema.
 pub const REPORT_SCHEMA: &str = "fairpath.report/4";
 
-fn span_json(c: &Checked, s: Span) -> Value {
-    let (line, column) = c.line_col(s.start);
-    json!({"start": s.start, "end": s.end, "line": line, "column": column})
+/// Where something is in a program: byte offsets, line and column.
+#[derive(Serialize)]
+struct At {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
 }
 
-/// One finding of the JSON report; its bindingness refers to the program's `bindings` by index.
-fn finding_json(w: &Words, c: &Checked, f: &Finding, bindings: &mut Vec<Value>) -> Value {
-    let clause = |cl: &Clause| clause_json(w, c, cl);
-    let binding: Vec<usize> = f
-        .binding
-        .iter()
-        .map(|b| {
-            let value = json!({"party": b.party, "code": b.state, "instrument": b.instrument,
-                "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
-                "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
-                "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
-                "note": super::binding::note(w, c, b, c.judged.date)});
-            bindings.iter().position(|v| *v == value).unwrap_or_else(|| {
-                bindings.push(value);
-                bindings.len() - 1
-            })
-        })
-        .collect();
-    json!({
-        "rule": f.rule.id,
-        "stream": f.stream,
-        "practice": f.practice.as_ref().map(|p| json!({
-            "verdict": p.verdict,
-            "clauses": p.clauses.iter().map(clause).collect::<Vec<_>>(),
-        })),
-        "verdict": f.verdict,
-        "span": span_json(c, f.primary_span(c.header())),
-        "clauses": f.clauses.iter().map(clause).collect::<Vec<_>>(),
-        "silent": f.silent.iter().map(|g| gap_json(w, g)).collect::<Vec<_>>(),
-        "witness": f.witness.iter().map(clause).collect::<Vec<_>>(),
-        "binding": binding,
-        "binds_on": f.binding.iter().filter(|b| b.binds).map(|b| &b.state).collect::<Vec<_>>(),
-    })
+impl At {
+    fn new(c: &Checked, s: Span) -> At {
+        let (line, column) = c.line_col(s.start);
+        At {
+            start: s.start,
+            end: s.end,
+            line,
+            column,
+        }
+    }
+}
+
+/// One finding of the JSON report: its rule by id (the rule itself is in the report's `rules`),
+/// its verdicts and evidence; its bindingness refers to the program's `bindings` by index.
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    rule: &'a str,
+    stream: Option<&'a str>,
+    verdict: Verdict,
+    practice: Option<PracticeOut<'a>>,
+    span: At,
+    clauses: Vec<ClauseOut<'a>>,
+    silent: Vec<GapOut<'a>>,
+    witness: Vec<ClauseOut<'a>>,
+    binding: Vec<usize>,
+    binds_on: Vec<&'a str>,
+}
+
+/// The verdict in practice and the clauses that decided it.
+#[derive(Serialize)]
+struct PracticeOut<'a> {
+    verdict: Verdict,
+    clauses: Vec<ClauseOut<'a>>,
 }
 
 /// A clause of a finding's evidence: where it is, what kind of clause, the term it states
 /// (for a term), what it says in the report's language, and the agreement's article it encodes.
-fn clause_json(w: &Words, c: &Checked, cl: &Clause) -> Value {
+#[derive(Serialize)]
+struct ClauseOut<'a> {
+    span: At,
+    kind: &'static str,
+    term: Option<&'static str>,
+    says: String,
+    source: Option<&'a str>,
+}
+
+/// What a finding's program is silent on: its kind, what it is about, and in words.
+#[derive(Serialize)]
+struct GapOut<'a> {
+    #[serde(flatten)]
+    gap: &'a Gap,
+    says: String,
+}
+
+fn finding_out<'a>(
+    w: &Words,
+    c: &Checked,
+    f: &'a Finding,
+    bindings: &mut Bindings,
+) -> FindingOut<'a> {
+    let clauses = |list: &'a [Clause]| -> Vec<ClauseOut<'a>> {
+        list.iter().map(|cl| clause_out(w, c, cl)).collect()
+    };
+    FindingOut {
+        rule: &f.rule.id,
+        stream: f.stream.as_deref(),
+        verdict: f.verdict,
+        practice: f.practice.as_ref().map(|p| PracticeOut {
+            verdict: p.verdict,
+            clauses: clauses(&p.clauses),
+        }),
+        span: At::new(c, f.primary_span(c.header())),
+        clauses: clauses(&f.clauses),
+        silent: f
+            .silent
+            .iter()
+            .map(|gap| GapOut {
+                gap,
+                says: w.gap(gap),
+            })
+            .collect(),
+        witness: clauses(&f.witness),
+        binding: f.binding.iter().map(|b| bindings.index(w, c, b)).collect(),
+        binds_on: f
+            .binding
+            .iter()
+            .filter(|b| b.binds)
+            .map(|b| b.state.as_str())
+            .collect(),
+    }
+}
+
+fn clause_out<'a>(w: &Words, c: &Checked, cl: &'a Clause) -> ClauseOut<'a> {
     let (kind, term) = match &cl.says {
         Says::Fact { term, .. } => ("fact", Some(*term)),
         Says::NotStated { term } => ("not-stated", Some(*term)),
@@ -61,16 +124,45 @@ fn clause_json(w: &Words, c: &Checked, cl: &Clause) -> Value {
         Says::Flow { .. } => ("flow", None),
         Says::Missing(_) => ("missing", None),
     };
-    json!({"span": span_json(c, cl.span), "kind": kind, "term": term, "says": w.says(&cl.says), "source": cl.source})
+    ClauseOut {
+        span: At::new(c, cl.span),
+        kind,
+        term,
+        says: w.says(&cl.says),
+        source: cl.source.as_deref(),
+    }
 }
 
-/// What a finding's program is silent on: its kind, what it is about, and in words.
-fn gap_json(w: &Words, g: &Gap) -> Value {
-    let mut v = json!(g);
-    if let Value::Object(o) = &mut v {
-        o.insert("says".into(), json!(w.gap(g)));
+/// A program's distinct answers on bindingness, each once; findings refer to them by index.
+/// Findings of rules with the same instrument, part, strength and duty share one list of
+/// answers, so each answer is put into words once, however many findings name it.
+#[derive(Default)]
+struct Bindings {
+    values: Vec<Value>,
+    by_text: HashMap<String, usize>,
+    by_place: HashMap<usize, usize>,
+}
+
+impl Bindings {
+    /// The index of `b`'s answer, added if new.
+    fn index(&mut self, w: &Words, c: &Checked, b: &Binding) -> usize {
+        // The same answer at the same place in memory is the same answer.
+        let place = std::ptr::from_ref(b) as usize;
+        if let Some(&i) = self.by_place.get(&place) {
+            return i;
+        }
+        let value = json!({"party": b.party, "code": b.state, "instrument": b.instrument,
+            "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
+            "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
+            "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
+            "note": super::binding::note(w, c, b, c.judged.date)});
+        let i = *self.by_text.entry(value.to_string()).or_insert_with(|| {
+            self.values.push(value);
+            self.values.len() - 1
+        });
+        self.by_place.insert(place, i);
+        i
     }
-    v
 }
 
 /// Every rule of the engine's packs by id, in the report's language: what each finding names by
@@ -166,15 +258,17 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
     }
 }
 
-/// One program of the JSON report: its identity, counts per instrument, articles and findings.
-pub(super) fn program_value(w: &Words, c: &Checked, all: bool) -> Value {
-    let mut bindings = Vec::new();
-    let findings: Vec<Value> = c
+/// One program of the JSON report at nesting `depth`: its identity, counts per instrument,
+/// articles, then its findings and the answers on bindingness they refer to, one a line.
+pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> String {
+    let mut bindings = Bindings::default();
+    let findings: Vec<String> = c
         .findings
         .iter()
         .filter(|f| all || shown(f))
-        .map(|f| finding_json(w, c, f, &mut bindings))
+        .map(|f| serde_json::to_string(&finding_out(w, c, f, &mut bindings)).unwrap_or_default())
         .collect();
+    let bindings: Vec<String> = bindings.values.iter().map(Value::to_string).collect();
     let mut summary = serde_json::Map::new();
     for i in c.instruments() {
         let counts: serde_json::Map<String, Value> = Verdict::ALL
@@ -183,18 +277,78 @@ pub(super) fn program_value(w: &Words, c: &Checked, all: bool) -> Value {
             .collect();
         summary.insert(i.to_string(), Value::Object(counts));
     }
-    json!({
-        "file": c.source.name(),
-        "sha256": c.hash(),
-        "program": c.name(),
-        "as_of": c.judged,
-        "origin": c.origin(),
-        "destination": c.destination(),
-        "summary": summary,
-        "articles": crate::rules::articles(&c.findings),
-        "findings": findings,
-        "bindings": bindings,
-    })
+    let inner = depth + 1;
+    let members = [
+        ("file", json!(c.source.name()).to_string()),
+        ("sha256", json!(c.hash()).to_string()),
+        ("program", json!(c.name()).to_string()),
+        ("as_of", json!(c.judged).to_string()),
+        ("origin", json!(c.origin()).to_string()),
+        ("destination", json!(c.destination()).to_string()),
+        ("summary", layered(&Value::Object(summary), inner, 1)),
+        (
+            "articles",
+            layered(&json!(crate::rules::articles(&c.findings)), inner, 1),
+        ),
+        ("findings", lines(&findings, inner)),
+        ("bindings", lines(&bindings, inner)),
+    ];
+    let pad = "  ".repeat(inner);
+    let body: Vec<String> = members
+        .iter()
+        .map(|(key, value)| format!("{pad}\"{key}\": {value}"))
+        .collect();
+    format!("{{\n{}\n{}}}", body.join(",\n"), "  ".repeat(depth))
+}
+
+/// Items already written as JSON, as an array at nesting `depth`, one a line.
+fn lines(items: &[String], depth: usize) -> String {
+    if items.is_empty() {
+        return "[]".into();
+    }
+    let pad = "  ".repeat(depth + 1);
+    let body: Vec<String> = items.iter().map(|i| format!("{pad}{i}")).collect();
+    format!("[\n{}\n{}]", body.join(",\n"), "  ".repeat(depth))
+}
+
+/// `value` as JSON at nesting `depth`, its first `open` levels one member a line and anything
+/// deeper on one line (a pack, a rule, a finding, a binding): readable, and a fraction of the
+/// size of JSON indented all the way down.
+pub(super) fn layered(value: &Value, depth: usize, open: usize) -> String {
+    let mut out = String::new();
+    lay(value, depth, open, &mut out);
+    out
+}
+
+fn lay(value: &Value, depth: usize, open: usize, out: &mut String) {
+    let members: Vec<(Option<&String>, &Value)> = match value {
+        Value::Object(m) if open > 0 && !m.is_empty() => {
+            m.iter().map(|(k, v)| (Some(k), v)).collect()
+        }
+        Value::Array(a) if open > 0 && !a.is_empty() => a.iter().map(|v| (None, v)).collect(),
+        _ => {
+            out.push_str(&value.to_string());
+            return;
+        }
+    };
+    let (start, end) = if value.is_object() {
+        ('{', '}')
+    } else {
+        ('[', ']')
+    };
+    out.push(start);
+    for (i, (key, v)) in members.into_iter().enumerate() {
+        out.push_str(if i > 0 { ",\n" } else { "\n" });
+        out.push_str(&"  ".repeat(depth + 1));
+        if let Some(k) = key {
+            out.push_str(&Value::String(k.clone()).to_string());
+            out.push_str(": ");
+        }
+        lay(v, depth + 1, open - 1, out);
+    }
+    out.push('\n');
+    out.push_str(&"  ".repeat(depth));
+    out.push(end);
 }
 
 /// SARIF's reporting descriptors: one per rule.
