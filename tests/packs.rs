@@ -256,7 +256,7 @@ fn the_report_schema_lists_the_themes() {
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("schemas/report.schema.json").unwrap())
             .unwrap();
-    let listed: Vec<&str> = schema["definitions"]["finding"]["properties"]["theme"]["enum"]
+    let listed: Vec<&str> = schema["definitions"]["rule"]["properties"]["theme"]["enum"]
         .as_array()
         .unwrap()
         .iter()
