@@ -147,7 +147,8 @@ fn localize_arg(arg: Arg, lang: Lang, path: &[String]) -> Arg {
                 .map_or_else(|| name.to_string(), str::to_owned)
         })
         .collect();
-    if !names.is_empty() {
+    let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values());
+    if takes_values && !names.is_empty() {
         arg = arg.value_names(names);
     }
     let help = arg_text(lang, path, "arg", &id).unwrap_or_default();
@@ -161,7 +162,6 @@ fn localize_arg(arg: Arg, lang: Lang, path: &[String]) -> Arg {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values());
     let default = (takes_values && !arg.is_hide_default_value_set() && !defaults.is_empty())
         .then(|| t!(lang, "cli.chrome.default", value = defaults.join(" ")));
     let values: Vec<(String, Option<&str>)> = arg
@@ -377,4 +377,128 @@ fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
     }
     out.push_str(&format!("\n{}\n", t!(lang, "cli.error.more")));
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fairpath::locale::{parse, SOURCES};
+
+    /// Every command's path, with the command, outside the copies under `help`.
+    fn commands(cmd: &Command, path: Vec<String>, out: &mut Vec<(Vec<String>, Command)>) {
+        out.push((path.clone(), cmd.clone()));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut inner = path.clone();
+            inner.push(sub.get_name().to_owned());
+            commands(sub, inner, out);
+        }
+    }
+
+    fn tree() -> Vec<(Vec<String>, Command)> {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut out = Vec::new();
+        commands(&cmd, Vec::new(), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_argument_and_value_has_its_english_text_and_no_key_is_left_over() {
+        let english = parse(SOURCES[0].1);
+        let mut wanted = vec![key(&[], "after_help"), key(&["help".into()], "about")];
+        for (path, cmd) in tree() {
+            wanted.push(key(&path, "about"));
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") || (arg.is_global_set() && !path.is_empty()) {
+                    continue;
+                }
+                wanted.push(key(&path, &format!("arg.{id}")));
+                for value in arg.get_possible_values() {
+                    if value.get_help().is_some() && !value.is_hide_set() {
+                        wanted.push(key(&path, &format!("value.{id}.{}", value.get_name())));
+                    }
+                }
+                let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values());
+                let names = arg.get_value_names().filter(|_| takes_values);
+                for name in names.unwrap_or_default() {
+                    wanted.push(format!("cli.name.{}", name.as_str().to_lowercase()));
+                }
+            }
+        }
+        for k in &wanted {
+            assert!(
+                english.contains_key(k),
+                "`{k}` is not in the English catalogue"
+            );
+        }
+        let own = ["cli.chrome.", "cli.message.", "cli.error."];
+        for k in english.keys().filter(|k| k.starts_with("cli.")) {
+            assert!(
+                wanted.contains(k) || own.iter().any(|p| k.starts_with(p)),
+                "`{k}` names no command, argument or value"
+            );
+        }
+    }
+
+    #[test]
+    fn help_is_in_the_language_asked_for() {
+        for (lang, code) in Lang::ALL {
+            let mut cmd = command(lang);
+            let help = cmd.render_long_help().to_string();
+            let about = find(lang, "cli.check.about").unwrap_or_default();
+            let check = cmd
+                .find_subcommand_mut("check")
+                .map(|c| c.render_help().to_string());
+            assert!(
+                help.contains(t!(lang, "cli.about").as_str()),
+                "{code}: {help}"
+            );
+            assert!(
+                help.contains(t!(lang, "cli.chrome.usage").as_str()),
+                "{code}"
+            );
+            assert!(help.contains(about), "{code}");
+            let check = check.unwrap_or_default();
+            assert!(check.contains(t!(lang, "cli.check.arg.fail_on").as_str()));
+            let default = t!(lang, "cli.chrome.default", value = "violated");
+            assert!(check.contains(&default), "{code}: {check}");
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing_from_either_spelling_of_lang() {
+        let args = |words: &[&str]| -> Vec<OsString> {
+            std::iter::once("fairpath")
+                .chain(words.iter().copied())
+                .map(OsString::from)
+                .collect()
+        };
+        assert_eq!(
+            early_lang(&args(&["--lang", "fr", "check", "--help"])),
+            Lang::Fr
+        );
+        assert_eq!(early_lang(&args(&["check", "--lang=es", "-h"])), Lang::Es);
+        // After `--`, and an unknown language, leave it to the environment.
+        let environment = super::super::resolve(None);
+        assert_eq!(
+            early_lang(&args(&["check", "--", "--lang", "fr"])),
+            environment
+        );
+        assert_eq!(early_lang(&args(&["--lang", "de", "--help"])), environment);
+        assert_eq!(early_lang(&args(&["--help"])), environment);
+    }
+
+    #[test]
+    fn a_refused_value_is_explained_in_the_language_of_the_errors() {
+        for (lang, _) in Lang::ALL {
+            let e = command(lang)
+                .try_get_matches_from(["fairpath", "check", "a.fair", "--as-of", "2026-13-01"])
+                .err();
+            let text = e.and_then(|e| usage_error(&e, lang)).unwrap_or_default();
+            let why = t!(lang, "cli.message.not_a_date", value = "2026-13-01");
+            assert!(text.contains(&why), "{text}");
+            assert!(text.contains(&t!(lang, "cli.error.more")), "{text}");
+        }
+    }
 }
