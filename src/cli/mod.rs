@@ -319,18 +319,26 @@ pub enum TermsFormat {
 }
 
 /// Runs the command line and returns the process exit code. Help and the errors met while
-/// reading the command line are in the language asked for, known before clap parses.
+/// reading the command line are in the language asked for, known before clap parses. The tree
+/// with the catalogue's texts takes about a millisecond to make, so it is made only when clap
+/// has something to show: the arguments are read with the derive's tree, and read again with
+/// the translated one (which parses the same way) when that stops.
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = help::early_lang(&args);
-    let parsed = help::command(lang)
-        .try_get_matches_from(args)
-        .and_then(|mut matches| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches));
-    let cli = match parsed {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            help::print_error(&e, lang);
-            return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
+        Err(_) => {
+            let lang = help::early_lang(&args);
+            let again = help::command(lang)
+                .try_get_matches_from(&args)
+                .and_then(|mut m| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m));
+            match again {
+                Ok(cli) => cli,
+                Err(e) => {
+                    help::print_error(&e, lang);
+                    return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
+                }
+            }
         }
     };
     ExitCode::from(run(cli))
