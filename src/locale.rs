@@ -53,19 +53,27 @@ fn catalogs() -> &'static [(Lang, Catalog)] {
     CATALOGS.get_or_init(|| SOURCES.iter().map(|(l, s)| (*l, parse(s))).collect())
 }
 
-/// The sentence `key` in `lang`, its placeholders filled from `args`; English when `lang` lacks
-/// it, the key itself when English does too.
-pub fn text(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
-    let find = |l: Lang| {
+/// The sentence `key` in `lang` as written, placeholders unfilled; English when `lang` lacks it,
+/// `None` when English does too (for texts that some things have and others do not).
+pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
+    let in_lang = |l: Lang| {
         catalogs()
             .iter()
             .find(|(c, _)| *c == l)
             .and_then(|(_, cat)| cat.get(key))
     };
-    let Some(template) = find(lang).or_else(|| find(Lang::En)) else {
-        return key.to_string();
-    };
-    fill(template, args)
+    in_lang(lang)
+        .or_else(|| in_lang(Lang::En))
+        .map(String::as_str)
+}
+
+/// The sentence `key` in `lang`, its placeholders filled from `args`; English when `lang` lacks
+/// it, the key itself when English does too.
+pub fn text(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
+    match find(lang, key) {
+        Some(template) => fill(template, args),
+        None => key.to_string(),
+    }
 }
 
 /// `template` with each `{name}` replaced by its argument; unknown placeholders are left as

@@ -30,6 +30,32 @@ fn catalogue(code: &str) -> Vec<(String, String)> {
     fairpath::locale::parse(&text).into_iter().collect()
 }
 
+/// The English sentences of the catalogue (keys starting with `prefix`) of more than three words
+/// that `out`, in `lang`, shows although `lang` writes them otherwise; and the keys it shows.
+fn english_left(out: &str, lang: &str, prefix: &str) -> Vec<String> {
+    let own: Vec<String> = catalogue(lang).into_iter().map(|(_, v)| v).collect();
+    let mut left = Vec::new();
+    for (key, sentence) in catalogue("en")
+        .iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+    {
+        if out.contains(key.as_str()) {
+            left.push(format!("key `{key}`"));
+        }
+        // Placeholders split a sentence into fragments.
+        for fragment in sentence.split(['{', '}']) {
+            let fragment = fragment.trim_matches(|c: char| !c.is_alphanumeric());
+            if fragment.split_whitespace().count() > 3
+                && !own.iter().any(|o| o.contains(fragment))
+                && out.contains(fragment)
+            {
+                left.push(format!("`{fragment}` ({key})"));
+            }
+        }
+    }
+    left
+}
+
 #[test]
 fn french_and_spanish_reports_leave_no_english_sentence_and_no_key() {
     let english = catalogue("en");
@@ -124,4 +150,149 @@ fn plain_reports_on_one_pack_are_pinned_in_french_and_spanish() {
             )
         );
     }
+}
+
+/// Runs the binary and returns standard output and standard error together.
+fn everything(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::cargo_bin("fairpath").unwrap();
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn help_in_french_and_spanish_leaves_no_english_help_sentence() {
+    let commands = [
+        "parse",
+        "fmt",
+        "init",
+        "check",
+        "graph",
+        "rules",
+        "explain",
+        "diff",
+        "test",
+        "ratifications",
+        "completions",
+        "man",
+        "lsp",
+        "terms",
+        "language",
+        "help",
+    ];
+    for lang in ["fr", "es"] {
+        let mut shown = vec![
+            everything(&["--lang", lang, "--help"], &[]),
+            everything(&["--lang", lang, "-h"], &[]),
+            everything(&["--lang", lang, "help", "check"], &[]),
+        ];
+        for command in commands {
+            shown.push(everything(&["--lang", lang, command, "--help"], &[]));
+            shown.push(everything(&[&format!("--lang={lang}"), command, "-h"], &[]));
+        }
+        for out in &shown {
+            assert!(out.len() > 100, "{lang}: {out}");
+            let left = english_left(out, lang, "cli.");
+            assert!(left.is_empty(), "{lang}: {left:?} in\n{out}");
+        }
+        // clap's own headings are replaced too.
+        for out in &shown {
+            for word in [
+                "Usage:",
+                "Options:",
+                "Commands:",
+                "Print help",
+                "Possible values",
+                "[default:",
+            ] {
+                assert!(!out.contains(word), "{lang}: `{word}` in\n{out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_environment_chooses_the_language_of_help_and_of_usage_errors() {
+    let french = everything(&["--lang", "fr", "--help"], &[]);
+    assert!(french.contains("Utilisation :"), "{french}");
+    assert!(french.contains("travailleurs migrants"), "{french}");
+    assert_eq!(everything(&["--help"], &[("LANG", "fr_FR.UTF-8")]), french);
+    assert_eq!(
+        everything(
+            &["check", "--help"],
+            &[("LC_ALL", "es_ES.UTF-8"), ("LANG", "fr_FR")]
+        ),
+        everything(&["--lang", "es", "check", "--help"], &[])
+    );
+    // `--lang` wins over the environment, before or after the command.
+    let english = everything(&["check", "--help"], &[]);
+    assert!(english.contains("Usage: fairpath check"), "{english}");
+    assert_eq!(
+        everything(&["check", "--help", "--lang=en"], &[("LANG", "es_ES")]),
+        english
+    );
+    // A usage error is written in the language too, with its did-you-mean.
+    let error = everything(&["chek"], &[("LANG", "fr_FR.UTF-8")]);
+    assert!(
+        error.contains("erreur : commande inconnue `chek`"),
+        "{error}"
+    );
+    assert!(
+        error.contains("une commande voisine existe : `check`"),
+        "{error}"
+    );
+    let error = everything(
+        &["--lang", "es", "check", "--fail-on", "sometimes", "a.fair"],
+        &[],
+    );
+    assert!(error.contains("valor no válido `sometimes`"), "{error}");
+    assert!(
+        error.contains("[valores posibles: violated, unstated, never]"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_command_line_writes_its_own_lines_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.fair");
+    let file = file.to_str().unwrap();
+    let wrote = everything(&["--lang", "fr", "init", file], &[]);
+    assert_eq!(wrote.trim(), format!("{file} écrit"));
+    let again = everything(&["--lang", "es", "init", file], &[]);
+    assert!(
+        again.contains("ya existe; añada `--force` para sustituirlo"),
+        "{again}"
+    );
+    let missing = everything(
+        &["check", "missing.fair", "--format", "short"],
+        &[("LANG", "es_MX")],
+    );
+    assert!(
+        missing.contains("no existe el archivo o la carpeta: `missing.fair`"),
+        "{missing}"
+    );
+    let tested = everything(&["--lang", "fr", "test", NZ_RSE], &[]);
+    assert!(tested.contains(" réussis, 0 en échec"), "{tested}");
+    for (lang, out) in [
+        ("fr", &wrote),
+        ("es", &again),
+        ("es", &missing),
+        ("fr", &tested),
+    ] {
+        let left = english_left(out, lang, "cli.");
+        assert!(left.is_empty(), "{left:?} in\n{out}");
+    }
+}
+
+#[test]
+fn french_help_is_pinned() {
+    insta::assert_snapshot!("help_fr", everything(&["--lang", "fr", "--help"], &[]));
 }

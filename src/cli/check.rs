@@ -20,20 +20,19 @@ use fairpath::{Compiled, Options, Session};
 
 /// A program read, checked against the vocabulary and compiled, or `None` once the reason was
 /// reported.
-pub fn load_model(path: &Path) -> Option<Compiled> {
-    let bytes = read(path)?;
+pub fn load_model(path: &Path, lang: Lang) -> Option<Compiled> {
+    let bytes = read(path, lang)?;
     fairpath::compile(&path.display().to_string(), &bytes)
-        .map_err(|r| report_rejected(&r))
+        .map_err(|r| report_rejected(&r, lang))
         .ok()
 }
 
 /// A program read and checked by `session`, or the reason it was not.
-fn check_file(session: &Session, path: &Path) -> Result<Checked, Rejected> {
+fn check_file(session: &Session, path: &Path, lang: Lang) -> Result<Checked, Rejected> {
     let name = path.display().to_string();
-    match files::regular(path).and_then(|()| {
-        std::fs::read(path)
-            .map_err(|e| format!("cannot read `{name}`: {}", e.to_string().to_lowercase()))
-    }) {
+    match files::regular(path, lang)
+        .and_then(|()| std::fs::read(path).map_err(|e| super::cannot_read(path, &e, lang)))
+    {
         Ok(bytes) => session.check(&name, &bytes),
         Err(why) => Err(input_rejection(name, why)),
     }
@@ -41,17 +40,17 @@ fn check_file(session: &Session, path: &Path) -> Result<Checked, Rejected> {
 
 /// The embedded packs plus `--standard` files, narrowed by `--only`. Returns the engine and
 /// whether every pack loaded.
-pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
+pub fn engine(standards: &[PathBuf], only: &[String], lang: Lang) -> (Engine, bool) {
     let mut engine = Engine::embedded();
     let mut ok = true;
     for path in standards {
-        let Some(bytes) = read(path) else {
+        let Some(bytes) = read(path, lang) else {
             ok = false;
             continue;
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
         if let Err(e) = engine.add(Source::new(path.display().to_string(), text)) {
-            report_rejected(&Rejected::new(e.source, e.diagnostics));
+            report_rejected(&Rejected::new(e.source, e.diagnostics), lang);
             ok = false;
         }
     }
@@ -59,10 +58,11 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
         let known: Vec<String> = engine.packs.iter().map(|p| p.id.clone()).collect();
         for id in only {
             if !known.contains(id) {
-                input_error(&format!(
-                    "unknown pack `{id}`; packs are {}",
-                    known.join(", ")
-                ));
+                let packs = known.join(", ");
+                input_error(
+                    &t!(lang, "cli.message.unknown_pack", id = id, packs = packs),
+                    lang,
+                );
                 ok = false;
             }
         }
@@ -75,20 +75,20 @@ pub fn engine(standards: &[PathBuf], only: &[String]) -> (Engine, bool) {
 /// written in file order as soon as it and those before it are done, then the totals.
 pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     if let Some(out) = args.output.as_deref().filter(|o| is_input(o, &args.paths)) {
-        input_error(&format!(
-            "`--output {}` is one of the programs checked; writing the report there would destroy it",
-            out.display()
-        ));
+        input_error(
+            &t!(lang, "cli.message.output_is_input", file = out.display()),
+            lang,
+        );
         return EXIT_INPUT;
     }
-    let (engine, mut inputs_ok) = engine(&args.standards, &args.only);
+    let (engine, mut inputs_ok) = engine(&args.standards, &args.only, lang);
     let session = Session::with_engine(engine, &Options::default().as_of(args.as_of));
-    let (files, found) = expand(&args.paths, "fair");
+    let (files, found) = expand(&args.paths, "fair", lang);
     inputs_ok &= found;
     let batch = Batch::new(batch_format(args), session.engine(), lang);
     let mut sink = match Sink::open(args.output.as_deref()) {
         Ok(sink) => sink,
-        Err(e) => return cannot_write(args.output.as_deref(), &e),
+        Err(e) => return cannot_write(args.output.as_deref(), &e, lang),
     };
     let mut totals = batch.totals();
     sink.write(&batch.head());
@@ -96,7 +96,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     // already said so on standard error).
     for p in args.paths.iter().filter(|p| !p.exists()) {
         let name = p.display().to_string();
-        let missing = input_rejection(name.clone(), format!("no such file or folder: `{name}`"));
+        let missing = input_rejection(name, files::missing(p, lang));
         sink.write(&totals.push(batch.rejected(&missing)));
     }
     let failing = |v: Verdict| match args.fail_on {
@@ -105,7 +105,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
         FailOn::Never => false,
     };
     let mut findings_fail = false;
-    let progress = progress_bar(files.len());
+    let progress = progress_bar(files.len(), lang);
     let threads = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
@@ -113,7 +113,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     parallel::ordered(
         files.len(),
         threads,
-        |i| match files.get(i).map(|path| check_file(&session, path)) {
+        |i| match files.get(i).map(|path| check_file(&session, path, lang)) {
             Some(Ok(c)) => (batch.program(&c), String::new()),
             Some(Err(r)) => (
                 batch.rejected(&r),
@@ -140,7 +140,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     sink.write(&totals.tail(code));
     match sink.finish() {
         Ok(()) => code,
-        Err(e) => cannot_write(args.output.as_deref(), &e),
+        Err(e) => cannot_write(args.output.as_deref(), &e, lang),
     }
 }
 
@@ -176,9 +176,12 @@ fn input_rejection(name: String, why: String) -> Rejected {
 }
 
 /// Reports that the report could not be written.
-fn cannot_write(output: Option<&Path>, e: &std::io::Error) -> u8 {
-    let place = output.map_or("the output".to_string(), |p| format!("`{}`", p.display()));
-    input_error(&format!("cannot write {place}: {e}"));
+fn cannot_write(output: Option<&Path>, e: &std::io::Error, lang: Lang) -> u8 {
+    let said = match output {
+        Some(p) => super::cannot_write(p, e, lang),
+        None => t!(lang, "cli.message.cannot_write_output", error = e),
+    };
+    input_error(&said, lang);
     EXIT_INPUT
 }
 
@@ -230,12 +233,15 @@ impl Sink {
 }
 
 /// A progress bar on standard error for batches of more than 20 files on a terminal; hidden otherwise.
-fn progress_bar(len: usize) -> indicatif::ProgressBar {
+fn progress_bar(len: usize, lang: Lang) -> indicatif::ProgressBar {
     if len <= 20 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("checking {pos}/{len} {wide_bar}") {
+    // The catalogue's sentence is indicatif's template: `{pos}`, `{len}` and `{wide_bar}` are
+    // indicatif's.
+    let template = fairpath::locale::find(lang, "cli.message.progress").unwrap_or_default();
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
@@ -243,7 +249,7 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 
 /// `fairpath graph`.
 pub fn graph(file: &Path, format: GraphFormat, lang: Lang) -> u8 {
-    let Some(compiled) = load_model(file) else {
+    let Some(compiled) = load_model(file, lang) else {
         return EXIT_INPUT;
     };
     let model = compiled.model();
@@ -261,8 +267,8 @@ pub fn graph(file: &Path, format: GraphFormat, lang: Lang) -> u8 {
 }
 
 /// `fairpath rules`.
-pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
-    let (engine, ok) = engine(standards, &[]);
+pub fn rules(standards: &[PathBuf], format: RulesFormat, lang: Lang) -> u8 {
+    let (engine, ok) = engine(standards, &[], lang);
     match format {
         RulesFormat::Json => {
             let list: Vec<serde_json::Value> = engine
@@ -303,12 +309,15 @@ pub fn rules(standards: &[PathBuf], format: RulesFormat) -> u8 {
 
 /// `fairpath explain`.
 pub fn explain(id: &str, standards: &[PathBuf], lang: Lang) -> u8 {
-    let (engine, _) = engine(standards, &[]);
+    let (engine, _) = engine(standards, &[], lang);
     let Some(r) = engine.rule(id) else {
         let ids: Vec<&str> = engine.rules().map(|r| r.id.as_str()).collect();
         let hint = fairpath::syntax::diagnostic::did_you_mean(id, ids)
-            .map_or(String::new(), |s| format!("; {s}"));
-        input_error(&format!("unknown rule `{id}`{hint}"));
+            .map_or(String::new(), |s| format!("; {}", s.in_lang(lang)));
+        input_error(
+            &t!(lang, "cli.message.unknown_rule", id = id, hint = hint),
+            lang,
+        );
         return EXIT_INPUT;
     };
     let w = report::Words::new(lang);
@@ -388,11 +397,12 @@ pub fn diff(
     all: bool,
     lang: Lang,
 ) -> u8 {
-    let (engine, ok) = engine(standards, &[]);
+    let (engine, ok) = engine(standards, &[], lang);
     let session = Session::with_engine(engine, &Options::default().as_of(as_of));
+    let rejected = |r: &Rejected| report_rejected(r, lang);
     let (Ok(a), Ok(b)) = (
-        check_file(&session, old).inspect_err(report_rejected),
-        check_file(&session, new).inspect_err(report_rejected),
+        check_file(&session, old, lang).inspect_err(rejected),
+        check_file(&session, new, lang).inspect_err(rejected),
     ) else {
         return EXIT_INPUT;
     };
@@ -422,8 +432,8 @@ pub fn diff(
 }
 
 /// `fairpath rules --verify`: exit 1 when a problem is found.
-pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
-    let (engine, ok) = engine(standards, &[]);
+pub fn verify(standards: &[PathBuf], format: RulesFormat, lang: Lang) -> u8 {
+    let (engine, ok) = engine(standards, &[], lang);
     let problems = fairpath::rules::verify::verify(&engine);
     match format {
         RulesFormat::Json => out!("{}", pretty(&serde_json::json!({"problems": problems}))),
@@ -440,9 +450,13 @@ pub fn verify(standards: &[PathBuf], format: RulesFormat) -> u8 {
                 );
             }
             outln!(
-                "{} rules checked, {} problems",
-                engine.rules().count(),
-                problems.len()
+                "{}",
+                t!(
+                    lang,
+                    "cli.message.verified",
+                    rules = engine.rules().count(),
+                    problems = problems.len()
+                )
             );
         }
     }
@@ -469,9 +483,7 @@ pub fn ratifications(
     let data = fairpath::rules::ratify::Ratifications::embedded();
     if let Some(code) = state {
         if !fairpath::vocab::is_country(code) {
-            input_error(&format!(
-                "`{code}` is not an ISO 3166-1 alpha-3 country code, such as `MYS`"
-            ));
+            input_error(&t!(lang, "cli.message.not_a_country", code = code), lang);
             return EXIT_INPUT;
         }
     }

@@ -12,6 +12,8 @@ use super::check::{engine, load_model};
 use super::files::expand;
 use super::{outln, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use fairpath::rules::{Finding, Verdict};
+use fairpath::t;
+use fairpath::vocab::Lang;
 
 /// One expected verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,41 +68,61 @@ pub fn expectations(path: &Path, program: &str) -> Vec<Expectation> {
 }
 
 /// Runs the expectations of every program under `paths`.
-pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::vocab::Date>) -> u8 {
-    let (mut engine, mut ok_inputs) = engine(standards, &[]);
+pub fn run(
+    paths: &[PathBuf],
+    standards: &[PathBuf],
+    as_of: Option<fairpath::vocab::Date>,
+    lang: Lang,
+) -> u8 {
+    let (mut engine, mut ok_inputs) = engine(standards, &[], lang);
     engine.as_of = as_of;
     let (mut passed, mut failed) = (0, 0);
-    let (files, found) = expand(paths, "fair");
+    let (files, found) = expand(paths, "fair", lang);
     ok_inputs &= found;
     for path in files {
-        let Some(compiled) = load_model(&path) else {
+        let Some(compiled) = load_model(&path, lang) else {
             ok_inputs = false;
             continue;
         };
         let findings = engine.evaluate(compiled.model());
         let expected = expectations(&path, compiled.source().text());
         if expected.is_empty() {
-            outln!("test {} ... no expectations", path.display());
+            outln!(
+                "{}",
+                t!(lang, "cli.message.test_none", file = path.display())
+            );
         }
         for e in expected {
-            match outcome(&findings, &e) {
+            let file = path.display();
+            match outcome(&findings, &e, lang) {
                 Ok(()) => {
                     passed += 1;
-                    outln!("test {} :: {} ... ok", path.display(), e.rule);
+                    outln!(
+                        "{}",
+                        t!(lang, "cli.message.test_ok", file = file, rule = e.rule)
+                    );
                 }
                 Err(why) => {
                     failed += 1;
                     outln!(
-                        "test {} :: {} ... FAILED ({why}; declared at {})",
-                        path.display(),
-                        e.rule,
-                        e.at
+                        "{}",
+                        t!(
+                            lang,
+                            "cli.message.test_failed",
+                            file = file,
+                            rule = e.rule,
+                            why = why,
+                            at = e.at
+                        )
                     );
                 }
             }
         }
     }
-    outln!("\n{passed} passed, {failed} failed");
+    outln!(
+        "\n{}",
+        t!(lang, "cli.message.tested", passed = passed, failed = failed)
+    );
     if !ok_inputs {
         EXIT_INPUT
     } else if failed > 0 {
@@ -110,9 +132,9 @@ pub fn run(paths: &[PathBuf], standards: &[PathBuf], as_of: Option<fairpath::voc
     }
 }
 
-fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
+fn outcome(findings: &[Finding], e: &Expectation, lang: Lang) -> Result<(), String> {
     let Some(want) = Verdict::ALL.iter().find(|v| v.word() == e.verdict) else {
-        return Err(format!("`{}` is not a verdict", e.verdict));
+        return Err(t!(lang, "cli.message.not_a_verdict", verdict = e.verdict));
     };
     let verdicts: Vec<Verdict> = findings
         .iter()
@@ -124,7 +146,7 @@ fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
         })
         .collect();
     if verdicts.is_empty() {
-        return Err(format!("no rule or article `{}` here", e.rule));
+        return Err(t!(lang, "cli.message.no_rule_here", rule = e.rule));
     }
     if e.practice
         && !findings.iter().any(|f| {
@@ -132,12 +154,17 @@ fn outcome(findings: &[Finding], e: &Expectation) -> Result<(), String> {
                 && f.practice.is_some()
         })
     {
-        return Err("no documented practice bears on it".into());
+        return Err(t!(lang, "cli.message.no_practice"));
     }
     let got = fairpath::rules::combine(verdicts);
     if got == *want {
         Ok(())
     } else {
-        Err(format!("expected {}, got {}", want.word(), got.word()))
+        Err(t!(
+            lang,
+            "cli.message.expected",
+            want = want.word(),
+            got = got.word()
+        ))
     }
 }

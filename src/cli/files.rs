@@ -6,11 +6,14 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use fairpath::t;
+use fairpath::vocab::Lang;
+
 /// Expands each path: a file stays as it is, a folder yields its files ending in `.ext`,
 /// recursively and sorted, each folder walked once however many links lead to it. A missing
 /// path, a path that is not a regular file or folder, or a folder without such files is reported
 /// as an input error; the flag says whether every path was found.
-pub fn expand(paths: &[PathBuf], ext: &str) -> (Vec<PathBuf>, bool) {
+pub fn expand(paths: &[PathBuf], ext: &str, lang: Lang) -> (Vec<PathBuf>, bool) {
     let mut out = Vec::new();
     let mut ok = true;
     let mut visited = HashSet::new();
@@ -20,20 +23,26 @@ pub fn expand(paths: &[PathBuf], ext: &str) -> (Vec<PathBuf>, bool) {
             walk(p, ext, &mut found, &mut visited);
             found.sort();
             if found.is_empty() {
-                super::input_error(&format!("no `.{ext}` files in folder `{}`", p.display()));
+                let said = t!(
+                    lang,
+                    "cli.message.no_files",
+                    ext = ext,
+                    folder = p.display()
+                );
+                super::input_error(&said, lang);
                 ok = false;
             }
             out.extend(found);
         } else if p.exists() {
-            match regular(p) {
+            match regular(p, lang) {
                 Ok(()) => out.push(p.clone()),
                 Err(why) => {
-                    super::input_error(&why);
+                    super::input_error(&why, lang);
                     ok = false;
                 }
             }
         } else {
-            super::input_error(&format!("no such file or folder: `{}`", p.display()));
+            super::input_error(&missing(p, lang), lang);
             ok = false;
         }
     }
@@ -42,19 +51,17 @@ pub fn expand(paths: &[PathBuf], ext: &str) -> (Vec<PathBuf>, bool) {
 
 /// Whether `path` is a regular file (after links): a FIFO, a device or a socket would block or
 /// never end.
-pub fn regular(path: &Path) -> Result<(), String> {
+pub fn regular(path: &Path, lang: Lang) -> Result<(), String> {
     match fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(()),
-        Ok(_) => Err(format!(
-            "`{}` is not a regular file; fairpath reads only regular files",
-            path.display()
-        )),
-        Err(e) => Err(format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            e.to_string().to_lowercase()
-        )),
+        Ok(_) => Err(t!(lang, "cli.message.not_regular", file = path.display())),
+        Err(e) => Err(super::cannot_read(path, &e, lang)),
     }
+}
+
+/// That `path` is not there, in `lang`.
+pub fn missing(path: &Path, lang: Lang) -> String {
+    t!(lang, "cli.message.no_such_path", path = path.display())
 }
 
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>, visited: &mut HashSet<PathBuf>) {

@@ -4,27 +4,28 @@ use std::path::{Path, PathBuf};
 
 use super::files::{expand, write_atomic};
 use super::{
-    input_error, out, outln, pretty, read, report_rejected, Emit, TermsFormat, EXIT_FINDINGS,
-    EXIT_INPUT, EXIT_OK,
+    cannot_write, input_error, out, outln, pretty, read, report_rejected, Emit, TermsFormat,
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_OK,
 };
 use fairpath::syntax::{format::format_program, parse_file, read_program};
-use fairpath::vocab;
+use fairpath::t;
+use fairpath::vocab::{self, Lang};
 
-pub fn parse(file: &Path, emit: Emit) -> u8 {
-    let Some(bytes) = read(file) else {
+pub fn parse(file: &Path, emit: Emit, lang: Lang) -> u8 {
+    let Some(bytes) = read(file, lang) else {
         return EXIT_INPUT;
     };
     match parse_file(&file.display().to_string(), &bytes) {
         Err(r) => {
-            report_rejected(&r);
+            report_rejected(&r, lang);
             EXIT_INPUT
         }
         Ok(p) => {
             if !p.warnings().is_empty() {
-                report_rejected(&fairpath::syntax::Rejected::new(
-                    p.source().clone(),
-                    p.warnings().to_vec(),
-                ));
+                report_rejected(
+                    &fairpath::syntax::Rejected::new(p.source().clone(), p.warnings().to_vec()),
+                    lang,
+                );
             }
             match emit {
                 Emit::Ast => out!("{}", outline(p.program())),
@@ -76,18 +77,18 @@ fn outline(program: &fairpath::syntax::ast::Program) -> String {
     out
 }
 
-pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
-    let (files, found) = expand(paths, "fair");
+pub fn fmt(paths: &[PathBuf], check: bool, lang: Lang) -> u8 {
+    let (files, found) = expand(paths, "fair", lang);
     let mut code = if found { EXIT_OK } else { EXIT_INPUT };
     for path in files {
-        let Some(bytes) = read(&path) else {
+        let Some(bytes) = read(&path, lang) else {
             code = EXIT_INPUT;
             continue;
         };
         let (source, program) = match read_program(&path.display().to_string(), &bytes) {
             Ok(ok) => ok,
             Err(r) => {
-                report_rejected(&r);
+                report_rejected(&r, lang);
                 code = EXIT_INPUT;
                 continue;
             }
@@ -98,19 +99,25 @@ pub fn fmt(paths: &[PathBuf], check: bool) -> u8 {
             continue;
         }
         if check {
-            outln!("{} is not formatted", path.display());
+            outln!(
+                "{}",
+                t!(lang, "cli.message.not_formatted", file = path.display())
+            );
             code = code.max(EXIT_FINDINGS);
         } else if let Err(e) = write_atomic(&path, formatted.as_bytes()) {
-            input_error(&format!("cannot write `{}`: {e}", path.display()));
+            input_error(&cannot_write(&path, &e, lang), lang);
             code = EXIT_INPUT;
         } else {
-            outln!("formatted {}", path.display());
+            outln!(
+                "{}",
+                t!(lang, "cli.message.formatted", file = path.display())
+            );
         }
     }
     code
 }
 
-pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
+pub fn init(file: Option<&Path>, force: bool, filled: bool, lang: Lang) -> u8 {
     let text = if filled {
         vocab::template::template()
     } else {
@@ -121,19 +128,16 @@ pub fn init(file: Option<&Path>, force: bool, filled: bool) -> u8 {
         return EXIT_OK;
     };
     if path.exists() && !force {
-        input_error(&format!(
-            "`{}` already exists; pass `--force` to overwrite it",
-            path.display()
-        ));
+        input_error(&t!(lang, "cli.message.exists", file = path.display()), lang);
         return EXIT_INPUT;
     }
     match write_atomic(path, text.as_bytes()) {
         Ok(()) => {
-            outln!("wrote {}", path.display());
+            outln!("{}", t!(lang, "cli.message.wrote", file = path.display()));
             EXIT_OK
         }
         Err(e) => {
-            input_error(&format!("cannot write `{}`: {e}", path.display()));
+            input_error(&cannot_write(path, &e, lang), lang);
             EXIT_INPUT
         }
     }

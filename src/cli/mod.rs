@@ -3,6 +3,7 @@
 mod check;
 pub mod expect;
 mod files;
+mod help;
 mod lang;
 mod parallel;
 
@@ -12,8 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use fairpath::syntax::diagnostic::{render, Style};
+use fairpath::syntax::diagnostic::{render_in, Style};
 use fairpath::syntax::Rejected;
+use fairpath::t;
 use fairpath::vocab::{Date, Lang};
 
 /// Exit code: nothing at or above the failure threshold.
@@ -23,12 +25,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: a usage or input error.
 pub const EXIT_INPUT: u8 = 2;
 
-const EXIT_CODES: &str = "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it \
-(for `fmt --check`: files that need formatting; for `test`: failed expectations); 2 a usage or input error.";
-
-/// Checks labour-migration programs against migrant workers' rights standards.
+/// Checks labour-migration programs against migrant workers' rights standards. What people read
+/// in `--help` (this text, each argument's, the exit codes) is in the catalogues' `[cli]` section
+/// (`help`).
 #[derive(Debug, Parser)]
-#[command(name = "fairpath", version, about, after_help = EXIT_CODES)]
+#[command(name = "fairpath", version, about)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -40,8 +41,8 @@ pub struct Cli {
 }
 
 /// Reads `--lang`.
-fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| format!("`{code}` is not one of `en`, `fr`, `es`"))
+fn parse_lang(code: &str) -> Result<Lang, help::Refused> {
+    Lang::from_code(code).ok_or_else(|| help::Refused::new("cli.message.not_a_language", code))
 }
 
 /// The language the environment asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
@@ -59,6 +60,12 @@ pub fn env_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
             Lang::from_code(&code.to_ascii_lowercase())
         })
         .unwrap_or(Lang::En)
+}
+
+/// The language of everything the command line writes: `--lang` when given, else the
+/// environment's.
+pub fn resolve(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or_else(|| env_lang(|v| std::env::var(v).ok()))
 }
 
 /// The subcommands.
@@ -311,13 +318,27 @@ pub enum TermsFormat {
     Json,
 }
 
-/// Runs the command line and returns the process exit code.
+/// Runs the command line and returns the process exit code. Help and the errors met while
+/// reading the command line are in the language asked for, known before clap parses. The tree
+/// with the catalogue's texts takes about a millisecond to make, so it is made only when clap
+/// has something to show: the arguments are read with the derive's tree, and read again with
+/// the translated one (which parses the same way) when that stops.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
+        Err(_) => {
+            let lang = help::early_lang(&args);
+            let again = help::command(lang)
+                .try_get_matches_from(&args)
+                .and_then(|mut m| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m));
+            match again {
+                Ok(cli) => cli,
+                Err(e) => {
+                    help::print_error(&e, lang);
+                    return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
+                }
+            }
         }
     };
     ExitCode::from(run(cli))
@@ -325,17 +346,15 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> u8 {
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| env_lang(|v| std::env::var(v).ok()));
+    let lang = resolve(cli.lang);
     match cli.command {
-        Command::Parse { file, emit } => lang::parse(&file, emit),
-        Command::Fmt { paths, check } => lang::fmt(&paths, check),
+        Command::Parse { file, emit } => lang::parse(&file, emit, lang),
+        Command::Fmt { paths, check } => lang::fmt(&paths, check, lang),
         Command::Init {
             file,
             force,
             filled,
-        } => lang::init(file.as_deref(), force, filled),
+        } => lang::init(file.as_deref(), force, filled, lang),
         Command::Terms { format } => lang::terms(format),
         Command::Language => {
             out!("{}", lang::LANGUAGE);
@@ -348,7 +367,7 @@ pub fn run(cli: Cli) -> u8 {
             format,
             verify: true,
             ..
-        } => check::verify(&standards, format),
+        } => check::verify(&standards, format, lang),
         Command::Rules { coverage: true, .. } => {
             let engine = fairpath::rules::Engine::embedded();
             out!("{}", fairpath::rules::coverage::markdown(&engine));
@@ -356,7 +375,7 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Rules {
             standards, format, ..
-        } => check::rules(&standards, format),
+        } => check::rules(&standards, format, lang),
         Command::Explain { rule, standards } => check::explain(&rule, &standards, lang),
         Command::Diff {
             old,
@@ -370,7 +389,7 @@ pub fn run(cli: Cli) -> u8 {
             paths,
             standards,
             as_of,
-        } => expect::run(&paths, &standards, as_of),
+        } => expect::run(&paths, &standards, as_of, lang),
         Command::Ratifications {
             state,
             as_of,
@@ -378,12 +397,7 @@ pub fn run(cli: Cli) -> u8 {
         } => check::ratifications(state.as_deref(), as_of, format, lang),
         Command::Completions { shell } => {
             let mut text = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "fairpath",
-                &mut text,
-            );
+            clap_complete::generate(shell, &mut help::command(lang), "fairpath", &mut text);
             emit(&String::from_utf8_lossy(&text));
             EXIT_OK
         }
@@ -391,20 +405,20 @@ pub fn run(cli: Cli) -> u8 {
         Command::Lsp => match crate::lsp::run(lang) {
             Ok(()) => EXIT_OK,
             Err(e) => {
-                eprintln!("error: the language server stopped: {e}");
+                let why = t!(lang, "cli.message.lsp_stopped", error = e);
+                eprintln!("{}", t!(lang, "cli.message.prefixed", message = why));
                 EXIT_INPUT
             }
         },
         Command::Man => {
             let mut text = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut text)
-            {
+            match clap_mangen::Man::new(help::command(Lang::En)).render(&mut text) {
                 Ok(()) => {
                     emit(&String::from_utf8_lossy(&text));
                     EXIT_OK
                 }
                 Err(e) => {
-                    input_error(&format!("cannot write the man page: {e}"));
+                    input_error(&t!(lang, "cli.message.cannot_write_man", error = e), lang);
                     EXIT_INPUT
                 }
             }
@@ -413,8 +427,8 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 /// Reads a `--as-of` date.
-fn date_arg(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
+fn date_arg(text: &str) -> Result<Date, help::Refused> {
+    Date::parse(text).ok_or_else(|| help::Refused::new("cli.message.not_a_date", text))
 }
 
 /// The drawing style for diagnostics on standard error: colour on a terminal, the same layout
@@ -432,32 +446,49 @@ pub fn drawing(terminal: bool) -> Style {
     }
 }
 
-/// Prints a rejected file's diagnostics to standard error.
-pub fn report_rejected(r: &Rejected) {
-    eprint!("{}", render(r.diagnostics(), r.source(), style()));
+/// Prints a rejected file's diagnostics to standard error, in `lang`.
+pub fn report_rejected(r: &Rejected, lang: Lang) {
+    eprint!("{}", render_in(r.diagnostics(), r.source(), style(), lang));
 }
 
 /// Prints a one-line input error to standard error.
-pub fn input_error(message: &str) {
+pub fn input_error(message: &str, lang: Lang) {
     use std::io::Write;
     let code = fairpath::syntax::Code::Input;
-    let _ = writeln!(std::io::stderr(), "error[{code}]: {message}");
+    let line = t!(lang, "cli.message.coded", code = code, message = message);
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Why `path` could not be read, in `lang` (the system's own words for the cause).
+pub fn cannot_read(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    t!(
+        lang,
+        "cli.message.cannot_read",
+        file = path.display(),
+        error = e.to_string().to_lowercase()
+    )
+}
+
+/// That `path` could not be written, in `lang`.
+pub fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    t!(
+        lang,
+        "cli.message.cannot_write",
+        file = path.display(),
+        error = e
+    )
 }
 
 /// Reads a file, reporting a failure as an input error.
-pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
-    if let Err(why) = files::regular(path) {
-        input_error(&why);
+pub fn read(path: &std::path::Path, lang: Lang) -> Option<Vec<u8>> {
+    if let Err(why) = files::regular(path, lang) {
+        input_error(&why, lang);
         return None;
     }
     match std::fs::read(path) {
         Ok(b) => Some(b),
         Err(e) => {
-            input_error(&format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                e.to_string().to_lowercase()
-            ));
+            input_error(&cannot_read(path, &e, lang), lang);
             None
         }
     }
@@ -472,7 +503,14 @@ pub fn emit(text: &str) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(i32::from(EXIT_OK));
         }
-        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {e}");
+        // Rare enough to read the language again rather than carry it into every write.
+        let lang = help::early_lang(&std::env::args_os().collect::<Vec<_>>());
+        let why = t!(lang, "cli.message.cannot_write_output", error = e);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            t!(lang, "cli.message.prefixed", message = why)
+        );
         std::process::exit(i32::from(EXIT_INPUT));
     }
 }
