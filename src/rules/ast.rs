@@ -1,14 +1,15 @@
 //! Compiled standard packs: rules with their metadata and type-checked conditions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
+use super::image;
 use crate::syntax::ast::Span;
 use crate::vocab::{Lang, Term, Typed};
 
 /// How binding a provision is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// Non-binding guidance (civil-society asks, fair-recruitment principles).
@@ -31,7 +32,7 @@ impl Strength {
 }
 
 /// Who owes the duty a provision sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Duty {
     /// The destination state: the state of employment or residence.
@@ -145,6 +146,14 @@ impl Serialize for Theme {
     }
 }
 
+impl<'de> Deserialize<'de> for Theme {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        Theme::from_word(&word)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{word}` is not a theme")))
+    }
+}
+
 /// The part a state plays in a program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -169,7 +178,7 @@ impl Party {
 }
 
 /// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     /// `==`
     Eq,
@@ -191,8 +200,10 @@ pub enum Op {
     In,
 }
 
-/// A type-checked condition.
-#[derive(Debug, Clone, PartialEq)]
+/// A type-checked condition. In the compiled image (`rules::image`) a term is written as its
+/// path and a status category, trigger or cost as its word, each looked up in the vocabulary
+/// when read back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Cond {
     /// All hold.
     And(Vec<Cond>),
@@ -201,36 +212,45 @@ pub enum Cond {
     /// Does not hold.
     Not(Box<Cond>),
     /// The term is stated.
-    Stated(&'static Term),
+    Stated(#[serde(with = "image::term")] &'static Term),
     /// The term is not stated.
-    Unstated(&'static Term),
+    Unstated(#[serde(with = "image::term")] &'static Term),
     /// `term op value`.
     Compare {
         /// The term.
+        #[serde(with = "image::term")]
         term: &'static Term,
         /// The operator.
         op: Op,
         /// The typed operand.
+        #[serde(with = "image::typed")]
         value: Typed,
     },
     /// A journey exists between status categories.
     Path {
         /// Start categories.
+        #[serde(deserialize_with = "image::categories")]
         from: Vec<&'static str>,
         /// End categories.
+        #[serde(deserialize_with = "image::categories")]
         to: Vec<&'static str>,
         /// Triggers the first step must be on.
+        #[serde(deserialize_with = "image::triggers")]
         on: Option<Vec<&'static str>>,
         /// Categories the journey never enters.
+        #[serde(deserialize_with = "image::categories")]
         avoiding: Vec<&'static str>,
     },
     /// A transition exists.
     Transition {
         /// From categories.
+        #[serde(deserialize_with = "image::some_categories")]
         from: Option<Vec<&'static str>>,
         /// To categories.
+        #[serde(deserialize_with = "image::some_categories")]
         to: Option<Vec<&'static str>>,
         /// Triggers.
+        #[serde(deserialize_with = "image::triggers")]
         on: Option<Vec<&'static str>>,
         /// Parties whose consent and decision it must not need.
         without_consent: Vec<String>,
@@ -244,6 +264,7 @@ pub enum Cond {
         /// Payees.
         to: Option<Vec<String>>,
         /// Costs.
+        #[serde(deserialize_with = "image::costs")]
         costs: Option<Vec<&'static str>>,
         /// Only flows taken from wages.
         deducted: bool,
@@ -251,7 +272,7 @@ pub enum Cond {
 }
 
 /// Whether the condition must hold or must not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     /// `require`: violated when the condition is false.
@@ -261,7 +282,7 @@ pub enum Polarity {
 }
 
 /// One rule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     /// Stable id, such as `c143.art8.1`.
     pub id: String,
@@ -343,7 +364,7 @@ pub struct Texts<'a> {
 }
 
 /// A rule's texts in a language other than English, as its pack gives them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Translation {
     /// One sentence.
     pub summary: String,
@@ -357,7 +378,7 @@ pub struct Translation {
 }
 
 /// A pack of rules.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pack {
     /// Pack id, such as `ilo-c143`.
     pub id: String,

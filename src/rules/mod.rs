@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod decide;
 pub mod eval;
 pub mod evidence;
+pub mod image;
 pub mod ratify;
 pub mod verify;
 
@@ -261,20 +262,34 @@ impl Engine {
     /// An engine with no packs and the shipped ratification data, judging at the program's
     /// date or today.
     pub fn bare() -> Engine {
+        Engine::new(Vec::new(), Ratifications::embedded())
+    }
+
+    /// An engine with `packs` and `ratifications`, judging at the program's date or today.
+    fn new(packs: Vec<Pack>, ratifications: Ratifications) -> Engine {
         Engine {
-            packs: Vec::new(),
-            ratifications: Ratifications::embedded(),
+            packs,
+            ratifications,
             as_of: None,
             today: Date::today(),
         }
     }
 
-    /// The engine with the embedded packs.
+    /// The engine with the embedded packs and ratification data, decoded from the compiled
+    /// image (`rules::image`), or compiled from their text where the image was not made from it.
+    pub fn embedded() -> Engine {
+        match image::decode(image::SHIPPED) {
+            Ok((packs, ratifications)) => Engine::new(packs, ratifications),
+            Err(_) => Engine::from_text(),
+        }
+    }
+
+    /// The engine with the embedded packs and ratification data, compiled from their text.
     // The one exception to the no-panic rule in this module: the shipped packs are compiled into
     // the binary and checked by the test suite, so they cannot fail to compile at run time, and
     // no fallback makes sense (an engine missing a pack would silently report fewer findings).
     #[allow(clippy::panic)]
-    pub fn embedded() -> Engine {
+    pub fn from_text() -> Engine {
         let compile = |(name, text): &(&str, &'static str)| {
             let src = Source::new(format!("policies/standards/{name}"), *text);
             compile::compile_packs(&src)
@@ -283,24 +298,24 @@ impl Engine {
         // The packs compile on two threads where there are threads, which halves start-up on
         // two cores; the order of the packs is the same either way.
         #[cfg(not(target_arch = "wasm32"))]
-        let (packs, bare) = std::thread::scope(|s| {
+        let (packs, ratifications) = std::thread::scope(|s| {
             let (first, second) = EMBEDDED_PACKS.split_at(EMBEDDED_PACKS.len() / 2);
             let other = s.spawn(|| second.iter().flat_map(compile).collect::<Vec<_>>());
-            let bare = Engine::bare();
+            let ratifications = Ratifications::from_text();
             let mut packs: Vec<Pack> = first.iter().flat_map(compile).collect();
             packs.extend(
                 other
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
             );
-            (packs, bare)
+            (packs, ratifications)
         });
         #[cfg(target_arch = "wasm32")]
-        let (packs, bare) = (
+        let (packs, ratifications) = (
             EMBEDDED_PACKS.iter().flat_map(compile).collect(),
-            Engine::bare(),
+            Ratifications::from_text(),
         );
-        Engine { packs, ..bare }
+        Engine::new(packs, ratifications)
     }
 
     /// Adds the packs in a rule file. A pack with the id of one already loaded replaces it, so

@@ -151,15 +151,17 @@ impl Instrument {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     instrument: Vec<Instrument>,
     ratification: Vec<Entry>,
 }
 
-/// The ratification data, indexed by state and instrument.
-#[derive(Debug, Clone, Default)]
+/// The ratification data, indexed by state and instrument. It is serialized as the data file's
+/// instruments and rows, and the index is built again when it is read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(try_from = "File", into = "File")]
 pub struct Ratifications {
     instruments: Vec<Instrument>,
     entries: Vec<Entry>,
@@ -282,36 +284,31 @@ pub struct Setting<'a> {
     pub territory: Option<&'a str>,
 }
 
-const EMBEDDED: &str = include_str!("../../policies/ratifications.toml");
+/// The ratification data as shipped, embedded in the binary.
+pub(crate) const EMBEDDED: &str = include_str!("../../policies/ratifications.toml");
 
 impl Ratifications {
-    /// The data shipped with fairpath.
+    /// The data shipped with fairpath, from the compiled image (`rules::image`), or parsed
+    /// from its text where the image was not made from it.
+    pub fn embedded() -> Self {
+        super::image::ratifications(super::image::SHIPPED).unwrap_or_else(|_| Self::from_text())
+    }
+
+    /// The data shipped with fairpath, parsed from its text.
     // The one exception to the no-panic rule in this module: the data is compiled into the
     // binary and checked by the test suite, so it cannot fail to parse at run time, and no
     // fallback makes sense (empty data would silently make every instrument's bindingness
     // unknown and change every verdict).
     #[allow(clippy::panic)]
-    pub fn embedded() -> Self {
+    pub fn from_text() -> Self {
         Self::parse(EMBEDDED).unwrap_or_else(|e| panic!("the shipped ratification data: {e}"))
     }
 
     /// Parses data in the shipped format.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let file = toml::from_str::<File>(text).map_err(|e| e.to_string())?;
-        let mut index = HashMap::new();
-        for (i, e) in file.ratification.iter().enumerate() {
-            if index
-                .insert((e.state.clone(), e.instrument.clone()), i)
-                .is_some()
-            {
-                return Err(format!("two rows for {} and {}", e.state, e.instrument));
-            }
-        }
-        Ok(Ratifications {
-            instruments: file.instrument,
-            entries: file.ratification,
-            index,
-        })
+        toml::from_str::<File>(text)
+            .map_err(|e| e.to_string())?
+            .try_into()
     }
 
     /// The row for `state` and `instrument`, if any.
@@ -436,6 +433,36 @@ impl Ratifications {
         };
         b.binds = b.duty && b.reason == Reason::InForce;
         b
+    }
+}
+
+impl TryFrom<File> for Ratifications {
+    type Error = String;
+
+    fn try_from(file: File) -> Result<Self, String> {
+        let mut index = HashMap::new();
+        for (i, e) in file.ratification.iter().enumerate() {
+            if index
+                .insert((e.state.clone(), e.instrument.clone()), i)
+                .is_some()
+            {
+                return Err(format!("two rows for {} and {}", e.state, e.instrument));
+            }
+        }
+        Ok(Ratifications {
+            instruments: file.instrument,
+            entries: file.ratification,
+            index,
+        })
+    }
+}
+
+impl From<Ratifications> for File {
+    fn from(r: Ratifications) -> Self {
+        File {
+            instrument: r.instruments,
+            ratification: r.entries,
+        }
     }
 }
 

@@ -1,9 +1,11 @@
 //! The syntax tree of programs and standard packs. Every node keeps its byte span.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A byte range in the source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -1,10 +1,10 @@
 //! The languages fairpath's texts are written in: English, the language of the vocabulary and of
 //! every rule, and the languages a rule pack may translate a rule's texts into.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A language of fairpath's texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English: the language rules are written in, and the fallback for every other.
