@@ -158,10 +158,13 @@ fn batch(c: &mut Criterion) {
     );
 }
 
+/// Start-up: the shipped packs and ratification data decoded from the compiled image, as every
+/// run does, and compiled from their text, as a run does when the image is stale.
 fn start_up(c: &mut Criterion) {
-    c.bench_function("start-up: the shipped packs and ratifications", |b| {
-        b.iter(fairpath::rules::Engine::embedded)
-    });
+    let mut group = c.benchmark_group("start_up");
+    group.bench_function("image", |b| b.iter(fairpath::rules::Engine::embedded));
+    group.bench_function("from_text", |b| b.iter(fairpath::rules::Engine::from_text));
+    group.finish();
 }
 
 criterion_group!(benches, start_up, pipeline, batch, large);
