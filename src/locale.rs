@@ -48,20 +48,20 @@ pub fn parse(source: &str) -> Catalog {
     out
 }
 
-fn catalogs() -> &'static [(Lang, Catalog)] {
-    static CATALOGS: OnceLock<Vec<(Lang, Catalog)>> = OnceLock::new();
-    CATALOGS.get_or_init(|| SOURCES.iter().map(|(l, s)| (*l, parse(s))).collect())
+/// `lang`'s catalogue, read the first time it is asked for: a report reads its own language and
+/// English (for fallback), never the others.
+fn catalog(lang: Lang) -> Option<&'static Catalog> {
+    static CATALOGS: [OnceLock<Catalog>; SOURCES.len()] =
+        [const { OnceLock::new() }; SOURCES.len()];
+    let i = SOURCES.iter().position(|(l, _)| *l == lang)?;
+    let (_, source) = SOURCES.get(i)?;
+    Some(CATALOGS.get(i)?.get_or_init(|| parse(source)))
 }
 
 /// The sentence `key` in `lang` as written, placeholders unfilled; English when `lang` lacks it,
 /// `None` when English does too (for texts that some things have and others do not).
 pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
-    let in_lang = |l: Lang| {
-        catalogs()
-            .iter()
-            .find(|(c, _)| *c == l)
-            .and_then(|(_, cat)| cat.get(key))
-    };
+    let in_lang = |l: Lang| catalog(l).and_then(|cat| cat.get(key));
     in_lang(lang)
         .or_else(|| in_lang(Lang::En))
         .map(String::as_str)
