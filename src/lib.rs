@@ -25,6 +25,10 @@
     )
 )]
 
+// The grammar's generated parser names `alloc` paths: pest is built without its `std` feature,
+// which would probe the native stack at every rule (input nesting is bounded before parsing).
+extern crate alloc;
+
 #[cfg(feature = "proptest")]
 pub mod generate;
 pub mod locale;

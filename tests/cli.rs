@@ -69,12 +69,15 @@ fn html_output_is_pinned() {
 
 #[test]
 fn json_output_is_pinned_and_valid() {
-    let v = json(&["check", "--format", "json", SEASONAL]);
-    insta::assert_json_snapshot!("check_json_seasonal", v, {
-        ".tool.version" => "[version]",
-        ".packs[].sha256" => "[sha256]",
-        ".programs[].sha256" => "[sha256]",
-    });
+    let mut v = json(&["check", "--format", "json", SEASONAL]);
+    // What changes with every release or pack edit is not pinned.
+    v["tool"]["version"] = "[version]".into();
+    for list in ["packs", "programs"] {
+        for item in v[list].as_array_mut().unwrap() {
+            item["sha256"] = "[sha256]".into();
+        }
+    }
+    insta::assert_json_snapshot!("check_json_seasonal", v);
     for file in [
         SEASONAL,
         DOMESTIC,

@@ -222,7 +222,7 @@ impl Model {
     /// what it leaves out does not happen.
     pub fn complete(&self, word: &str) -> bool {
         self.fact("complete")
-            .is_some_and(|f| f.value.words().contains(&word))
+            .is_some_and(|f| f.value.has_word(word))
     }
 
     /// Whether the list term at `path` is declared complete.

@@ -422,7 +422,7 @@ fn equal(m: &Model, term: &Term, have: &Typed, want: &Typed) -> bool {
 fn contains(m: &Model, term: &Term, have: &Typed, w: &str) -> bool {
     match term.kind {
         Kind::PartyList => have.words().iter().any(|h| m.party_is(h, w)),
-        _ => have.words().contains(&w),
+        _ => have.has_word(w),
     }
 }
 

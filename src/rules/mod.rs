@@ -22,7 +22,7 @@ use crate::syntax::ast::Span;
 use crate::syntax::diagnostic::msg;
 use crate::syntax::validate::Terms;
 use crate::syntax::{Code, Diagnostic, Source};
-use crate::vocab::Date;
+use crate::vocab::{Date, FastMap};
 use ast::{Duty, Pack, Party, Polarity, Rule, Strength};
 use eval::{eval, Evidence, Tri};
 pub use evidence::{Clause, Gap, Says};
@@ -473,7 +473,7 @@ impl Engine {
     fn context<'m>(&self, m: &'m Model) -> Context<'m> {
         Context {
             sources: sources(m),
-            bindings: HashMap::new(),
+            bindings: FastMap::default(),
             setting: Setting {
                 date: self.judged(m).date,
                 territory: m.fact("territory").and_then(|f| match &f.value {
@@ -562,15 +562,15 @@ type BindingKey<'m> = (&'m str, Option<&'m str>, Strength, Duty);
 
 struct Context<'m> {
     /// Source tags by clause span.
-    sources: HashMap<Span, &'m str>,
+    sources: FastMap<Span, &'m str>,
     /// Bindingness by instrument, part, strength and duty bearer.
-    bindings: HashMap<BindingKey<'m>, std::sync::Arc<[Binding]>>,
+    bindings: FastMap<BindingKey<'m>, std::sync::Arc<[Binding]>>,
     /// The date and territory bindingness is judged for.
     setting: Setting<'m>,
 }
 
 /// The source tag of every clause of `m`, by span.
-fn sources(m: &Model) -> HashMap<Span, &str> {
+fn sources(m: &Model) -> FastMap<Span, &str> {
     let t = m.terms();
     let facts = t
         .facts

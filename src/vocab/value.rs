@@ -62,11 +62,22 @@ impl Typed {
     }
 
     /// The single values a rule must consider: each alternative, or a range's two ends.
-    pub fn candidates(&self) -> Vec<Typed> {
+    pub fn candidates(&self) -> std::borrow::Cow<'_, [Typed]> {
         match self {
-            Typed::OneOf(vs) => vs.clone(),
-            Typed::Range { min, max } => vec![Typed::Number(*min), Typed::Number(*max)],
-            v => vec![v.clone()],
+            Typed::OneOf(vs) => std::borrow::Cow::Borrowed(vs),
+            Typed::Range { min, max } => {
+                std::borrow::Cow::Owned(vec![Typed::Number(*min), Typed::Number(*max)])
+            }
+            v => std::borrow::Cow::Borrowed(std::slice::from_ref(v)),
+        }
+    }
+
+    /// Whether the value is the word `word` or a list that holds it.
+    pub fn has_word(&self, word: &str) -> bool {
+        match self {
+            Typed::Words(w) => w.iter().any(|x| x == word),
+            Typed::Word(w) => w == word,
+            _ => false,
         }
     }
 }
