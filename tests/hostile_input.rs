@@ -128,3 +128,58 @@ fn program_text_cannot_inject_markup_or_terminal_escapes() {
         assert!(!stdout(args).contains('\u{1b}'), "{args:?}");
     }
 }
+
+/// Compiles a one-rule pack whose condition is `cond`, on a thread with a small stack: the parser
+/// has no stack probe, so what bounds its recursion is the check before it.
+fn pack_codes_on_a_small_stack(cond: String) -> Vec<String> {
+    let pack = format!(
+        "standard t \"T\" {{\n  rule t.a {{ instrument X cites \"1\" strength binding duty destination theme wages summary \"s\" remedy \"r\"\n  require {cond} }}\n}}\n"
+    );
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            match fairpath::rules::compile::compile_packs(&fairpath::syntax::Source::new(
+                "t.rules", pack,
+            )) {
+                Ok(_) => Vec::new(),
+                Err(d) => d.iter().map(|d| d.code_name().to_string()).collect(),
+            }
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow")
+}
+
+#[test]
+fn chains_of_not_are_bounded_however_they_are_laid_out() {
+    let deep = fairpath::syntax::source::MAX_DEPTH + 1;
+    let cond = "stated wages.paid_to";
+    for (layout, chain) in [
+        ("spaces", "not ".repeat(deep)),
+        ("comments", "not // why\n".repeat(deep)),
+        ("parentheses", "(not ".repeat(deep / 2 + 1)),
+        ("a long file", "not // filler\n".repeat(50_000)),
+    ] {
+        let close = ")".repeat(chain.matches('(').count());
+        let codes = pack_codes_on_a_small_stack(format!("{chain}{cond}{close}"));
+        assert_eq!(codes, ["fairpath::too-deep"], "{layout}");
+    }
+    let fine = "not ".repeat(deep - 2);
+    assert_eq!(
+        pack_codes_on_a_small_stack(format!("{fine}{cond}")),
+        Vec::<String>::new(),
+        "a chain within the limit compiles"
+    );
+}
+
+#[test]
+fn a_program_at_the_nesting_limit_parses_on_a_small_stack() {
+    let depth = fairpath::syntax::source::MAX_DEPTH - 1;
+    let text = program(&format!("{}{}", "a { ".repeat(depth), "} ".repeat(depth)));
+    let parsed = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || fairpath::syntax::parse_file("deep.fair", text.as_bytes()).is_ok())
+        .unwrap()
+        .join();
+    assert!(parsed.is_ok(), "no stack overflow");
+}

@@ -574,33 +574,59 @@ impl Compiler {
     }
 }
 
-/// The offset of a run of more `not`s in a row than the nesting limit allows, if any: each one
-/// is a level of the parser's recursion.
+/// The offset of a `not` at which the parser's recursion would go deeper than the nesting limit
+/// allows, if any. Each `not` is a level, and so is each `(`; a level ends at the word after a
+/// run of `not`s (or at the `)` that closes it). Comments and strings are skipped, so no layout
+/// hides a chain.
 fn long_negation(text: &str) -> Option<usize> {
-    let mut run = 0;
-    let mut offset = 0;
-    for (start, word) in text
-        .split(|c: char| c.is_whitespace() || c == '(')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-    {
+    use crate::syntax::lexical::{lexemes, Lexeme};
+    // The `not`s in force at each open parenthesis, and those since the last one.
+    let mut open: Vec<usize> = Vec::new();
+    let mut run = 0usize;
+    let mut word = String::new();
+    let mut start = 0;
+    let end_word = |word: &mut String, run: &mut usize, open: &[usize], at: usize| {
+        if word.is_empty() {
+            return None;
+        }
         if word == "not" {
-            run += 1;
-            if run > crate::syntax::source::MAX_DEPTH {
-                return Some(offset);
-            }
-            if run == 1 {
-                offset = start;
+            *run += 1;
+            let levels = open.len() + open.iter().sum::<usize>() + *run;
+            if levels > crate::syntax::source::MAX_DEPTH {
+                return Some(at);
             }
         } else {
-            run = 0;
+            *run = 0;
+        }
+        word.clear();
+        None
+    };
+    for (i, c, lexeme) in lexemes(text) {
+        if lexeme == Lexeme::Code && (c.is_alphanumeric() || c == '_' || c == '.') {
+            if word.is_empty() {
+                start = i;
+            }
+            word.push(c);
+            continue;
+        }
+        if let Some(at) = end_word(&mut word, &mut run, &open, start) {
+            return Some(at);
+        }
+        match (lexeme, c) {
+            (Lexeme::Code, '(') => {
+                open.push(run);
+                run = 0;
+            }
+            (Lexeme::Code, ')') => {
+                open.pop();
+                run = 0;
+            }
+            (Lexeme::Code, c) if c.is_whitespace() => {}
+            (Lexeme::Comment, _) => {}
+            _ => run = 0,
         }
     }
-    None
+    end_word(&mut word, &mut run, &open, start)
 }
 
 /// The condition that puts a program in the scope `name`, or `None` for scopes that cover every
