@@ -280,7 +280,7 @@ fn the_vocabulary_doc_is_current() {
     let doc = std::fs::read_to_string("docs/vocabulary.md").unwrap();
     assert_eq!(
         doc,
-        fairpath::vocab::docs::markdown(),
+        fairpath::report::terms::markdown(&fairpath::report::Words::english()),
         "regenerate with `fairpath terms --format markdown > docs/vocabulary.md`"
     );
 }

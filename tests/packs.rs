@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use fairpath::model::Model;
+use fairpath::rules::verify::Flaw;
 use fairpath::rules::{Engine, Verdict};
 use fairpath::syntax::validate::Terms;
 
@@ -59,7 +60,7 @@ fn every_rule_can_be_satisfied_and_violated_and_no_two_rules_conflict() {
     let problems = fairpath::rules::verify::verify(&Engine::embedded());
     let listed: Vec<String> = problems
         .iter()
-        .map(|p| format!("{} {:?}", p.kind, p.rules))
+        .map(|p| format!("{} {:?}", p.kind.code(), p.rules))
         .collect();
     assert!(listed.is_empty(), "{listed:#?}");
 }
@@ -83,7 +84,7 @@ fn verify_catches_a_broken_pack() {
     let problems = fairpath::rules::verify::verify(&engine);
     let found: Vec<(&str, Vec<&str>)> = problems
         .iter()
-        .map(|p| (p.kind, p.rules.iter().map(String::as_str).collect()))
+        .map(|p| (p.kind.code(), p.rules.iter().map(String::as_str).collect()))
         .collect();
     assert!(
         found.contains(&("never-satisfied", vec!["broken.never"])),
@@ -102,7 +103,7 @@ fn verify_catches_a_broken_pack() {
         3,
         "an unsatisfiable rule is not also reported as conflicting: {found:?}"
     );
-    let conflict = problems.iter().find(|p| p.kind == "conflict").unwrap();
+    let conflict = problems.iter().find(|p| p.kind == Flaw::Conflict).unwrap();
     assert!(
         conflict.witness.contains("tied_to employer"),
         "the witness is a program: {}",
@@ -132,7 +133,7 @@ fn coverage_names_real_rules_and_the_doc_is_current() {
     let doc = std::fs::read_to_string("docs/coverage.md").unwrap();
     assert_eq!(
         doc,
-        fairpath::rules::coverage::markdown(&engine),
+        fairpath::report::coverage::markdown(&fairpath::report::Words::english(), &engine),
         "regenerate with `fairpath rules --coverage > docs/coverage.md`"
     );
 }
@@ -451,7 +452,7 @@ fn verify_checks_many_alike_rules_as_one_and_names_every_conflicting_pair() {
     let problems = fairpath::rules::verify::verify(&engine);
     let conflicts: Vec<Vec<&str>> = problems
         .iter()
-        .filter(|p| p.kind == "conflict")
+        .filter(|p| p.kind == Flaw::Conflict)
         .map(|p| p.rules.iter().map(String::as_str).collect())
         .collect();
     assert_eq!(conflicts.len(), 6, "3 × 2 pairs: {conflicts:?}");

@@ -58,7 +58,7 @@ pub fn engine(standards: &[PathBuf], only: &[String], lang: Lang) -> (Engine, bo
         let known: Vec<String> = engine.packs.iter().map(|p| p.id.clone()).collect();
         for id in only {
             if !known.contains(id) {
-                let packs = known.join(", ");
+                let packs = report::Words::new(lang).list(&known, report::evidence::Join::And);
                 input_error(
                     &t!(lang, "cli.message.unknown_pack", id = id, packs = packs),
                     lang,
@@ -435,20 +435,11 @@ pub fn diff(
 pub fn verify(standards: &[PathBuf], format: RulesFormat, lang: Lang) -> u8 {
     let (engine, ok) = engine(standards, &[], lang);
     let problems = fairpath::rules::verify::verify(&engine);
+    let words = report::Words::new(lang);
     match format {
-        RulesFormat::Json => out!("{}", pretty(&serde_json::json!({"problems": problems}))),
+        RulesFormat::Json => out!("{}", pretty(&report::verify::json(&words, &problems))),
         RulesFormat::Text => {
-            for p in &problems {
-                outln!(
-                    "{}: {}
-  {}
-{}",
-                    p.kind,
-                    p.rules.join(" and "),
-                    p.explanation,
-                    indent(&p.witness)
-                );
-            }
+            out!("{}", report::verify::plain(&words, &problems));
             outln!(
                 "{}",
                 t!(
@@ -467,10 +458,6 @@ pub fn verify(standards: &[PathBuf], format: RulesFormat, lang: Lang) -> u8 {
     } else {
         EXIT_FINDINGS
     }
-}
-
-fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("    {l}\n")).collect()
 }
 
 /// `fairpath ratifications`: the data for one state, or for every state.

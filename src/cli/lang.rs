@@ -143,10 +143,11 @@ pub fn init(file: Option<&Path>, force: bool, filled: bool, lang: Lang) -> u8 {
     }
 }
 
-pub fn terms(format: TermsFormat) -> u8 {
+pub fn terms(format: TermsFormat, lang: Lang) -> u8 {
+    let words = fairpath::report::Words::new(lang);
     match format {
-        TermsFormat::Plain => out!("{}", vocab::docs::plain()),
-        TermsFormat::Markdown => out!("{}", vocab::docs::markdown()),
+        TermsFormat::Plain => out!("{}", fairpath::report::terms::plain(&words)),
+        TermsFormat::Markdown => out!("{}", fairpath::report::terms::markdown(&words)),
         TermsFormat::Json => out!("{}", pretty(&vocab::docs::json())),
     }
     EXIT_OK

@@ -355,7 +355,7 @@ pub fn run(cli: Cli) -> u8 {
             force,
             filled,
         } => lang::init(file.as_deref(), force, filled, lang),
-        Command::Terms { format } => lang::terms(format),
+        Command::Terms { format } => lang::terms(format, lang),
         Command::Language => {
             out!("{}", lang::LANGUAGE);
             EXIT_OK
@@ -370,7 +370,10 @@ pub fn run(cli: Cli) -> u8 {
         } => check::verify(&standards, format, lang),
         Command::Rules { coverage: true, .. } => {
             let engine = fairpath::rules::Engine::embedded();
-            out!("{}", fairpath::rules::coverage::markdown(&engine));
+            out!(
+                "{}",
+                fairpath::report::coverage::markdown(&fairpath::report::Words::new(lang), &engine)
+            );
             EXIT_OK
         }
         Command::Rules {

@@ -141,7 +141,7 @@ fn keys(place: &Place) -> Vec<CompletionItem> {
             match vocab::term(&path) {
                 Some(t) => CompletionItem {
                     kind: Some(CompletionItemKind::FIELD),
-                    detail: Some(t.kind.describe()),
+                    detail: Some(fairpath::report::Words::english().kind(t.kind)),
                     documentation: Some(lsp_types::Documentation::String(t.doc.into())),
                     label: key.into(),
                     ..CompletionItem::default()

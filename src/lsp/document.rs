@@ -1,5 +1,6 @@
 //! An open document: its text, syntax tree and the diagnostics of its last check.
 
+use fairpath::report::evidence::Join;
 use fairpath::report::{Checked, Words};
 use fairpath::rules::ast::Strength;
 use fairpath::rules::{Finding, Verdict};
@@ -128,7 +129,11 @@ fn finding(w: &Words, c: &Checked, f: &Finding) -> Diagnostic {
     let message = match f.worst() {
         Verdict::Unstated => {
             let gaps: Vec<String> = f.silent.iter().map(|g| w.gap(g)).collect();
-            let silent = t!(w.lang, "finding.silent_on", terms = gaps.join(", "));
+            let silent = t!(
+                w.lang,
+                "finding.silent_on",
+                terms = w.list(&gaps, Join::And)
+            );
             format!(
                 "{} {}: {silent}: {}",
                 f.rule.instrument,

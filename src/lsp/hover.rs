@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
+use fairpath::report::Words;
 use fairpath::rules::decide::reads;
 use fairpath::rules::Engine;
 use fairpath::syntax::ast::{Item, Span};
-use fairpath::vocab::{self, docs::direction};
+use fairpath::vocab;
 
 use super::document::Document;
 use super::outline::{name_at, names, walk, NameKind, Place};
@@ -86,9 +87,9 @@ fn term_text(path: &str, readers: &Readers) -> String {
         "**`{}`** — {}\n\n*type:* {}",
         term.path,
         term.doc,
-        term.kind.describe()
+        Words::english().kind(term.kind)
     );
-    let dir = direction(term.better);
+    let dir = Words::english().direction(term.better);
     if !dir.is_empty() {
         out.push_str(&format!(" · *more protective:* {dir}"));
     }

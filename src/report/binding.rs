@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
+use super::evidence::Join;
 use super::{Checked, Words};
 use crate::rules::ast::{Duty, Party, Strength};
 use crate::rules::ratify::{
@@ -275,7 +276,11 @@ fn row_words(w: &Words, data: &Ratifications, e: &Entry) -> String {
         parts.push(t!(lang, "row.territory", territory = territory));
     }
     if !e.excluded.is_empty() {
-        parts.push(t!(lang, "row.excluded", parts = e.excluded.join(", ")));
+        parts.push(t!(
+            lang,
+            "row.excluded",
+            parts = w.list(&e.excluded, Join::And)
+        ));
     }
     if e.exclusions_unknown {
         parts.push(t!(lang, "row.exclusions_unknown"));

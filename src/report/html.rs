@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
+use super::evidence::Join;
 use super::people::{INSTRUMENT_COLUMNS, SCORE_COLUMNS};
 use super::svg::{status_graph, xml};
 use super::{binding_line, Checked, Words};
@@ -143,12 +144,13 @@ pub fn html(w: &Words, c: &Checked) -> String {
         for d in &c.warnings {
             let _ = write!(
                 out,
-                "<li>{}: {} (<code>{}</code>)</li>",
+                "<li>{}{}{} (<code>{}</code>)</li>",
                 t!(
                     lang,
                     "finding.line_upper",
                     line = c.line_col(d.span().start).0
                 ),
+                w.colon(),
                 xml(&d.message_in(lang)),
                 xml(d.code_name())
             );
@@ -172,7 +174,7 @@ pub fn html(w: &Words, c: &Checked) -> String {
                     Some(t) => format!("<code>{}</code>", xml(t)),
                     None => xml(&w.gap(term)),
                 };
-                let _ = write!(out, "<li>{gap} — {}</li>", ids.join(", "));
+                let _ = write!(out, "<li>{gap} — {}</li>", w.list(&ids, Join::And));
             }
             out.push_str("</ul>\n");
         }
@@ -250,8 +252,9 @@ fn finding(w: &Words, out: &mut String, c: &Checked, f: &Finding) {
             };
             let _ = write!(
                 out,
-                "<li>{}{src}: {quoted}{}</li>",
+                "<li>{}{src}{}{quoted}{}</li>",
                 t!(lang, "finding.line_lower", line = line),
+                w.colon(),
                 xml(&w.says(&cl.says))
             );
         }

@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod binding;
+pub mod coverage;
 pub mod diff;
 pub mod evidence;
 pub mod graph;
@@ -10,6 +11,8 @@ mod html;
 mod machine;
 mod people;
 pub mod svg;
+pub mod terms;
+pub mod verify;
 
 pub use binding::binding_line;
 pub use html::html;
@@ -42,6 +45,12 @@ impl Words {
     /// English words.
     pub fn english() -> Words {
         Words { lang: Lang::En }
+    }
+
+    /// The colon between two parts of a sentence in the report's language (`": "`; French puts a
+    /// no-break space before it).
+    pub fn colon(&self) -> &'static str {
+        crate::locale::find(self.lang, "punct.colon").unwrap_or(": ")
     }
 
     /// A rule's texts in the report's language.
@@ -293,7 +302,11 @@ impl Checked {
             if short.is_empty() {
                 t!(lang, "summary.none_short")
             } else {
-                t!(lang, "summary.short", themes = short.join(", "))
+                t!(
+                    lang,
+                    "summary.short",
+                    themes = w.list(&short, evidence::Join::And)
+                )
             },
             t!(
                 lang,
@@ -386,15 +399,18 @@ pub fn decided_line(w: &Words, deciders: &[crate::rules::decide::Decider]) -> St
     if deciders.is_empty() {
         return t!(w.lang, "decided.none");
     }
-    let or = format!(" {} ", t!(w.lang, "word.or"));
     let each: Vec<String> = deciders
         .iter()
         .map(|d| {
             let verdicts: Vec<String> = d.verdicts.iter().map(|v| w.verdict(*v)).collect();
-            format!("`{}` ({})", d.term, verdicts.join(&or))
+            format!("`{}` ({})", d.term, w.list(&verdicts, evidence::Join::Or))
         })
         .collect();
-    t!(w.lang, "decided.by", terms = each.join(", "))
+    t!(
+        w.lang,
+        "decided.by",
+        terms = w.list(&each, evidence::Join::Or)
+    )
 }
 
 /// Program text made inert in Markdown: no control characters, no line breaks (which could start
@@ -425,7 +441,7 @@ pub fn practice_words(w: &Words, f: &Finding) -> Option<String> {
         if found.is_empty() {
             String::new()
         } else {
-            format!(": {}", found.join("; "))
+            format!("{}{}", w.colon(), found.join("; "))
         }
     ))
 }

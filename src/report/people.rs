@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::binding::judged_line;
+use super::evidence::Join;
 use super::{binding_line, Checked, Words};
 use crate::rules::{Finding, Verdict};
 use crate::syntax::diagnostic::{render_in, Style};
@@ -78,8 +79,9 @@ pub fn human(w: &Words, c: &Checked, style: Style, all: bool) -> String {
     );
     let _ = writeln!(
         out,
-        "{}: {counts}{practice}; {}",
+        "{}{}{counts}{practice}; {}",
         crate::syntax::lexical::printable(c.source.name()),
+        w.colon(),
         judged_line(w, &c.judged)
     );
     out
@@ -143,12 +145,13 @@ fn violation(w: &Words, out: &mut String, c: &Checked, f: &Finding, style: Style
         .as_deref()
         .map_or(String::new(), |s| format!("[{s}] "));
     let head = format!(
-        "{stream}{} {} ({}{}) [{}]: {}{}",
+        "{stream}{} {} ({}{}) [{}]{}{}{}",
         f.rule.instrument,
         f.rule.cites,
         t!(lang, &format!("provision.{}", f.rule.strength.word())),
         below(w, f),
         f.rule.id,
+        w.colon(),
         lower_first(w.summary(f)),
         law_and_practice(w, f)
     );
@@ -261,7 +264,7 @@ fn silences(w: &Words, out: &mut String, c: &Checked, style: Style, all: bool) {
                 let line = format!(
                     "{} — {}",
                     crate::syntax::lexical::printable(&w.gap(term)),
-                    ids.join(", ")
+                    w.list(&ids, Join::And)
                 );
                 out.push_str(&wrap(&line, "    ", "      ", plain));
             }
@@ -271,10 +274,11 @@ fn silences(w: &Words, out: &mut String, c: &Checked, style: Style, all: bool) {
                 .map(|(t, _)| crate::syntax::lexical::printable(&w.gap(t)).into_owned())
                 .collect();
             let line = format!(
-                "{} ({}): {}",
+                "{} ({}){}{}",
                 w.theme(theme),
                 w.n(list.len()),
-                names.join(", ")
+                w.colon(),
+                w.list(&names, Join::And)
             );
             out.push_str(&wrap(&line, "  ", "    ", plain));
         }
@@ -400,12 +404,13 @@ pub fn markdown(w: &Words, c: &Checked) -> String {
         for d in &c.warnings {
             let _ = writeln!(
                 out,
-                "- {}: {} (`{}`)",
+                "- {}{}{} (`{}`)",
                 t!(
                     lang,
                     "finding.line_upper",
                     line = c.line_col(d.span().start).0
                 ),
+                w.colon(),
                 super::md(&d.message_in(lang)),
                 d.code_name()
             );
@@ -428,7 +433,7 @@ pub fn markdown(w: &Words, c: &Checked) -> String {
                     Some(t) => format!("`{t}`"),
                     None => super::md(&w.gap(term)),
                 };
-                let _ = writeln!(out, "- {gap} — {}", ids.join(", "));
+                let _ = writeln!(out, "- {gap} — {}", w.list(&ids, Join::And));
             }
         }
         out.push_str("\n</details>\n");
@@ -467,39 +472,49 @@ fn markdown_finding(w: &Words, out: &mut String, c: &Checked, f: &Finding) {
         };
         let _ = writeln!(
             out,
-            "- {}{src}: {quoted}{}",
+            "- {}{src}{}{quoted}{}",
             t!(lang, "finding.line_upper", line = line),
+            w.colon(),
             super::md(&w.says(&cl.says))
         );
     }
     if let Some(s) = &f.stream {
-        let _ = writeln!(out, "- {}: `{s}`", t!(lang, "label.stream"));
+        let _ = writeln!(out, "- {}{}`{s}`", t!(lang, "label.stream"), w.colon());
     }
     if let Some(line) = super::practice_line(w, f) {
         let _ = writeln!(
             out,
-            "- {}: {}; {}",
+            "- {}{}{}; {}",
             t!(lang, "label.in_law"),
+            w.colon(),
             w.verdict(f.verdict),
             super::md(&line)
         );
     }
     let _ = writeln!(
         out,
-        "- {}: {} ({}). {}: {}",
+        "- {}{colon}{} ({}). {}{colon}{}",
         t!(lang, "label.strength"),
         t!(lang, &format!("strength.{}", f.rule.strength.word())),
         t!(lang, &format!("obligation.{}", f.rule.obligation)),
         t!(lang, "label.duty"),
-        super::binding::duty_words(w, f.rule.duty)
+        super::binding::duty_words(w, f.rule.duty),
+        colon = w.colon()
     );
     let _ = writeln!(
         out,
-        "- {}: {}",
+        "- {}{}{}",
         t!(lang, "label.binding"),
+        w.colon(),
         binding_line(w, c, f)
     );
-    let _ = writeln!(out, "- {}: {}\n", t!(lang, "label.remedy"), w.remedy(f));
+    let _ = writeln!(
+        out,
+        "- {}{}{}\n",
+        t!(lang, "label.remedy"),
+        w.colon(),
+        w.remedy(f)
+    );
 }
 
 /// The conventions the corpus table reports on.

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 use super::ast::Rule;
 use super::{Engine, Verdict};
 use crate::model::Model;
@@ -196,15 +194,37 @@ pub fn programs() -> Vec<Terms> {
     out
 }
 
-/// A rule the search found a problem with, and a program that shows it.
-#[derive(Debug, Clone, Serialize)]
+/// What is wrong with a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// No generated program satisfies the rule; the witness violates it.
+    NeverSatisfied,
+    /// No generated program violates the rule; the witness satisfies it.
+    NeverViolated,
+    /// No generated program satisfies both rules; the witness satisfies the first and not the
+    /// second.
+    Conflict,
+}
+
+impl Flaw {
+    /// The flaw's stable code (`never-satisfied`), in JSON and the catalogues' keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flaw::NeverSatisfied => "never-satisfied",
+            Flaw::NeverViolated => "never-violated",
+            Flaw::Conflict => "conflict",
+        }
+    }
+}
+
+/// A rule the search found a problem with, and a program that shows it. Put into words by
+/// `report::verify`.
+#[derive(Debug, Clone)]
 pub struct Problem {
-    /// `never-satisfied`, `never-violated` or `conflict`.
-    pub kind: &'static str,
+    /// What is wrong.
+    pub kind: Flaw,
     /// The rule (and, for a conflict, the other rule).
     pub rules: Vec<String>,
-    /// What the witness shows.
-    pub explanation: String,
     /// The witness program, as `.fair` text.
     pub witness: String,
 }
@@ -231,12 +251,8 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
                 .position(|v| *v == Verdict::Violated)
                 .unwrap_or(0);
             out.push(Problem {
-                kind: "never-satisfied",
+                kind: Flaw::NeverSatisfied,
                 rules: vec![r.id.clone()],
-                explanation: format!(
-                    "no generated program satisfies `{}`; this one violates it",
-                    r.id
-                ),
                 witness: witness(at),
             });
         }
@@ -246,12 +262,8 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
                 .position(|v| *v == Verdict::Satisfied)
                 .unwrap_or(0);
             out.push(Problem {
-                kind: "never-violated",
+                kind: Flaw::NeverViolated,
                 rules: vec![r.id.clone()],
-                explanation: format!(
-                    "no generated program violates `{}`: it cannot fail; this one satisfies it",
-                    r.id
-                ),
                 witness: witness(at),
             });
         }
@@ -297,9 +309,8 @@ pub fn verify(engine: &Engine) -> Vec<Problem> {
             for ra in &a.rules {
                 for rb in &b.rules {
                     out.push(Problem {
-                        kind: "conflict",
+                        kind: Flaw::Conflict,
                         rules: vec![ra.id.clone(), rb.id.clone()],
-                        explanation: format!("no generated program satisfies both `{}` and `{}`; this one satisfies the first and not the second", ra.id, rb.id),
                         witness: witness(at),
                     });
                 }

@@ -1,50 +1,27 @@
-//! The vocabulary as documentation: every word a program can use, as plain text, Markdown and
-//! JSON, all made from the same groups.
+//! The vocabulary as documentation data: every word a program can use, in groups, and the whole
+//! vocabulary as JSON (stable codes, no sentences besides each term's own doc line). The plain
+//! text and Markdown references are written in `report::terms`, in the report's language.
 
 use serde_json::{json, Value};
 
 use super::{
-    countries, currencies, Better, Kind, Modifier, ADVERSE_STATUSES, BUILTIN_PARTIES, COSTS,
+    countries, currencies, Kind, Modifier, ADVERSE_STATUSES, BUILTIN_PARTIES, COSTS,
     DURATION_UNITS, DURATION_WORDS, FEES, HOUR_UNITS, MODIFIERS, PARTY_ROLES, PERCENT_UNITS,
     STATUS_CATEGORIES, TERMS, TRIGGERS, WAGE_MONTHS,
 };
 
-/// Which direction of a term protects more, in a few words (empty for descriptive terms).
-pub fn direction(b: Better) -> &'static str {
-    match b {
-        Better::Higher => "higher",
-        Better::Lower => "lower",
-        Better::Yes => "yes",
-        Better::No => "no",
-        Better::Ordered => "later values",
-        Better::More => "more items",
-        Better::Fewer => "fewer items",
-        Better::Worker => "the worker",
-        Better::NotWorker => "not the worker",
-        Better::Neutral => "",
-    }
-}
-
 /// A group of words a program can use besides the terms: status categories, triggers, roles,
-/// costs, units and the like.
+/// costs, units and the like. Its title and what it is for are the report's to write (catalogue
+/// keys `terms.group.<key>.title` and `.doc`), from the lists it names.
 #[derive(Debug, Clone)]
-pub struct Words {
-    /// The group's key in the JSON listing (`status_categories`).
+pub struct Group {
+    /// The group's key: in the JSON listing and in the catalogues (`status_categories`).
     pub key: &'static str,
-    /// The group's title (`Status categories`).
-    pub title: &'static str,
-    /// What the words are for, with an example.
-    pub doc: String,
     /// The words.
     pub words: Vec<&'static str>,
-}
-
-fn code_list(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    /// Other lists of words the group's description names, by placeholder (`adverse`: the
+    /// adverse status categories).
+    pub lists: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 fn units<'a>(table: &'a [(&'static str, f64)]) -> impl Iterator<Item = &'static str> + 'a {
@@ -52,7 +29,7 @@ fn units<'a>(table: &'a [(&'static str, f64)]) -> impl Iterator<Item = &'static 
 }
 
 /// Every group of words besides the terms and the modifiers, in the order the docs list them.
-pub fn groups() -> Vec<Words> {
+pub fn groups() -> Vec<Group> {
     let mut unit_words: Vec<&'static str> = Vec::new();
     let all = units(DURATION_UNITS)
         .chain(units(HOUR_UNITS))
@@ -63,209 +40,100 @@ pub fn groups() -> Vec<Words> {
             unit_words.push(u);
         }
     }
+    let group = |key, words: &[&'static str]| Group {
+        key,
+        words: words.to_vec(),
+        lists: Vec::new(),
+    };
     vec![
-        Words {
-            key: "status_categories",
-            title: "Status categories",
-            doc: format!(
-                "each status a program declares takes one (`statuses {{ waiting job_seeking }}`), \
-                 and a category names a status of its own; a move into {} works against the worker",
-                code_list(ADVERSE_STATUSES)
-            ),
-            words: STATUS_CATEGORIES.to_vec(),
+        Group {
+            lists: vec![("adverse", ADVERSE_STATUSES.to_vec())],
+            ..group("status_categories", STATUS_CATEGORIES)
         },
-        Words {
-            key: "triggers",
-            title: "Triggers",
-            doc: "events that move a worker from one status to another \
-                  (`employed -> job_seeking on job_loss`)"
-                .into(),
-            words: TRIGGERS.to_vec(),
+        group("triggers", TRIGGERS),
+        group("party_roles", PARTY_ROLES),
+        group("builtin_parties", BUILTIN_PARTIES),
+        Group {
+            lists: vec![("fees", FEES.to_vec())],
+            ..group("costs", COSTS)
         },
-        Words {
-            key: "party_roles",
-            title: "Party roles",
-            doc: "roles a party declared in `parties` takes (`parties { joint_body joint_committee }`)"
-                .into(),
-            words: PARTY_ROLES.to_vec(),
-        },
-        Words {
-            key: "builtin_parties",
-            title: "Built-in parties",
-            doc: "parties every program may name without declaring them".into(),
-            words: BUILTIN_PARTIES.to_vec(),
-        },
-        Words {
-            key: "costs",
-            title: "Costs",
-            doc: format!(
-                "what a money flow is for (`worker pays visa 85 CAD`); a percentage written for a \
-                 fee ({}) is read as a share of the fee, with a warning",
-                code_list(FEES)
-            ),
-            words: COSTS.to_vec(),
-        },
-        Words {
-            key: "units",
-            title: "Units",
-            doc: format!(
-                "durations take {}; hours take {}; money takes an ISO 4217 currency code ({} codes, \
-                 such as `EUR`) or {}; percentages take {}",
-                code_list(&units(DURATION_UNITS).collect::<Vec<_>>()),
-                code_list(&units(HOUR_UNITS).collect::<Vec<_>>()),
-                currencies().count(),
-                code_list(WAGE_MONTHS),
-                code_list(&units(PERCENT_UNITS).collect::<Vec<_>>()),
-            ),
+        Group {
+            lists: vec![
+                ("durations", units(DURATION_UNITS).collect()),
+                ("hours", units(HOUR_UNITS).collect()),
+                ("wages", WAGE_MONTHS.to_vec()),
+                ("percent", units(PERCENT_UNITS).collect()),
+            ],
             words: unit_words,
+            ..group("units", &[])
         },
-        Words {
-            key: "duration_words",
-            title: "Duration words",
-            doc: "words a duration can be instead of a length of time (`grace_period rest_of_permit`)"
-                .into(),
-            words: DURATION_WORDS.to_vec(),
-        },
+        group("duration_words", DURATION_WORDS),
     ]
 }
 
-/// How a modifier is written: `within DURATION`, `deducted`.
-fn syntax(m: &Modifier) -> String {
+/// How a modifier is written, as data: its word and the kind of value it takes, if any
+/// (`amount` is the value alone).
+pub fn written(m: &Modifier) -> (Option<&'static str>, Option<Takes>) {
     let takes = m.takes.map(|k| match k {
-        Kind::Duration => "DURATION",
-        Kind::Party => "PARTY",
-        Kind::PartyList => "[PARTY, …]",
-        Kind::Text => "\"TEXT\"",
-        _ => "AMOUNT",
+        Kind::Duration => Takes::Duration,
+        Kind::Party => Takes::Party,
+        Kind::PartyList => Takes::Parties,
+        Kind::Text => Takes::Text,
+        _ => Takes::Amount,
     });
     match (m.word, takes) {
-        ("amount", Some(t)) => t.to_string(),
-        (w, Some(t)) => format!("{w} {t}"),
-        (w, None) => w.to_string(),
+        ("amount", Some(_)) => (None, takes),
+        (w, _) => (Some(w), takes),
     }
 }
 
-/// A modifier's protective directions in words: the same for both kinds of clause, or each.
-fn directions(m: &Modifier) -> String {
-    // A word on its own protects more where it is written, or where it is left out.
-    let word = |b: Better| match (m.takes, b) {
-        (None, Better::Yes) => "written",
-        (None, Better::No) => "left out",
-        _ => direction(b),
-    };
-    let (f, a) = (word(m.for_worker), word(m.against_worker));
-    let against = match m.clause {
-        super::Clause::Transition => "for a move into an adverse status",
-        super::Clause::Flow => "where the worker pays",
-    };
-    match (f, a) {
-        (f, a) if f == a => f.to_string(),
-        ("", a) => format!("{a} {against}"),
-        (f, "") => format!("{f}, none {against}"),
-        (f, a) => format!("{f} ({a} {against})"),
+/// How a modifier is written, in the JSON listing's notation: `within DURATION`, `deducted`.
+fn notation(m: &Modifier) -> String {
+    match written(m) {
+        (Some(w), Some(t)) => format!("{w} {}", t.notation()),
+        (None, Some(t)) => t.notation().to_string(),
+        (Some(w), None) => w.to_string(),
+        (None, None) => String::new(),
     }
 }
 
-/// The vocabulary as plain text: one line per term, then each group of words, then the
-/// modifiers of transitions and money flows.
-pub fn plain() -> String {
-    let mut out = String::from("Terms (`key value`, in the block their path names):\n");
-    for t in TERMS {
-        out.push_str(&format!(
-            "  {:<44} {:<48} {}\n",
-            t.path,
-            t.kind.describe(),
-            t.doc
-        ));
-    }
-    for g in groups() {
-        out.push_str(&format!("\n{}: {}.\n", g.title, g.doc));
-        out.push_str(&wrap(&g.words.join(", "), "  ", 100));
-    }
-    out.push_str("\nModifiers of transitions and money flows:\n");
-    for m in MODIFIERS {
-        let more = directions(m);
-        let more = if more.is_empty() {
-            String::new()
-        } else {
-            format!("; more protective: {more}")
-        };
-        out.push_str(&format!(
-            "  {:<11} {:<20} {}{more}. For example `{}`\n",
-            m.clause.name(),
-            syntax(m),
-            m.doc,
-            m.example
-        ));
-    }
-    out
+/// The kind of value a modifier takes, as the reference writes it (`DURATION`, `PARTY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    /// A duration.
+    Duration,
+    /// One party.
+    Party,
+    /// A list of parties.
+    Parties,
+    /// Text in quotes.
+    Text,
+    /// An amount.
+    Amount,
 }
 
-/// `text` broken into lines of at most `width` characters at spaces, each starting with `pad`.
-fn wrap(text: &str, pad: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::from(pad);
-    for word in text.split(' ') {
-        if line.len() > pad.len() && line.len() + 1 + word.len() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(pad);
+impl Takes {
+    /// The placeholder as the JSON listing writes it (`DURATION`, `[PARTY, …]`).
+    pub fn notation(self) -> &'static str {
+        match self {
+            Takes::Duration => "DURATION",
+            Takes::Party => "PARTY",
+            Takes::Parties => "[PARTY, …]",
+            Takes::Text => "\"TEXT\"",
+            Takes::Amount => "AMOUNT",
         }
-        if line.len() > pad.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
     }
-    out.push_str(&line);
-    out.push('\n');
-    out
-}
 
-/// The vocabulary reference in Markdown.
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "# The fairpath vocabulary\n\nGenerated by `fairpath terms --format markdown`; \
-         `fairpath language` explains the language. \
-         \"More protective\" is the direction the property tests use for monotonicity and \
-         `fairpath diff` uses to say which draft protects more.\n\n\
-         | term | type | more protective | meaning | example |\n|---|---|---|---|---|\n",
-    );
-    for t in TERMS {
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | `{}` |\n",
-            t.path,
-            t.kind.describe().replace('|', "\\|"),
-            direction(t.better),
-            t.doc,
-            t.example
-        ));
+    /// The stable name of the placeholder (`duration`), the key of its word in the catalogues.
+    pub fn code(self) -> &'static str {
+        match self {
+            Takes::Duration => "duration",
+            Takes::Party => "party",
+            Takes::Parties => "parties",
+            Takes::Text => "text",
+            Takes::Amount => "amount",
+        }
     }
-    for g in groups() {
-        out.push_str(&format!(
-            "\n## {}\n\n{}{}.\n\n{}\n",
-            g.title,
-            g.doc.get(..1).unwrap_or_default().to_uppercase(),
-            g.doc.get(1..).unwrap_or_default(),
-            code_list(&g.words)
-        ));
-    }
-    out.push_str(
-        "\n## Modifiers\n\nWords that qualify a transition or a money flow. A transition into \
-         an adverse status, or a cost the worker pays, works against the worker: where the \
-         direction differs, it is given for each.\n\n\
-         | clause | written | more protective | meaning | example |\n|---|---|---|---|---|\n",
-    );
-    for m in MODIFIERS {
-        out.push_str(&format!(
-            "| {} | `{}` | {} | {} | `{}` |\n",
-            m.clause.name(),
-            syntax(m).replace('|', "\\|"),
-            directions(m),
-            m.doc,
-            m.example
-        ));
-    }
-    out
 }
 
 /// The vocabulary as JSON.
@@ -277,7 +145,7 @@ pub fn json() -> Value {
                 "path": t.path,
                 "type": kind_name(t.kind),
                 "allowed": t.kind.allowed(),
-                "more_protective": direction(t.better),
+                "more_protective": t.better.code(),
                 "doc": t.doc,
                 "example": t.example,
             })
@@ -287,12 +155,12 @@ pub fn json() -> Value {
         .iter()
         .map(|m| {
             json!({
-                "clause": m.clause.name(),
+                "clause": m.clause.code(),
                 "word": m.word,
-                "written": syntax(m),
+                "written": notation(m),
                 "takes": m.takes.map(kind_name),
-                "more_protective": direction(m.for_worker),
-                "more_protective_against_worker": direction(m.against_worker),
+                "more_protective": m.for_worker.code(),
+                "more_protective_against_worker": m.against_worker.code(),
                 "doc": m.doc,
                 "example": m.example,
             })

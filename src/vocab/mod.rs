@@ -55,25 +55,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// How the type reads in messages and docs.
-    pub fn describe(&self) -> String {
-        match self {
-            Kind::Enum(v) => format!("one of {}", words(v)),
-            Kind::Bool => "`yes` or `no`".into(),
-            Kind::Duration => "a duration (days, weeks, months or years)".into(),
-            Kind::Hours => "a number of hours".into(),
-            Kind::Money => "an amount with an ISO 4217 currency, or `months_of_wages`".into(),
-            Kind::Percent => "a percentage (0 to 100 %)".into(),
-            Kind::Count => "a whole number".into(),
-            Kind::Date => "a date (YYYY-MM-DD)".into(),
-            Kind::Text => "text in double quotes".into(),
-            Kind::Countries => "ISO 3166-1 alpha-3 country codes".into(),
-            Kind::Party => "a party".into(),
-            Kind::EnumList(v) => format!("a list of {}", words(v)),
-            Kind::PartyList => "a list of parties".into(),
-        }
-    }
-
     /// The allowed words, for enum kinds.
     pub fn allowed(&self) -> &'static [&'static str] {
         match self {
@@ -81,13 +62,6 @@ impl Kind {
             _ => &[],
         }
     }
-}
-
-fn words(v: &[&str]) -> String {
-    v.iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Which direction of a term protects workers more.
@@ -113,6 +87,25 @@ pub enum Better {
     NotWorker,
     /// No direction: descriptive terms.
     Neutral,
+}
+
+impl Better {
+    /// The direction's stable code (`higher`, `not_worker`), the key of its words in the
+    /// catalogues; empty for descriptive terms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+            Better::Yes => "yes",
+            Better::No => "no",
+            Better::Ordered => "ordered",
+            Better::More => "more",
+            Better::Fewer => "fewer",
+            Better::Worker => "worker",
+            Better::NotWorker => "not_worker",
+            Better::Neutral => "",
+        }
+    }
 }
 
 /// One program term. Terms are equal when their paths are.
@@ -146,11 +139,11 @@ pub enum Clause {
 }
 
 impl Clause {
-    /// The clause in words.
-    pub fn name(self) -> &'static str {
+    /// The clause's stable code (`transition`, `flow`), the key of its name in the catalogues.
+    pub fn code(self) -> &'static str {
         match self {
             Clause::Transition => "transition",
-            Clause::Flow => "money flow",
+            Clause::Flow => "flow",
         }
     }
 }
