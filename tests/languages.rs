@@ -296,3 +296,130 @@ fn the_command_line_writes_its_own_lines_in_the_language() {
 fn french_help_is_pinned() {
     insta::assert_snapshot!("help_fr", everything(&["--lang", "fr", "--help"], &[]));
 }
+
+#[test]
+fn the_vocabulary_reference_is_written_in_the_language() {
+    for lang in ["fr", "es"] {
+        for format in ["plain", "markdown"] {
+            let out = fairpath(&["--lang", lang, "terms", "--format", format], &[]);
+            assert!(out.len() > 1000, "{lang} {format}: {out}");
+            let left = english_left(&out, lang, "terms.");
+            assert!(left.is_empty(), "{lang} {format}: {left:?}");
+            // Every word a program can use is still shown as it is written.
+            for term in fairpath::vocab::TERMS {
+                assert!(out.contains(term.path), "{lang} {format}: {}", term.path);
+            }
+        }
+    }
+    let fr = fairpath(&["--lang", "fr", "terms", "--format", "markdown"], &[]);
+    assert!(fr.contains("## Catégories de statut"), "{fr}");
+    assert!(fr.contains("| plus protecteur |"), "{fr}");
+    let es = fairpath(&["terms"], &[("LANG", "es_ES.UTF-8")]);
+    assert!(es.contains("Modificadores de transiciones"), "{es}");
+    // The JSON listing keeps stable codes whatever the language.
+    let json = |lang| fairpath(&["--lang", lang, "terms", "--format", "json"], &[]);
+    assert_eq!(json("fr"), json("en"));
+    assert!(json("en").contains("\"more_protective\": \"not_worker\""));
+}
+
+#[test]
+fn the_coverage_table_is_written_in_the_language() {
+    let en = fairpath(&["rules", "--coverage"], &[]);
+    assert!(en.starts_with("# Coverage of the legal brief"), "{en}");
+    for lang in ["fr", "es"] {
+        let out = fairpath(&["--lang", lang, "rules", "--coverage"], &[]);
+        let left = english_left(&out, lang, "coverage.");
+        assert!(left.is_empty(), "{lang}: {left:?}");
+        // The same rows, in the same order.
+        assert_eq!(out.lines().count(), en.lines().count(), "{lang}");
+    }
+}
+
+/// A pack whose two rules cannot both be satisfied, and one that can never be violated.
+const CONFLICTING: &str = "standard broken \"Broken\" {
+  instrument X
+  strength   binding
+  duty       destination
+  theme      governance
+  rule broken.tied   { cites \"1\" summary \"s\" remedy \"r\" require permit.tied_to == employer }
+  rule broken.free   { cites \"2\" summary \"s\" remedy \"r\" require permit.tied_to == none }
+  rule broken.always { cites \"3\" summary \"s\" remedy \"r\" require permit.grace_period >= 0 days }
+}";
+
+#[test]
+fn the_problems_verify_finds_are_written_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("broken.rules");
+    std::fs::write(&pack, CONFLICTING).unwrap();
+    let pack = pack.to_str().unwrap();
+    let verify = |lang: &str, format: &str| {
+        fairpath(
+            &[
+                "--lang",
+                lang,
+                "rules",
+                "--verify",
+                "--standard",
+                pack,
+                "--format",
+                format,
+            ],
+            &[],
+        )
+    };
+    let en = verify("en", "text");
+    assert!(
+        en.contains("conflict: `broken.tied` and `broken.free`"),
+        "{en}"
+    );
+    assert!(
+        en.contains("no generated program violates `broken.always`"),
+        "{en}"
+    );
+    let fr = verify("fr", "text");
+    assert!(
+        fr.contains("conflit\u{a0}: `broken.tied` et `broken.free`"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("aucun programme généré n'enfreint `broken.always`"),
+        "{fr}"
+    );
+    for (lang, out) in [("fr", &fr), ("es", &verify("es", "text"))] {
+        let left = english_left(out, lang, "verify.");
+        assert!(left.is_empty(), "{lang}: {left:?} in\n{out}");
+    }
+    // JSON keeps each problem's stable kind and gives its explanation in the language.
+    let json: serde_json::Value = serde_json::from_str(&verify("es", "json")).unwrap();
+    let problems = json["problems"].as_array().unwrap();
+    let conflict = problems.iter().find(|p| p["kind"] == "conflict").unwrap();
+    assert_eq!(
+        conflict["rules"],
+        serde_json::json!(["broken.tied", "broken.free"])
+    );
+    assert!(
+        conflict["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("ningún programa generado cumple a la vez"),
+        "{conflict}"
+    );
+    assert!(problems.iter().any(|p| p["kind"] == "never-violated"));
+}
+
+#[test]
+fn french_puts_a_no_break_space_before_a_colon_between_translated_parts() {
+    let fr = fairpath(
+        &["check", NZ_RSE, "--format", "markdown", "--lang", "fr"],
+        &[],
+    );
+    assert!(fr.contains("- Mesure corrective\u{a0}: "), "{fr}");
+    assert!(fr.contains("- Force\u{a0}: "), "{fr}");
+    assert!(!fr.contains("- Mesure corrective: "), "{fr}");
+    let es = fairpath(
+        &["check", NZ_RSE, "--format", "markdown", "--lang", "es"],
+        &[],
+    );
+    assert!(es.contains("- Medida correctiva: "), "{es}");
+    assert!(!es.contains("\u{a0}: "), "{es}");
+}

@@ -53,6 +53,12 @@ impl Words {
         crate::locale::find(self.lang, "punct.colon").unwrap_or(": ")
     }
 
+    /// The semicolon between two parts of a sentence in the report's language (`"; "`; French
+    /// puts a no-break space before it).
+    pub fn semicolon(&self) -> &'static str {
+        crate::locale::find(self.lang, "punct.semicolon").unwrap_or("; ")
+    }
+
     /// A rule's texts in the report's language.
     pub fn rule<'r>(&self, rule: &'r Rule) -> Texts<'r> {
         rule.text(self.lang)
@@ -441,7 +447,7 @@ pub fn practice_words(w: &Words, f: &Finding) -> Option<String> {
         if found.is_empty() {
             String::new()
         } else {
-            format!("{}{}", w.colon(), found.join("; "))
+            format!("{}{}", w.colon(), found.join(w.semicolon()))
         }
     ))
 }

@@ -79,9 +79,10 @@ pub fn human(w: &Words, c: &Checked, style: Style, all: bool) -> String {
     );
     let _ = writeln!(
         out,
-        "{}{}{counts}{practice}; {}",
+        "{}{}{counts}{practice}{}{}",
         crate::syntax::lexical::printable(c.source.name()),
         w.colon(),
+        w.semicolon(),
         judged_line(w, &c.judged)
     );
     out
@@ -484,10 +485,11 @@ fn markdown_finding(w: &Words, out: &mut String, c: &Checked, f: &Finding) {
     if let Some(line) = super::practice_line(w, f) {
         let _ = writeln!(
             out,
-            "- {}{}{}; {}",
+            "- {}{}{}{}{}",
             t!(lang, "label.in_law"),
             w.colon(),
             w.verdict(f.verdict),
+            w.semicolon(),
             super::md(&line)
         );
     }
