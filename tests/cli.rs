@@ -153,7 +153,7 @@ fn human_report_opens_with_the_summary_and_groups_violations_by_theme() {
             "Bindingness judged at 2025-09-30 (the program's `as_of` date); origin PHL, IDN; destination HKG.",
             "Violations in law: 11 (0 binding on a state that owes the duty, 11 not binding); in practice: 4.",
             "Themes that fall short: Mobility and portability (3), Family (1), Paths to residence (1), Fair",
-            "  recruitment and fees (4), Wages and working time (1), Housing (1).",
+            "  recruitment and fees (4), Wages and working time (1) and Housing (1).",
         ]
     );
     let at = |heading: &str| {
@@ -167,7 +167,7 @@ fn human_report_opens_with_the_summary_and_groups_violations_by_theme() {
         at("Fair recruitment and fees: 4 violated"),
         at("Housing: 1 violated"),
         at("What the text is silent on: 112 terms"),
-        at("  Skills recognition (2): `skills.recognition`, `skills.training`"),
+        at("  Skills recognition (2): `skills.recognition` and `skills.training`"),
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     let all = stdout(&["check", "--all", HONG_KONG]);
@@ -585,9 +585,9 @@ fn rules_verify_catches_a_broken_pack_and_passes_the_shipped_ones() {
     let out = fairpath(&["rules", "--verify", "--standard", &pack]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("never-satisfied: broken.never"), "{text}");
+    assert!(text.contains("never satisfied: `broken.never`"), "{text}");
     assert!(
-        text.contains("conflict: broken.tied and broken.free"),
+        text.contains("conflict: `broken.tied` and `broken.free`"),
         "{text}"
     );
     assert!(
