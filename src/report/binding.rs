@@ -66,7 +66,7 @@ pub fn binding_line(w: &Words, c: &Checked, f: &Finding) -> String {
             )
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(w.semicolon())
 }
 
 fn party_word(w: &Words, p: Party) -> String {
@@ -288,7 +288,7 @@ fn row_words(w: &Words, data: &Ratifications, e: &Entry) -> String {
     if let Some(d) = e.denounced {
         parts.push(t!(lang, "row.denounced", date = w.date(d)));
     }
-    parts.join("; ")
+    parts.join(w.semicolon())
 }
 
 /// The ratification data for `state` (or every state) as text, with where each instrument

@@ -45,7 +45,11 @@ pub fn human(w: &Words, c: &Checked, style: Style, all: bool) -> String {
                 BOLD,
                 &t!(
                     lang,
-                    "human.theme_violated",
+                    if list.len() == 1 {
+                        "human.theme_violated_one"
+                    } else {
+                        "human.theme_violated"
+                    },
                     theme = w.theme(theme),
                     count = w.n(list.len())
                 )
