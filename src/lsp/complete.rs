@@ -1,6 +1,7 @@
 //! Completion: the terms and blocks valid in the block at the cursor, a term's allowed values,
 //! units after a number, country and currency codes, status names, triggers and parties.
 
+use fairpath::report::Words;
 use fairpath::syntax::ast::Program;
 use fairpath::vocab::{self, Kind};
 use lsp_types::{CompletionItem, CompletionItemKind};
@@ -43,7 +44,7 @@ pub fn complete(doc: &Document, offset: usize) -> Vec<CompletionItem> {
             [_] => plain(vocab::PARTY_ROLES, CompletionItemKind::ENUM_MEMBER),
             _ => Vec::new(),
         },
-        _ => clauses(&place, &words, &known),
+        _ => clauses(&Words::new(doc.lang), &place, &words, &known),
     }
 }
 
@@ -100,11 +101,11 @@ fn statuses(words: &[&str], known: &Known) -> Vec<CompletionItem> {
 }
 
 /// In a block of terms: keys, values, units and money flows.
-fn clauses(place: &Place, words: &[&str], known: &Known) -> Vec<CompletionItem> {
+fn clauses(w: &Words, place: &Place, words: &[&str], known: &Known) -> Vec<CompletionItem> {
     let flows = FLOW_BLOCKS.contains(&place.path.as_str());
     match words {
         [] => {
-            let mut out = keys(place);
+            let mut out = keys(w, place);
             if flows {
                 out.extend(owned(&known.parties, CompletionItemKind::VARIABLE));
             }
@@ -132,8 +133,8 @@ fn clauses(place: &Place, words: &[&str], known: &Known) -> Vec<CompletionItem> 
     }
 }
 
-/// The terms and blocks directly inside the block at `place`.
-fn keys(place: &Place) -> Vec<CompletionItem> {
+/// The terms and blocks directly inside the block at `place`, described in `w`'s language.
+fn keys(w: &Words, place: &Place) -> Vec<CompletionItem> {
     let mut out: Vec<CompletionItem> = vocab::children(&place.path)
         .into_iter()
         .map(|key| {
@@ -141,14 +142,14 @@ fn keys(place: &Place) -> Vec<CompletionItem> {
             match vocab::term(&path) {
                 Some(t) => CompletionItem {
                     kind: Some(CompletionItemKind::FIELD),
-                    detail: Some(fairpath::report::Words::english().kind(t.kind)),
-                    documentation: Some(lsp_types::Documentation::String(t.doc.into())),
+                    detail: Some(w.kind(t.kind)),
+                    documentation: Some(lsp_types::Documentation::String(w.term_doc(t).into())),
                     label: key.into(),
                     ..CompletionItem::default()
                 },
                 None => CompletionItem {
                     kind: Some(CompletionItemKind::MODULE),
-                    detail: Some("block".into()),
+                    detail: Some(fairpath::t!(w.lang, "lsp.block_detail")),
                     label: key.into(),
                     ..CompletionItem::default()
                 },

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
+use fairpath::locale::text;
 use fairpath::report::Words;
 use fairpath::rules::decide::reads;
 use fairpath::rules::Engine;
 use fairpath::syntax::ast::{Item, Span};
+use fairpath::t;
 use fairpath::vocab;
 
 use super::document::Document;
@@ -43,7 +45,7 @@ pub fn hover(doc: &Document, readers: &Readers, offset: usize) -> Option<(String
         parts.push(name_text(doc, n.kind, n.text));
         span = Some(n.span);
     } else if let Some((path, at)) = key_at(program, offset) {
-        parts.push(term_text(&path, readers));
+        parts.push(term_text(&Words::new(doc.lang), &path, readers));
         span = Some(at);
     }
     let found = findings_text(doc, offset);
@@ -72,36 +74,49 @@ fn key_at(program: &fairpath::syntax::ast::Program, offset: usize) -> Option<(St
     found
 }
 
-fn term_text(path: &str, readers: &Readers) -> String {
+/// A term's doc line, type, protective direction, example and readers, in `w`'s language.
+fn term_text(w: &Words, path: &str, readers: &Readers) -> String {
+    let lang = w.lang;
     let Some(term) = vocab::term(path) else {
         if vocab::is_block(path) {
             let inside: Vec<String> = vocab::children(path)
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect();
-            return format!("**`{path}`** — a block holding {}", inside.join(", "));
+            let holding = inside.join(", ");
+            return t!(lang, "lsp.block", path = path, terms = holding);
         }
-        return format!("`{path}` is not in the vocabulary");
+        return t!(lang, "lsp.unknown", path = path);
+    };
+    // The labels are the reference's column names (`type`, `more protective`, `example`).
+    let label = |column: &str| {
+        let name = text(lang, &format!("terms.column.{column}"), &[]);
+        format!("*{name}*{}", w.colon())
     };
     let mut out = format!(
-        "**`{}`** — {}\n\n*type:* {}",
+        "**`{}`** — {}\n\n{}{}",
         term.path,
-        term.doc,
-        Words::english().kind(term.kind)
+        w.term_doc(term),
+        label("type"),
+        w.kind(term.kind)
     );
-    let dir = Words::english().direction(term.better);
+    let dir = w.direction(term.better);
     if !dir.is_empty() {
-        out.push_str(&format!(" · *more protective:* {dir}"));
+        out.push_str(&format!(" · {}{dir}", label("more_protective")));
     }
-    out.push_str(&format!(" · *example:* `{}`", term.example));
+    out.push_str(&format!(" · {}`{}`", label("example"), term.example));
     match readers.get(term.path) {
         Some(rules) => {
-            out.push_str(&format!("\n\n*read by {} rules:*\n", rules.len()));
+            let read_by = match rules.len() {
+                1 => t!(lang, "lsp.read_by_one"),
+                n => t!(lang, "lsp.read_by", n = fairpath::locale::number(lang, n)),
+            };
+            out.push_str(&format!("\n\n*{read_by}*\n"));
             for r in rules {
                 out.push_str(&format!("- {r}\n"));
             }
         }
-        None => out.push_str("\n\n*no rule reads it*"),
+        None => out.push_str(&format!("\n\n*{}*", t!(lang, "lsp.no_reader"))),
     }
     out
 }

@@ -1,16 +1,29 @@
 //! The vocabulary reference (`fairpath terms`) in the report's language: every term, every group
 //! of words and every modifier, as plain text and as Markdown. The vocabulary gives the data
-//! (`vocab::docs`); titles, descriptions, types and directions come from the catalogues. Each
-//! term's and modifier's own doc line is part of the vocabulary's definition and stays English.
+//! (`vocab::docs`); titles, descriptions, types, directions and each term's and modifier's doc line
+//! come from the catalogues (`term.<path>`, `modifier.<word>`). The English lines mirror the
+//! vocabulary's `doc`, which stays the definition; the JSON listing keeps it.
 
 use super::evidence::Join;
 use super::Words;
-use crate::locale::text;
+use crate::locale::{find, text};
 use crate::t;
 use crate::vocab::docs::{groups, written, Group};
-use crate::vocab::{currencies, Better, Clause, Kind, Modifier, MODIFIERS, TERMS};
+use crate::vocab::{currencies, Better, Clause, Kind, Modifier, Term, MODIFIERS, TERMS};
 
 impl Words {
+    /// A term's doc line in the report's language (`term.<path>`); the vocabulary's own, English,
+    /// when no catalogue has it.
+    pub fn term_doc(&self, t: &Term) -> &'static str {
+        find(self.lang, &format!("term.{}", t.path)).unwrap_or(t.doc)
+    }
+
+    /// A modifier's doc line in the report's language (`modifier.<word>`); the vocabulary's own,
+    /// English, when no catalogue has it.
+    pub fn modifier_doc(&self, m: &Modifier) -> &'static str {
+        find(self.lang, &format!("modifier.{}", m.word)).unwrap_or(m.doc)
+    }
+
     /// Which direction of a term protects more, in a few words (empty for descriptive terms).
     pub fn direction(&self, b: Better) -> String {
         match b {
@@ -128,7 +141,7 @@ pub fn plain(w: &Words) -> String {
             "  {:<44} {:<48} {}\n",
             t.path,
             w.kind(t.kind),
-            t.doc
+            w.term_doc(t)
         ));
     }
     for g in groups() {
@@ -153,7 +166,7 @@ pub fn plain(w: &Words) -> String {
             "  {:<width$} {:<20} {}{more}. {}\n",
             w.clause_name(m.clause),
             w.written(m),
-            m.doc,
+            w.modifier_doc(m),
             t!(lang, "terms.for_example", example = m.example)
         ));
     }
@@ -219,7 +232,7 @@ pub fn markdown(w: &Words) -> String {
             t.path,
             w.kind(t.kind).replace('|', "\\|"),
             w.direction(t.better),
-            t.doc,
+            w.term_doc(t),
             t.example
         ));
     }
@@ -246,9 +259,53 @@ pub fn markdown(w: &Words) -> String {
             w.clause_name(m.clause),
             w.written(m).replace('|', "\\|"),
             w.directions(m),
-            m.doc,
+            w.modifier_doc(m),
             m.example
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::{parse, SOURCES};
+    use crate::vocab::Lang;
+
+    #[test]
+    fn the_english_catalogue_mirrors_every_doc_line_of_the_vocabulary() {
+        let english = parse(SOURCES[0].1);
+        for t in TERMS {
+            let key = format!("term.{}", t.path);
+            assert_eq!(english.get(&key).map(String::as_str), Some(t.doc), "`{key}`");
+        }
+        for m in MODIFIERS {
+            let key = format!("modifier.{}", m.word);
+            assert_eq!(english.get(&key).map(String::as_str), Some(m.doc), "`{key}`");
+        }
+        // Nothing in the catalogue names a term or modifier the vocabulary does not have.
+        for key in english.keys() {
+            if let Some(path) = key.strip_prefix("term.") {
+                assert!(TERMS.iter().any(|t| t.path == path), "`{key}` is no term");
+            }
+            if let Some(word) = key.strip_prefix("modifier.") {
+                assert!(MODIFIERS.iter().any(|m| m.word == word), "`{key}` is no modifier");
+            }
+        }
+    }
+
+    #[test]
+    fn doc_lines_are_read_in_the_report_language() {
+        let t = TERMS.iter().find(|t| t.path == "permit.tied_to").unwrap();
+        assert_eq!(Words::english().term_doc(t), t.doc);
+        assert_eq!(
+            Words::new(Lang::Fr).term_doc(t),
+            "ce à quoi le permis lie le travailleur"
+        );
+        let m = MODIFIERS.iter().find(|m| m.word == "deducted").unwrap();
+        assert_eq!(
+            Words::new(Lang::Es).modifier_doc(m),
+            "el pago se descuenta del salario del trabajador"
+        );
+    }
 }
