@@ -305,6 +305,23 @@ fn the_vocabulary_reference_is_written_in_the_language() {
             assert!(out.len() > 1000, "{lang} {format}: {out}");
             let left = english_left(&out, lang, "terms.");
             assert!(left.is_empty(), "{lang} {format}: {left:?}");
+            // Each term's and modifier's doc line is the language's, none left in English.
+            let own: std::collections::HashMap<String, String> =
+                catalogue(lang).into_iter().collect();
+            let docs = catalogue("en");
+            let docs = docs
+                .iter()
+                .filter(|(k, _)| k.starts_with("term.") || k.starts_with("modifier."));
+            let mut count = 0;
+            for (key, english) in docs {
+                let theirs = &own[key];
+                assert_ne!(theirs, english, "{lang}: `{key}` is not translated");
+                assert!(out.contains(theirs.as_str()), "{lang} {format}: `{key}`");
+                assert!(!out.contains(english.as_str()), "{lang} {format}: `{key}` in English");
+                count += 1;
+            }
+            let expected = fairpath::vocab::TERMS.len() + fairpath::vocab::MODIFIERS.len();
+            assert_eq!(count, expected, "{lang}");
             // Every word a program can use is still shown as it is written.
             for term in fairpath::vocab::TERMS {
                 assert!(out.contains(term.path), "{lang} {format}: {}", term.path);

@@ -11,9 +11,15 @@ const URI: &str = "file:///work/permit.fair";
 const TIED: &str = include_str!("../policies/examples/employer-tied-temporary.fair");
 
 fn start(findings: &str) -> Client {
-    let (client, init) = Client::start(
+    start_in(findings, "C")
+}
+
+/// A server started in the language `locale` names.
+fn start_in(findings: &str, locale: &str) -> Client {
+    let (client, init) = Client::start_with(
         env!("CARGO_BIN_EXE_fairpath"),
         json!({"findings": findings}),
+        &[("LC_ALL", locale)],
     );
     let caps = &init["capabilities"];
     assert_eq!(caps["hoverProvider"], true);
@@ -173,4 +179,47 @@ fn the_findings_setting_changes_what_is_published() {
     );
     assert!(codes(&diags).contains(&"c143.art14.a"));
     assert_eq!(lsp.shutdown(), Some(0));
+}
+
+#[test]
+fn hover_and_completion_describe_terms_in_the_server_language() {
+    let tied_to = fairpath::vocab::term("permit.tied_to").unwrap();
+    let grace = fairpath::vocab::term("permit.grace_period").unwrap();
+    let (line, col) = find(TIED, "tied_to", 2);
+    let (keys_line, _) = find(TIED, "    grace_period", 0);
+    for (locale, doc, grace_doc, label) in [
+        (
+            "fr_FR.UTF-8",
+            "ce à quoi le permis lie le travailleur",
+            "le délai pour trouver un nouvel emploi après la perte d'un emploi, le permis étant conservé",
+            "*type*\u{a0}: ",
+        ),
+        (
+            "es_ES.UTF-8",
+            "a qué vincula el permiso al trabajador",
+            "el plazo para encontrar un nuevo empleo tras perder el anterior, conservando el permiso",
+            "*tipo*: ",
+        ),
+        ("C", tied_to.doc, grace.doc, "*type*: "),
+    ] {
+        let mut lsp = start_in("violations", locale);
+        lsp.open(URI, TIED);
+        lsp.diagnostics(URI);
+        let hover = lsp.request("textDocument/hover", at(URI, line, col));
+        let text = hover["contents"]["value"].as_str().unwrap();
+        assert!(text.contains(&format!("**`permit.tied_to`** — {doc}")), "{text}");
+        assert!(text.contains(label), "{locale}: {text}");
+        if locale != "C" {
+            assert!(!text.contains(tied_to.doc), "{locale}: {text}");
+        }
+        let keys = lsp.request("textDocument/completion", at(URI, keys_line, 4));
+        let item = keys
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == "grace_period")
+            .unwrap();
+        assert_eq!(item["documentation"], grace_doc, "{locale}");
+        assert_eq!(lsp.shutdown(), Some(0));
+    }
 }

@@ -20,8 +20,15 @@ pub struct Client {
 impl Client {
     /// Starts `binary lsp` and initializes it with `options`.
     pub fn start(binary: &str, options: Value) -> (Client, Value) {
+        Client::start_with(binary, options, &[])
+    }
+
+    /// Starts `binary lsp` with `env` added to its environment (`LC_ALL` chooses its language)
+    /// and initializes it with `options`.
+    pub fn start_with(binary: &str, options: Value, env: &[(&str, &str)]) -> (Client, Value) {
         let mut child = Command::new(binary)
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
