@@ -317,7 +317,10 @@ fn the_vocabulary_reference_is_written_in_the_language() {
                 let theirs = &own[key];
                 assert_ne!(theirs, english, "{lang}: `{key}` is not translated");
                 assert!(out.contains(theirs.as_str()), "{lang} {format}: `{key}`");
-                assert!(!out.contains(english.as_str()), "{lang} {format}: `{key}` in English");
+                assert!(
+                    !out.contains(english.as_str()),
+                    "{lang} {format}: `{key}` in English"
+                );
                 count += 1;
             }
             let expected = fairpath::vocab::TERMS.len() + fairpath::vocab::MODIFIERS.len();

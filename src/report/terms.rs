@@ -277,11 +277,19 @@ mod tests {
         let english = parse(SOURCES[0].1);
         for t in TERMS {
             let key = format!("term.{}", t.path);
-            assert_eq!(english.get(&key).map(String::as_str), Some(t.doc), "`{key}`");
+            assert_eq!(
+                english.get(&key).map(String::as_str),
+                Some(t.doc),
+                "`{key}`"
+            );
         }
         for m in MODIFIERS {
             let key = format!("modifier.{}", m.word);
-            assert_eq!(english.get(&key).map(String::as_str), Some(m.doc), "`{key}`");
+            assert_eq!(
+                english.get(&key).map(String::as_str),
+                Some(m.doc),
+                "`{key}`"
+            );
         }
         // Nothing in the catalogue names a term or modifier the vocabulary does not have.
         for key in english.keys() {
@@ -289,7 +297,10 @@ mod tests {
                 assert!(TERMS.iter().any(|t| t.path == path), "`{key}` is no term");
             }
             if let Some(word) = key.strip_prefix("modifier.") {
-                assert!(MODIFIERS.iter().any(|m| m.word == word), "`{key}` is no modifier");
+                assert!(
+                    MODIFIERS.iter().any(|m| m.word == word),
+                    "`{key}` is no modifier"
+                );
             }
         }
     }
