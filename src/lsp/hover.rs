@@ -122,23 +122,25 @@ fn term_text(w: &Words, path: &str, readers: &Readers) -> String {
 }
 
 fn name_text(doc: &Document, kind: NameKind, name: &str) -> String {
+    let lang = doc.lang;
     let terms = doc.checked.as_ref().map(|c| c.model.terms());
     match kind {
-        NameKind::Status => {
-            let category = terms
-                .and_then(|t| t.statuses.iter().find(|s| s.name == name))
-                .map_or(String::new(), |s| format!(", category `{}`", s.category));
-            format!("status `{name}`{category}")
-        }
+        NameKind::Status => match terms.and_then(|t| t.statuses.iter().find(|s| s.name == name)) {
+            Some(s) => t!(
+                lang,
+                "lsp.status_category",
+                name = name,
+                category = s.category
+            ),
+            None => t!(lang, "lsp.status", name = name),
+        },
         NameKind::Party if vocab::BUILTIN_PARTIES.contains(&name) => {
-            format!("party `{name}` (built in)")
+            t!(lang, "lsp.party_builtin", name = name)
         }
-        NameKind::Party => {
-            let role = terms
-                .and_then(|t| t.parties.iter().find(|p| p.name == name))
-                .map_or(String::new(), |p| format!(", role `{}`", p.role));
-            format!("party `{name}`{role}")
-        }
+        NameKind::Party => match terms.and_then(|t| t.parties.iter().find(|p| p.name == name)) {
+            Some(p) => t!(lang, "lsp.party_role", name = name, role = p.role),
+            None => t!(lang, "lsp.party", name = name),
+        },
     }
 }
 
@@ -156,23 +158,28 @@ fn findings_text(doc: &Document, offset: usize) -> String {
             s.start <= offset && offset <= s.end
         })
         .collect();
+    let w = Words::new(doc.lang);
     let mut out: Vec<String> = here
         .iter()
         .take(5)
         .map(|f| {
             format!(
-                "**{} {}** (`{}`): {}\n\n{}\n\n*Remedy:* {}",
+                "**{} {}** (`{}`){}{}\n\n{}\n\n*{}{}* {}",
                 f.rule.instrument,
                 f.rule.cites,
                 f.rule.id,
-                f.worst().word(),
-                f.rule.summary,
-                f.rule.remedy
+                w.colon(),
+                w.verdict(f.worst()),
+                w.summary(f),
+                t!(w.lang, "label.remedy"),
+                w.colon().trim_end(),
+                w.remedy(f)
             )
         })
         .collect();
     if here.len() > 5 {
-        out.push(format!("and {} more findings here", here.len() - 5));
+        let more = fairpath::locale::number(w.lang, here.len() - 5);
+        out.push(t!(w.lang, "lsp.more_findings", n = more));
     }
     out.join("\n\n")
 }
