@@ -5,6 +5,7 @@ use fairpath::rules::Engine;
 use fairpath::syntax::ast::{Block, Item, Span};
 use fairpath::syntax::diagnostic::{Code, Diagnostic};
 use fairpath::syntax::parse::parse_program;
+use fairpath::t;
 use fairpath::vocab::{self, Kind};
 
 use super::document::Document;
@@ -50,7 +51,7 @@ fn did_you_mean(doc: &Document, d: &Diagnostic) -> Option<Fix> {
         return None;
     }
     Some(Fix {
-        title: format!("replace `{old}` with `{word}`"),
+        title: t!(doc.lang, "lsp.replace", old = old, word = word),
         edits: vec![(span, word.to_string())],
         preferred: true,
     })
@@ -79,7 +80,7 @@ fn units(doc: &Document, d: &Diagnostic) -> Vec<Fix> {
     candidates
         .into_iter()
         .map(|unit| Fix {
-            title: format!("add the unit `{unit}`"),
+            title: t!(doc.lang, "lsp.add_unit", unit = unit),
             edits: vec![(at, format!(" {unit}"))],
             preferred: false,
         })
@@ -139,7 +140,7 @@ fn remedy(doc: &Document, engine: &Engine, rule: &str) -> Option<Fix> {
         });
     }
     Some(Fix {
-        title: format!("add the remedy of `{rule}`: `{example}`"),
+        title: t!(doc.lang, "lsp.add_remedy", rule = rule, example = example),
         edits,
         preferred: false,
     })
