@@ -11,7 +11,7 @@ const FORMATS: [&str; 9] = [
 ];
 
 /// Runs the binary with no locale in the environment but those given.
-fn fairpath(args: &[&str], env: &[(&str, &str)]) -> String {
+fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut cmd = Command::cargo_bin("fairpath").unwrap();
     cmd.args(args)
         .env("NO_COLOR", "1")
@@ -21,7 +21,12 @@ fn fairpath(args: &[&str], env: &[(&str, &str)]) -> String {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    cmd.output().unwrap()
+}
+
+/// Standard output of the binary run as [`run`] does.
+fn fairpath(args: &[&str], env: &[(&str, &str)]) -> String {
+    String::from_utf8(run(args, env).stdout).unwrap()
 }
 
 /// A catalogue as dotted keys and sentences.
@@ -154,16 +159,7 @@ fn plain_reports_on_one_pack_are_pinned_in_french_and_spanish() {
 
 /// Runs the binary and returns standard output and standard error together.
 fn everything(args: &[&str], env: &[(&str, &str)]) -> String {
-    let mut cmd = Command::cargo_bin("fairpath").unwrap();
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
+    let out = run(args, env);
     String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
 }
 

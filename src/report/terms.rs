@@ -34,23 +34,12 @@ impl Words {
 
     /// How a type reads: `a duration (days, weeks, months or years)`, `one of `a`, `b` or `c``.
     pub fn kind(&self, k: Kind) -> String {
-        let key = match k {
-            Kind::Enum(_) => "enum",
-            Kind::Bool => "bool",
-            Kind::Duration => "duration",
-            Kind::Hours => "hours",
-            Kind::Money => "money",
-            Kind::Percent => "percent",
-            Kind::Count => "count",
-            Kind::Date => "date",
-            Kind::Text => "text",
-            Kind::Countries => "countries",
-            Kind::Party => "party",
-            Kind::EnumList(_) => "enum_list",
-            Kind::PartyList => "party_list",
-        };
         let values = self.list(&quoted(k.allowed()), Join::Or);
-        t!(self.lang, &format!("terms.kind.{key}"), values = values)
+        t!(
+            self.lang,
+            &format!("terms.kind.{}", k.code()),
+            values = values
+        )
     }
 
     /// A group's title (`Status categories`).

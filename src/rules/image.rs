@@ -143,31 +143,20 @@ fn read_ratifications(bytes: &[u8]) -> Result<(Ratifications, &[u8]), Error> {
 /// FNV-1a (64 bits) of `packs`' names and texts and of `ratifications`, each preceded by its
 /// length so that no two lists of texts run together alike.
 pub const fn fingerprint(packs: &[(&str, &str)], ratifications: &str) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325;
+    let mut hash = crate::vocab::FNV_START;
     let mut rest = packs;
     while let [(name, text), tail @ ..] = rest {
-        hash = fnv(hash, name.as_bytes());
-        hash = fnv(hash, text.as_bytes());
+        hash = counted(hash, name.as_bytes());
+        hash = counted(hash, text.as_bytes());
         rest = tail;
     }
-    fnv(hash, ratifications.as_bytes())
+    counted(hash, ratifications.as_bytes())
 }
 
 /// Folds `bytes`' length, then `bytes`, into an FNV-1a hash.
-const fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    const PRIME: u64 = 0x0100_0000_01b3;
+const fn counted(hash: u64, bytes: &[u8]) -> u64 {
     let len = (bytes.len() as u64).to_le_bytes();
-    let mut rest: &[u8] = &len;
-    while let [b, tail @ ..] = rest {
-        hash = (hash ^ *b as u64).wrapping_mul(PRIME);
-        rest = tail;
-    }
-    rest = bytes;
-    while let [b, tail @ ..] = rest {
-        hash = (hash ^ *b as u64).wrapping_mul(PRIME);
-        rest = tail;
-    }
-    hash
+    crate::vocab::fnv(crate::vocab::fnv(hash, &len), bytes)
 }
 
 /// A vocabulary term, written as its path.

@@ -143,7 +143,7 @@ pub fn json() -> Value {
         .map(|t| {
             json!({
                 "path": t.path,
-                "type": kind_name(t.kind),
+                "type": t.kind.code(),
                 "allowed": t.kind.allowed(),
                 "more_protective": t.better.code(),
                 "doc": t.doc,
@@ -158,7 +158,7 @@ pub fn json() -> Value {
                 "clause": m.clause.code(),
                 "word": m.word,
                 "written": notation(m),
-                "takes": m.takes.map(kind_name),
+                "takes": m.takes.map(Kind::code),
                 "more_protective": m.for_worker.code(),
                 "more_protective_against_worker": m.against_worker.code(),
                 "doc": m.doc,
@@ -180,22 +180,4 @@ pub fn json() -> Value {
         }
     }
     out
-}
-
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Enum(_) => "enum",
-        Kind::Bool => "bool",
-        Kind::Duration => "duration",
-        Kind::Hours => "hours",
-        Kind::Money => "money",
-        Kind::Percent => "percent",
-        Kind::Count => "count",
-        Kind::Date => "date",
-        Kind::Text => "text",
-        Kind::Countries => "countries",
-        Kind::Party => "party",
-        Kind::EnumList(_) => "enum_list",
-        Kind::PartyList => "party_list",
-    }
 }

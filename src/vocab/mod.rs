@@ -55,6 +55,25 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The type's stable code (`duration`, `enum_list`): its name in JSON and catalogue keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Enum(_) => "enum",
+            Kind::Bool => "bool",
+            Kind::Duration => "duration",
+            Kind::Hours => "hours",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Count => "count",
+            Kind::Date => "date",
+            Kind::Text => "text",
+            Kind::Countries => "countries",
+            Kind::Party => "party",
+            Kind::EnumList(_) => "enum_list",
+            Kind::PartyList => "party_list",
+        }
+    }
+
     /// The allowed words, for enum kinds.
     pub fn allowed(&self) -> &'static [&'static str] {
         match self {
@@ -217,9 +236,21 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 #[derive(Debug, Clone, Copy)]
 pub struct Fnv(u64);
 
+/// FNV-1a's starting value.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Folds `bytes` into the FNV-1a hash `hash`; usable in constants.
+pub const fn fnv(mut hash: u64, mut bytes: &[u8]) -> u64 {
+    while let [b, tail @ ..] = bytes {
+        hash = (hash ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        bytes = tail;
+    }
+    hash
+}
+
 impl Default for Fnv {
     fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(FNV_START)
     }
 }
 
@@ -229,9 +260,7 @@ impl std::hash::Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = fnv(self.0, bytes);
     }
 }
 
