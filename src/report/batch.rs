@@ -333,21 +333,9 @@ fn verdict_counts(counts: &[usize; 4]) -> Value {
     )
 }
 
-/// `value` as pretty JSON placed `depth` levels deep: its inner lines indented to match, as a
-/// pretty printer writing the whole document would. JSON strings hold no raw line breaks, so
-/// indenting lines never changes a value.
+/// `value` as JSON at nesting `depth`, laid out all the way down.
 fn member(value: &Value, depth: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let indent = "  ".repeat(depth);
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-            out.push_str(&indent);
-        }
-        out.push_str(line);
-    }
-    out
+    layered(value, depth, usize::MAX)
 }
 
 /// The summary after a batch of drawn reports: one row per program, each count right-aligned
