@@ -51,6 +51,15 @@ fn pipeline(c: &mut Criterion) {
     let tree = parse_program(&text).expect("parses");
     let terms = validate(&tree).0;
     let model = Model::from_terms(terms.clone()).0;
+    stages.bench_function("0 grammar alone (pest tokens)", |b| {
+        b.iter(|| {
+            use fairpath::syntax::parse::{FairParser, Rule};
+            use pest::Parser;
+            FairParser::parse(Rule::program_file, black_box(&text))
+                .map(|p| p.flatten().count())
+                .unwrap_or(0)
+        })
+    });
     stages.bench_function("1 parse (tree)", |b| {
         b.iter(|| parse_program(black_box(&text)).is_ok())
     });

@@ -6,11 +6,11 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-mkdir -p "$corpus/program" "$corpus/fmt" "$corpus/pack"
-for f in ../policies/examples/*.fair ../policies/programs/*.fair; do cp "$f" "$corpus/program/"; cp "$f" "$corpus/fmt/"; done
+mkdir -p "$corpus/program" "$corpus/parse" "$corpus/fmt" "$corpus/pack"
+for f in ../policies/examples/*.fair ../policies/programs/*.fair; do cp "$f" "$corpus/program/"; cp "$f" "$corpus/parse/"; cp "$f" "$corpus/fmt/"; done
 find ../policies/fixtures -name '*.fair' -exec sh -c 'for f; do cp "$f" "$0/$(echo "$f" | tr / _)"; done' "$corpus/program" {} +
 cp ../policies/standards/*.rules "$corpus/pack/"
-for target in program pack fmt; do
+for target in program parse pack fmt; do
   echo "== fuzzing $target for ${seconds}s"
   log="$corpus/$target.log"
   if ! cargo +nightly fuzz run "$target" "$corpus/$target" -- \

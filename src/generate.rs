@@ -187,7 +187,7 @@ pub fn program() -> impl Strategy<Value = Program> {
             move |terms| {
                 terms
                     .into_iter()
-                    .map(|term| value(term, parties.clone()).prop_map(move |v| (term.path, v)))
+                    .map(|term| value(term, parties.clone()).prop_map(move |v| (term, v)))
                     .collect::<Vec<_>>()
             }
         });
@@ -197,9 +197,9 @@ pub fn program() -> impl Strategy<Value = Program> {
                 name: "Generated".into(),
                 ..Terms::default()
             };
-            for (path, v) in facts {
+            for (term, v) in facts {
                 t.facts.insert(
-                    path,
+                    term,
                     Fact {
                         value: v,
                         span: Span::default(),

@@ -142,7 +142,7 @@ fn syntax_errors_name_what_was_expected() {
 fn spans_point_at_the_clause_not_the_following_comment() {
     let text = program("kind seasonal // a comment\norigin [MEX]");
     let p = parsed(&text);
-    let f = &p.terms().facts["kind"];
+    let f = p.terms().facts.get("kind").expect("kind is stated");
     assert_eq!(&text[f.span.start..f.span.end], "kind seasonal");
 }
 

@@ -4,6 +4,7 @@
 
 mod checks;
 mod queries;
+mod quotes;
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ use crate::syntax::{Diagnostic, Parsed};
 use crate::vocab::{self, Kind, Typed};
 
 pub use queries::Witness;
+pub use quotes::Quotes;
 
 /// A node of the program graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,6 +81,11 @@ pub enum Edge {
     },
 }
 
+const _: () = assert!(
+    vocab::LISTS.len() <= 32,
+    "one bit per list in `Model::complete`"
+);
+
 /// A compiled program.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -87,6 +94,10 @@ pub struct Model {
     entry: Option<NodeIndex>,
     statuses: HashMap<String, NodeIndex>,
     parties: HashMap<String, NodeIndex>,
+    /// The lists of [`vocab::LISTS`] declared complete, one bit each (at most 32 lists).
+    complete: u32,
+    /// What findings quote, made when the first finding needs it.
+    quotes: std::sync::OnceLock<Quotes>,
 }
 
 impl Model {
@@ -103,7 +114,16 @@ impl Model {
             entry: None,
             statuses: HashMap::new(),
             parties: HashMap::new(),
+            complete: 0,
+            quotes: std::sync::OnceLock::new(),
         };
+        if let Some(f) = m.terms.facts.get("complete") {
+            for (bit, word) in vocab::LISTS.iter().enumerate() {
+                if f.value.has_word(word) {
+                    m.complete |= 1 << bit;
+                }
+            }
+        }
         for s in &m.terms.statuses {
             let ix = m.graph.add_node(Node::Status {
                 name: s.name.clone(),
@@ -193,6 +213,11 @@ impl Model {
         ix
     }
 
+    /// What findings quote from the program.
+    pub fn quotes(&self) -> &Quotes {
+        self.quotes.get_or_init(|| Quotes::new(&self.terms))
+    }
+
     /// The typed terms.
     pub fn terms(&self) -> &Terms {
         &self.terms
@@ -208,9 +233,14 @@ impl Model {
         self.entry
     }
 
-    /// The stated value of a term, if any.
+    /// The stated value of the term at `path`, if any.
     pub fn fact(&self, path: &str) -> Option<&crate::syntax::validate::Fact> {
         self.terms.facts.get(path)
+    }
+
+    /// The stated value of `term`, if any.
+    pub fn fact_of(&self, term: &'static vocab::Term) -> Option<&crate::syntax::validate::Fact> {
+        self.terms.facts.of(term)
     }
 
     /// The country codes the program states for `origin` or `destination` (none when silent).
@@ -221,15 +251,18 @@ impl Model {
     /// Whether the program declares the list `word` of [`crate::vocab::LISTS`] complete, so that
     /// what it leaves out does not happen.
     pub fn complete(&self, word: &str) -> bool {
-        self.fact("complete")
-            .is_some_and(|f| f.value.has_word(word))
+        vocab::LISTS
+            .iter()
+            .position(|w| *w == word)
+            .is_some_and(|bit| self.complete & (1 << bit) != 0)
     }
 
     /// Whether the list term at `path` is declared complete.
     pub fn term_complete(&self, path: &str) -> bool {
-        crate::vocab::LISTS
+        vocab::LISTS
             .iter()
-            .any(|w| crate::vocab::list_term(w) == path && self.complete(w))
+            .enumerate()
+            .any(|(bit, w)| self.complete & (1 << bit) != 0 && vocab::list_term(w) == path)
     }
 
     /// Whether the program describes workers' statuses at all.

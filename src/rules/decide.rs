@@ -77,7 +77,7 @@ fn scope_bases(rule: &Rule, base: &Terms) -> Vec<Terms> {
     bases
         .into_iter()
         .map(|mut b| {
-            b.facts.retain(|path, _| scope_terms.contains(path));
+            b.facts.retain(|path, _| scope_terms.contains(&path));
             if !scope_terms.contains(&STATUSES) {
                 b.statuses.clear();
                 b.transitions.clear();

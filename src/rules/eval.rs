@@ -1,6 +1,8 @@
 //! Three-valued evaluation of conditions on a model: true, false, or unknown because the program
 //! is silent. Each result carries the evidence that decided it.
 
+use std::sync::Arc;
+
 use super::ast::{Cond, Op};
 use super::evidence::{Gap, Missing, Says};
 use crate::model::{Model, Witness};
@@ -22,7 +24,7 @@ pub enum Tri {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ref {
     /// A stated term.
-    Fact(&'static str),
+    Fact(&'static Term),
     /// A transition, by index.
     Transition(usize),
     /// A money flow, by index.
@@ -54,31 +56,31 @@ impl Ref {
     pub fn render(self, m: &Model) -> (Span, Says) {
         let lost = |term| (Span::default(), Says::NotStated { term });
         match self {
-            Ref::Fact(term) => match m.fact(term) {
-                Some(f) => {
-                    let value = crate::vocab::term(term).map_or_else(
-                        || f.value.display(),
-                        |t| crate::syntax::print::value(t.kind, &f.value),
-                    );
-                    (f.span, Says::Fact { term, value })
-                }
-                None => lost(term),
+            Ref::Fact(term) => match m.quotes().value(term) {
+                Some((span, value)) => (
+                    span,
+                    Says::Fact {
+                        term: term.path,
+                        value,
+                    },
+                ),
+                None => lost(term.path),
             },
-            Ref::Transition(i) => match m.terms().transitions.get(i) {
+            Ref::Transition(i) => match m.quotes().transitions.get(i) {
                 Some(t) => (
                     t.span,
                     Says::Transition {
-                        transition: Box::new(t.clone()),
+                        transition: Arc::clone(t),
                         avoided: Vec::new(),
                     },
                 ),
                 None => lost("statuses"),
             },
-            Ref::Flow(i) => match m.terms().flows.get(i) {
+            Ref::Flow(i) => match m.quotes().flows.get(i) {
                 Some(f) => (
                     f.span,
                     Says::Flow {
-                        flow: Box::new(f.clone()),
+                        flow: Arc::clone(f),
                     },
                 ),
                 None => lost("flows"),
@@ -137,9 +139,9 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             (t, ev)
         }
         Cond::Stated(term) | Cond::Unstated(term) => {
-            let stated = m.fact(term.path).is_some();
+            let stated = m.fact_of(term).is_some();
             let ev = if stated {
-                found(vec![Ref::Fact(term.path)])
+                found(vec![Ref::Fact(term)])
             } else {
                 gap(Gap::Term(term.path))
             };
@@ -314,29 +316,32 @@ pub fn all(conds: &[Cond], m: &Model) -> (Tri, Evidence) {
     combine(conds, m, Tri::False, Tri::True)
 }
 
-/// Kleene AND (`decisive` = false) or OR (`decisive` = true), keeping the evidence that decided it.
+/// Kleene AND (`decisive` = false) or OR (`decisive` = true), keeping the evidence of every part
+/// whose value is the outcome.
 fn combine(parts: &[Cond], m: &Model, decisive: Tri, neutral: Tri) -> (Tri, Evidence) {
-    let results: Vec<(Tri, Evidence)> = parts.iter().map(|c| eval(c, m)).collect();
-    let outcome = if results.iter().any(|(t, _)| *t == decisive) {
-        decisive
-    } else if results.iter().any(|(t, _)| *t == Tri::Unknown) {
-        Tri::Unknown
-    } else {
-        neutral
+    let weight = |t: Tri| match t {
+        _ if t == decisive => 2,
+        Tri::Unknown => 1,
+        _ => 0,
     };
-    let mut ev = Evidence::default();
-    for (_, e) in results.into_iter().filter(|(t, _)| *t == outcome) {
-        ev.merge(e);
+    let mut outcome = (neutral, Evidence::default());
+    for part in parts {
+        let (t, ev) = eval(part, m);
+        if weight(t) > weight(outcome.0) {
+            outcome = (t, ev);
+        } else if t == outcome.0 {
+            outcome.1.merge(ev);
+        }
     }
-    (outcome, ev)
+    outcome
 }
 
 fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Evidence) {
-    let Some(fact) = m.fact(term.path) else {
+    let Some(fact) = m.fact_of(term) else {
         return (Tri::Unknown, gap(Gap::Term(term.path)));
     };
     let ev = Evidence {
-        clauses: vec![Ref::Fact(term.path)],
+        clauses: vec![Ref::Fact(term)],
         ..Evidence::default()
     };
     let have = &fact.value;

@@ -1,6 +1,8 @@
 //! What a finding rests on, as data: the clauses that decided it and what the program is silent
 //! on. `report` puts both into words, in the report's language.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::syntax::ast::Span;
@@ -14,7 +16,7 @@ pub struct Clause {
     /// What it says.
     pub says: Says,
     /// The article of the agreement it encodes, if tagged.
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
 }
 
 /// What a clause says.
@@ -26,7 +28,7 @@ pub enum Says {
         /// The term's path.
         term: &'static str,
         /// The value.
-        value: String,
+        value: Arc<str>,
     },
     /// A term the program does not state.
     NotStated {
@@ -37,14 +39,14 @@ pub enum Says {
     /// status categories the journey never enters.
     Transition {
         /// The transition as declared.
-        transition: Box<TransitionDecl>,
+        transition: Arc<TransitionDecl>,
         /// Status categories the journey avoids (on a journey's last step only).
         avoided: Vec<&'static str>,
     },
     /// A money flow.
     Flow {
         /// The flow as declared.
-        flow: Box<FlowDecl>,
+        flow: Arc<FlowDecl>,
     },
     /// A way between statuses, or a single transition, that the program lacks.
     Missing(Box<Missing>),

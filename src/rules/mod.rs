@@ -125,7 +125,7 @@ pub struct Practice {
 /// What documented practice states: its term paths, and `statuses` or `flows` where it
 /// states transitions or money flows.
 fn practice_reads(p: &Terms) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = p.facts.keys().copied().collect();
+    let mut out: Vec<&'static str> = p.facts.keys().collect();
     if !p.transitions.is_empty() {
         out.push(decide::STATUSES);
     }
@@ -472,7 +472,6 @@ impl Engine {
 
     fn context<'m>(&self, m: &'m Model) -> Context<'m> {
         Context {
-            sources: sources(m),
             bindings: FastMap::default(),
             setting: Setting {
                 date: self.judged(m).date,
@@ -486,7 +485,7 @@ impl Engine {
 
     fn finding<'m>(&self, rule: &'m Arc<Rule>, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
         let (verdict, evidence) = verdict(rule, m);
-        let source = |span: &Span| ctx.sources.get(span).map(|s| s.to_string());
+        let source = |span: &Span| m.quotes().source(span);
         let witness: Vec<Clause> = evidence.witness.as_ref().map_or(Vec::new(), |w| {
             let last = w.transitions.len().saturating_sub(1);
             w.transitions
@@ -561,30 +560,10 @@ impl Engine {
 type BindingKey<'m> = (&'m str, Option<&'m str>, Strength, Duty);
 
 struct Context<'m> {
-    /// Source tags by clause span.
-    sources: FastMap<Span, &'m str>,
     /// Bindingness by instrument, part, strength and duty bearer.
     bindings: FastMap<BindingKey<'m>, std::sync::Arc<[Binding]>>,
     /// The date and territory bindingness is judged for.
     setting: Setting<'m>,
-}
-
-/// The source tag of every clause of `m`, by span.
-fn sources(m: &Model) -> FastMap<Span, &str> {
-    let t = m.terms();
-    let facts = t
-        .facts
-        .values()
-        .filter_map(|f| f.source.as_deref().map(|s| (f.span, s)));
-    let transitions = t
-        .transitions
-        .iter()
-        .filter_map(|x| x.source.as_deref().map(|s| (x.span, s)));
-    let flows = t
-        .flows
-        .iter()
-        .filter_map(|x| x.source.as_deref().map(|s| (x.span, s)));
-    facts.chain(transitions).chain(flows).collect()
 }
 
 /// The rule's verdict and the evidence behind it.
@@ -595,31 +574,22 @@ pub(crate) fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
         Tri::Unknown => return (Verdict::Unstated, scope.1),
         Tri::True => {}
     }
-    let results: Vec<(Verdict, Evidence)> = rule
-        .checks
-        .iter()
-        .map(|(polarity, cond)| {
-            let (t, ev) = eval(cond, m);
-            let v = match (polarity, t) {
-                (_, Tri::Unknown) => Verdict::Unstated,
-                (Polarity::Require, Tri::True) | (Polarity::Forbid, Tri::False) => {
-                    Verdict::Satisfied
-                }
-                _ => Verdict::Violated,
-            };
-            (v, ev)
-        })
-        .collect();
-    let worst = results
-        .iter()
-        .map(|(v, _)| *v)
-        .min()
-        .unwrap_or(Verdict::Satisfied);
-    let mut evidence = Evidence::default();
-    for (_, ev) in results.into_iter().filter(|(v, _)| *v == worst) {
-        evidence.merge(ev);
+    // The worst verdict of the checks, with the evidence of every check that gives it.
+    let mut worst = (Verdict::Satisfied, Evidence::default());
+    for (polarity, cond) in &rule.checks {
+        let (t, ev) = eval(cond, m);
+        let v = match (polarity, t) {
+            (_, Tri::Unknown) => Verdict::Unstated,
+            (Polarity::Require, Tri::True) | (Polarity::Forbid, Tri::False) => Verdict::Satisfied,
+            _ => Verdict::Violated,
+        };
+        if v < worst.0 {
+            worst = (v, ev);
+        } else if v == worst.0 {
+            worst.1.merge(ev);
+        }
     }
-    (worst, evidence)
+    worst
 }
 
 /// A hex SHA-256 of `text`.

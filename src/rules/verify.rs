@@ -58,11 +58,15 @@ pub fn worst(kind: Kind, better: Better) -> Vec<Typed> {
     }
 }
 
-/// Sets a term, keeping the span of the clause it replaces.
-pub fn set(t: &mut Terms, path: &'static str, value: Typed) {
-    let span = t.facts.get(path).map_or(t.header, |f| f.span);
+/// Sets the term at `path` (a path that names no term sets nothing), keeping the span of the
+/// clause it replaces.
+pub fn set(t: &mut Terms, path: &str, value: Typed) {
+    let Some(term) = crate::vocab::term(path) else {
+        return;
+    };
+    let span = t.facts.of(term).map_or(t.header, |f| f.span);
     t.facts.insert(
-        path,
+        term,
         Fact {
             value,
             span,

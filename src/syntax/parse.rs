@@ -3,6 +3,7 @@
 //! attached to clauses.
 
 mod attach;
+mod direct;
 
 use pest::iterators::Pair;
 use pest::Parser;
@@ -25,7 +26,25 @@ pub use generated::{FairParser, Rule};
 
 /// Parses a program file's text, whose lines are `lines`. Returns the syntax tree, unless even
 /// the `program "…" {` header does not parse, and every syntax error (up to a cap).
+///
+/// A file without a syntax error is read directly, in one pass; any other goes to the grammar,
+/// which recovers and explains. Both give the same tree.
 pub fn parse(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
+    match read_directly(text, lines) {
+        Some(program) => (Some(program), Vec::new()),
+        None => parse_by_grammar(text, lines),
+    }
+}
+
+/// The tree of a program without a syntax error, read in one pass without the grammar; `None`
+/// when the file has an error or anything else the direct reader leaves to the grammar. Where it
+/// gives a tree, [`parse_by_grammar`] gives the same tree and no error.
+pub fn read_directly(text: &str, lines: &Lines) -> Option<Program> {
+    direct::read(text, lines)
+}
+
+/// [`parse`] by the grammar alone, the definition of the language.
+pub fn parse_by_grammar(text: &str, lines: &Lines) -> (Option<Program>, Vec<Diagnostic>) {
     let file = match FairParser::parse(Rule::program_file, text) {
         Ok(mut pairs) => pairs.next(),
         Err(e) => return (None, vec![syntax_error(text, e)]),
@@ -337,7 +356,10 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_consent
             | Rule::kw_if
             | Rule::kw_pays
+            | Rule::kw_no
             | Rule::kw_to
+            | Rule::kw_except
+            | Rule::kw_at_discretion
             | Rule::kw_deducted
             | Rule::kw_applies
             | Rule::kw_require

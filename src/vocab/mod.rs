@@ -225,6 +225,26 @@ pub fn is_block(path: &str) -> bool {
 struct Index {
     terms: FastMap<&'static str, &'static Term>,
     blocks: HashSet<&'static str>,
+    /// The places in [`TERMS`] in the order of the terms' paths.
+    by_path: Vec<usize>,
+}
+
+impl Term {
+    /// The term's place in [`TERMS`], found from its address: every `&'static Term` fairpath
+    /// hands out points into that one static table. `None` for a term made elsewhere.
+    pub fn ordinal(&'static self) -> Option<usize> {
+        let offset = (self as *const Term as usize).wrapping_sub(TERMS.as_ptr() as usize);
+        let place = offset / std::mem::size_of::<Term>();
+        TERMS
+            .get(place)
+            .filter(|t| std::ptr::eq(*t, self))
+            .map(|_| place)
+    }
+}
+
+/// The places in [`TERMS`] in the order of the terms' paths.
+pub fn by_path() -> &'static [usize] {
+    &index().by_path
 }
 
 /// A hash map for keys fairpath makes itself (term paths, spans, instrument names): FNV-1a,
@@ -273,6 +293,11 @@ fn index() -> &'static Index {
             .iter()
             .flat_map(|t| t.path.match_indices('.').map(|(i, _)| &t.path[..i]))
             .collect(),
+        by_path: {
+            let mut places: Vec<(usize, &str)> = TERMS.iter().map(|t| t.path).enumerate().collect();
+            places.sort_by_key(|&(_, path)| path);
+            places.into_iter().map(|(i, _)| i).collect()
+        },
     })
 }
 

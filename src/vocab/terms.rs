@@ -229,7 +229,7 @@ const GROUNDS: &[&str] = &[
 ];
 
 /// Every program term, grouped by block, in the order `init` writes them.
-pub const TERMS: &[Term] = &[
+pub static TERMS: &[Term] = &[
     // identity
     t("kind", Enum(&["temporary", "seasonal", "circular", "permanent"]), Neutral, "what kind of program this is", "seasonal"),
     t("instrument", Enum(&["bilateral_agreement", "memorandum", "national_scheme", "regional_agreement"]), Neutral, "the legal instrument that sets the program's terms", "bilateral_agreement"),

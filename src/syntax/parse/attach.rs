@@ -18,16 +18,18 @@ pub(super) fn collect(file: &Pair<Rule>, text: &str, lines: &Lines) -> Vec<Comme
         .into_inner()
         .flatten()
         .filter(|p| p.as_rule() == Rule::COMMENT)
-        .map(|p| {
-            let (start, end) = (p.as_span().start(), p.as_span().end());
-            let line = lines.start(lines.line(start));
-            Comment {
-                text: p.as_str().trim_end().to_string(),
-                span: Span::new(start, end),
-                trailing: text.get(line..start).is_some_and(|t| !t.trim().is_empty()),
-            }
-        })
+        .map(|p| comment(text, lines, p.as_span().start(), p.as_span().end()))
         .collect()
+}
+
+/// The comment at `start..end` of `text`.
+pub(super) fn comment(text: &str, lines: &Lines, start: usize, end: usize) -> Comment {
+    let line = lines.start(lines.line(start));
+    Comment {
+        text: text.get(start..end).unwrap_or("").trim_end().to_string(),
+        span: Span::new(start, end),
+        trailing: text.get(line..start).is_some_and(|t| !t.trim().is_empty()),
+    }
 }
 
 /// Attaches `comments` (in order) to `program`'s clauses.

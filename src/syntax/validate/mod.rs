@@ -2,12 +2,14 @@
 //! problem at once: unknown terms and values, wrong units, out-of-range values, duplicate
 //! clauses, and references to undefined parties or statuses.
 
+mod facts;
 mod values;
 
+pub use facts::Facts;
 use values::WordKind;
 
 use std::borrow::Cow;
-use std::collections::{hash_map, BTreeMap, BTreeSet, HashMap};
+use std::collections::{hash_map, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -106,7 +108,7 @@ pub struct Terms {
     /// The `program "…"` header.
     pub header: Span,
     /// Stated terms by path; a term not here is unstated.
-    pub facts: BTreeMap<&'static str, Fact>,
+    pub facts: Facts,
     /// Declared parties.
     pub parties: Vec<PartyDecl>,
     /// Declared statuses; empty when the program has no `statuses` block.
@@ -144,9 +146,7 @@ impl Terms {
         let mut out = self.clone();
         out.practice = None;
         out.streams = Vec::new();
-        for (path, fact) in &over.facts {
-            out.facts.insert(path, fact.clone());
-        }
+        out.facts.overlay(&over.facts);
         out.transitions.extend(over.transitions.iter().cloned());
         out.flows.extend(over.flows.iter().cloned());
         out.statuses.extend(over.statuses.iter().cloned());
@@ -548,7 +548,7 @@ impl Validator {
                 exception: f.exception.as_ref().map(|e| e.text.clone()),
                 discretion: f.discretion,
             };
-            self.terms.facts.insert(term.path, fact);
+            self.terms.facts.insert(term, fact);
         }
     }
 
