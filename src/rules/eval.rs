@@ -108,10 +108,19 @@ pub struct Evidence {
 impl Evidence {
     /// Adds `other`'s clauses, silent terms and (if none yet) witness.
     pub fn merge(&mut self, other: Evidence) {
-        self.clauses.extend(other.clauses);
-        for s in other.silent {
-            if !self.silent.contains(&s) {
-                self.silent.push(s);
+        if self.clauses.is_empty() {
+            self.clauses = other.clauses;
+        } else {
+            self.clauses.extend(other.clauses);
+        }
+        if self.silent.is_empty() {
+            // Silent terms are never listed twice, so `other`'s can be taken whole.
+            self.silent = other.silent;
+        } else {
+            for s in other.silent {
+                if !self.silent.contains(&s) {
+                    self.silent.push(s);
+                }
             }
         }
         if self.witness.is_none() {
@@ -247,14 +256,6 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
             }
             // A cost the program says a payer does not pay (`worker pays no deposit`) is not
             // paid by that payer.
-            let denials: Vec<Ref> = m
-                .terms()
-                .flows
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.negated && party_ok(&f.payer, from))
-                .map(|(i, _)| Ref::Flow(i))
-                .collect();
             let denied = |c: &&str| {
                 m.terms()
                     .flows
@@ -262,7 +263,16 @@ pub fn eval(cond: &Cond, m: &Model) -> (Tri, Evidence) {
                     .any(|f| f.negated && f.cost == *c && party_ok(&f.payer, from))
             };
             if costs.as_ref().is_some_and(|cs| cs.iter().all(denied)) {
-                return (Tri::False, found(denials));
+                let denials = m.terms().flows.iter().enumerate();
+                return (
+                    Tri::False,
+                    found(
+                        denials
+                            .filter(|(_, f)| f.negated && party_ok(&f.payer, from))
+                            .map(|(i, _)| Ref::Flow(i))
+                            .collect(),
+                    ),
+                );
             }
             // A list of money flows is partial unless the program declares it complete: a cost
             // no one is said to pay is then not charged; otherwise it is unknown.
@@ -351,15 +361,12 @@ fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Eviden
             return (Tri::Unknown, ev);
         }
     }
-    let results: Vec<Tri> = have
-        .candidates()
-        .iter()
-        .map(|h| compare_one(m, term, op, h, want))
-        .collect();
-    let t = if results.iter().all(|t| *t == Tri::True) {
-        Tri::True
-    } else if results.iter().all(|t| *t == Tri::False) {
-        Tri::False
+    // True or false when every candidate value agrees, else unknown.
+    let candidates = have.candidates();
+    let mut results = candidates.iter().map(|h| compare_one(m, term, op, h, want));
+    let first = results.next().unwrap_or(Tri::True);
+    let t = if results.all(|t| t == first) {
+        first
     } else {
         Tri::Unknown
     };

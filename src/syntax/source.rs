@@ -2,7 +2,6 @@
 
 use super::ast::Span;
 use super::diagnostic::{msg, Code, Diagnostic};
-use super::lexical::{lexemes, Lexeme};
 
 /// The largest file fairpath reads, in bytes.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
@@ -92,20 +91,71 @@ fn lone_returns_to_newlines(text: &str) -> String {
     out
 }
 
-/// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments.
+/// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments
+/// (as [`lexemes`](super::lexical::lexemes) tells them apart), byte by byte.
 fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c, lexeme) in lexemes(text) {
-        match (lexeme, c) {
-            (Lexeme::Code, '{' | '[' | '(') => {
+    let bytes = text.as_bytes();
+    let byte = |i: usize| bytes.get(i).copied();
+    let (mut depth, mut i) = (0usize, 0);
+    while let Some(b) = byte(i) {
+        i += 1;
+        match b {
+            // A string ends at its closing quote or its line's end; a backslash escapes the
+            // character after it, unless that ends the line.
+            b'"' => loop {
+                match byte(i) {
+                    None | Some(b'"' | b'\n') => break i += 1,
+                    Some(b'\\') if byte(i + 1) != Some(b'\n') => i += 2,
+                    Some(_) => i += 1,
+                }
+            },
+            b'/' if byte(i) == Some(b'/') => {
+                i += bytes
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|&c| c == b'\n'))
+                    .unwrap_or(bytes.len());
+            }
+            b'{' | b'[' | b'(' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(i);
+                    return Some(i - 1);
                 }
             }
-            (Lexeme::Code, '}' | ']' | ')') => depth = depth.saturating_sub(1),
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{too_deep, MAX_DEPTH};
+    use crate::syntax::lexical::{lexemes, Lexeme};
+    use proptest::prelude::*;
+
+    /// [`too_deep`] as the lexer tells strings and comments apart, character by character.
+    fn by_lexemes(text: &str) -> Option<usize> {
+        let mut depth = 0usize;
+        for (i, c, lexeme) in lexemes(text) {
+            match (lexeme, c) {
+                (Lexeme::Code, '{' | '[' | '(') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(i);
+                    }
+                }
+                (Lexeme::Code, '}' | ']' | ')') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    proptest! {
+        #[test]
+        fn bytes_and_lexemes_agree(text in "([\\[({\"\\\\/\n é]{0,3}|\\[{66}|\"[^\n]{0,3}){0,40}") {
+            prop_assert_eq!(too_deep(&text), by_lexemes(&text));
+        }
+    }
 }

@@ -9,7 +9,7 @@ pub use facts::Facts;
 use values::WordKind;
 
 use std::borrow::Cow;
-use std::collections::{hash_map, BTreeSet, HashMap};
+use std::collections::{hash_map, BTreeSet};
 
 use serde::Serialize;
 
@@ -193,7 +193,7 @@ struct Validator {
     /// The block a nested validator reads (`practice` or a stream), empty at the top.
     within: &'static str,
     /// Every path stated so far, with its clause: duplicates are looked up here.
-    seen: HashMap<Cow<'static, str>, Span>,
+    seen: vocab::FastMap<Cow<'static, str>, Span>,
     /// The parties declared so far, looked up by references.
     party_names: BTreeSet<String>,
     /// The statuses declared so far, looked up by references.

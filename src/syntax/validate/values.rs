@@ -273,32 +273,43 @@ impl Validator {
     ) -> Option<Typed> {
         // Bounds in canonical units: past them a number is no real term, and past 2^53 it is not
         // even exact.
-        let (units, expected, max, most) = match kind {
+        // The units and bound in words are made only for a diagnostic.
+        let (units, max, [expected, most]) = match kind {
             Kind::Duration => (
                 vocab::DURATION_UNITS,
-                msg!("missing-unit.duration"),
                 36_525.0,
-                msg!("out-of-range.duration"),
+                [
+                    "diagnostic.missing-unit.duration",
+                    "diagnostic.out-of-range.duration",
+                ],
             ),
             Kind::Hours => (
                 vocab::HOUR_UNITS,
-                msg!("missing-unit.hours"),
                 168.0,
-                msg!("out-of-range.hours"),
+                [
+                    "diagnostic.missing-unit.hours",
+                    "diagnostic.out-of-range.hours",
+                ],
             ),
             _ => (
                 vocab::PERCENT_UNITS,
-                msg!("missing-unit.percent"),
                 100.0,
-                msg!("out-of-range.percent"),
+                [
+                    "diagnostic.missing-unit.percent",
+                    "diagnostic.out-of-range.percent",
+                ],
             ),
         };
+        let (expected, most) = (
+            || Text::new(expected, Vec::new()),
+            || Text::new(most, Vec::new()),
+        );
         let Some(unit) = unit else {
             self.error(
                 Diagnostic::error(
                     Code::MissingUnit,
                     span,
-                    msg!("missing-unit.message", path = path, units = expected),
+                    msg!("missing-unit.message", path = path, units = expected()),
                     msg!("missing-unit.label"),
                 )
                 .with_help(example_help(path)),
@@ -316,7 +327,7 @@ impl Validator {
                         "wrong-unit.message",
                         unit = unit,
                         path = path,
-                        units = expected
+                        units = expected()
                     ),
                     msg!("wrong-unit.label"),
                 )
@@ -326,7 +337,7 @@ impl Validator {
         };
         let value = number * factor;
         if number < 0.0 || value > max + 1e-9 || !number.is_finite() {
-            return self.range(path, span, most);
+            return self.range(path, span, most());
         }
         Some(Typed::Number(value))
     }
