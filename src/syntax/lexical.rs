@@ -18,6 +18,38 @@ pub fn lexemes(text: &str) -> impl Iterator<Item = (usize, char, Lexeme)> + '_ {
     scan(text).map(|(i, c, lexeme, _)| (i, c, lexeme))
 }
 
+/// Each ASCII byte of `text` outside strings and comments, with its offset: [`lexemes`]'s code,
+/// byte by byte, for scans over a whole file.
+pub fn code_bytes(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let bytes = text.as_bytes();
+    let byte = move |i: usize| bytes.get(i).copied();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let b = byte(i)?;
+        i += 1;
+        match b {
+            // A string ends at its closing quote or its line's end; a backslash escapes the
+            // character after it, unless that ends the line.
+            b'"' => loop {
+                match byte(i) {
+                    None | Some(b'"') => break i += 1,
+                    Some(b'\n') => break,
+                    Some(b'\\') if byte(i + 1) != Some(b'\n') => i += 2,
+                    Some(_) => i += 1,
+                }
+            },
+            b'/' if byte(i) == Some(b'/') => {
+                i += bytes
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|&c| c == b'\n'))
+                    .unwrap_or(bytes.len());
+            }
+            b if b.is_ascii() => return Some((i - 1, b)),
+            _ => {}
+        }
+    })
+}
+
 /// The offset of the first string in `text` that is not closed on its line.
 pub fn unclosed_string(text: &str) -> Option<usize> {
     let mut open = None;

@@ -2,6 +2,7 @@
 
 use super::ast::Span;
 use super::diagnostic::{msg, Code, Diagnostic};
+use super::lexical::code_bytes;
 
 /// The largest file fairpath reads, in bytes.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
@@ -91,34 +92,15 @@ fn lone_returns_to_newlines(text: &str) -> String {
     out
 }
 
-/// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments
-/// (as [`lexemes`](super::lexical::lexemes) tells them apart), byte by byte.
+/// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments.
 fn too_deep(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let byte = |i: usize| bytes.get(i).copied();
-    let (mut depth, mut i) = (0usize, 0);
-    while let Some(b) = byte(i) {
-        i += 1;
+    let mut depth = 0usize;
+    for (i, b) in code_bytes(text) {
         match b {
-            // A string ends at its closing quote or its line's end; a backslash escapes the
-            // character after it, unless that ends the line.
-            b'"' => loop {
-                match byte(i) {
-                    None | Some(b'"' | b'\n') => break i += 1,
-                    Some(b'\\') if byte(i + 1) != Some(b'\n') => i += 2,
-                    Some(_) => i += 1,
-                }
-            },
-            b'/' if byte(i) == Some(b'/') => {
-                i += bytes
-                    .get(i..)
-                    .and_then(|rest| rest.iter().position(|&c| c == b'\n'))
-                    .unwrap_or(bytes.len());
-            }
             b'{' | b'[' | b'(' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(i - 1);
+                    return Some(i);
                 }
             }
             b'}' | b']' | b')' => depth = depth.saturating_sub(1),
@@ -130,32 +112,18 @@ fn too_deep(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{too_deep, MAX_DEPTH};
-    use crate::syntax::lexical::{lexemes, Lexeme};
+    use crate::syntax::lexical::{code_bytes, lexemes, Lexeme};
     use proptest::prelude::*;
 
-    /// [`too_deep`] as the lexer tells strings and comments apart, character by character.
-    fn by_lexemes(text: &str) -> Option<usize> {
-        let mut depth = 0usize;
-        for (i, c, lexeme) in lexemes(text) {
-            match (lexeme, c) {
-                (Lexeme::Code, '{' | '[' | '(') => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some(i);
-                    }
-                }
-                (Lexeme::Code, '}' | ']' | ')') => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        None
-    }
-
     proptest! {
+        /// The byte scanner and the lexer agree on which bytes are code.
         #[test]
-        fn bytes_and_lexemes_agree(text in "([\\[({\"\\\\/\n é]{0,3}|\\[{66}|\"[^\n]{0,3}){0,40}") {
-            prop_assert_eq!(too_deep(&text), by_lexemes(&text));
+        fn code_bytes_are_the_lexers_code(text in "([\\[({\"\\\\/\n é]{0,3}|\\[{66}|\"[^\n]{0,3}){0,40}") {
+            let by_lexemes: Vec<(usize, u8)> = lexemes(&text)
+                .filter(|(_, c, l)| *l == Lexeme::Code && c.is_ascii())
+                .map(|(i, c, _)| (i, c as u8))
+                .collect();
+            prop_assert_eq!(code_bytes(&text).collect::<Vec<_>>(), by_lexemes);
         }
     }
 }

@@ -28,6 +28,7 @@ pub(super) fn read(text: &str, lines: &Lines) -> Option<Program> {
         text,
         bytes: text.as_bytes(),
         pos: bom,
+        end: bom,
         comments: Vec::new(),
         depth: 0,
     };
@@ -49,6 +50,9 @@ struct Reader<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
+    /// Where the last token read ends: a clause's span ends there, before the white space and
+    /// comments after it.
+    end: usize,
     /// The comments skipped so far, as byte ranges.
     comments: Vec<(usize, usize)>,
     /// Braces and brackets open.
@@ -92,10 +96,11 @@ impl<'t> Reader<'t> {
 
     /// Runs `f`; where it fails, puts the reader back as it was.
     fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let (pos, comments, depth) = (self.pos, self.comments.len(), self.depth);
+        let (pos, end, comments, depth) = (self.pos, self.end, self.comments.len(), self.depth);
         let out = f(self);
         if out.is_none() {
             self.pos = pos;
+            self.end = end;
             self.comments.truncate(comments);
             self.depth = depth;
         }
@@ -108,6 +113,7 @@ impl<'t> Reader<'t> {
         let taken = self.at(word.as_bytes()) && !self.bytes.get(end).copied().is_some_and(is_ident);
         if taken {
             self.pos = end;
+            self.end = end;
         }
         taken
     }
@@ -116,6 +122,7 @@ impl<'t> Reader<'t> {
     fn punct(&mut self, b: u8) -> Option<Span> {
         (self.peek() == Some(b)).then(|| {
             self.pos += 1;
+            self.end = self.pos;
             Span::new(self.pos - 1, self.pos)
         })
     }
@@ -127,6 +134,7 @@ impl<'t> Reader<'t> {
         }
         self.pos += 1;
         self.take_while(is_ident);
+        self.end = self.pos;
         Some(Span::new(start, self.pos))
     }
 
@@ -167,6 +175,7 @@ impl<'t> Reader<'t> {
         }
         let raw = self.text.get(start + 1..self.pos)?;
         self.pos += 1;
+        self.end = self.pos;
         Some(Name {
             text: unescape(raw),
             span: Span::new(start, self.pos),
@@ -230,34 +239,28 @@ impl<'t> Reader<'t> {
     /// `key value` with its tail; the value is not followed by `{`.
     fn field(&mut self, key: Name) -> Option<Item> {
         let value = self.value()?;
-        let mut end = value.span.end;
         let (mut exception, mut discretion) = (None, false);
         loop {
             self.skip();
             if self.keyword("at_discretion") {
                 discretion = true;
-                end = self.pos;
             } else if let Some(grounds) = self.attempt(|r| {
                 r.keyword("except").then_some(())?;
                 r.skip();
                 r.string()
             }) {
-                end = grounds.span.end;
                 exception = Some(grounds);
             } else {
                 break;
             }
         }
         let source = self.source();
-        if let Some(s) = &source {
-            end = s.span.end;
-            self.skip();
-        }
+        self.skip();
         if self.peek() == Some(b'{') {
             return None;
         }
         Some(Item::Field(Field {
-            span: Span::new(key.span.start, end),
+            span: Span::new(key.span.start, self.end),
             key,
             value,
             exception,
@@ -281,9 +284,8 @@ impl<'t> Reader<'t> {
         let (items, close) = self.items()?;
         self.skip();
         let source = self.source();
-        let end = source.as_ref().map_or(close.end, |s| s.span.end);
         Some(Item::Block(Block {
-            span: Span::new(key.span.start, end),
+            span: Span::new(key.span.start, self.end),
             key,
             items,
             source,
@@ -302,24 +304,17 @@ impl<'t> Reader<'t> {
         }
         self.skip();
         let trigger = self.name()?;
-        let mut end = trigger.span.end;
         let mut modifiers = Vec::new();
         loop {
             self.skip();
             match self.attempt(Self::modifier) {
-                Some((m, at)) => {
-                    modifiers.push(m);
-                    end = at;
-                }
+                Some(m) => modifiers.push(m),
                 None => break,
             }
         }
         let source = self.source();
-        if let Some(s) = &source {
-            end = s.span.end;
-        }
         Some(Item::Transition(Transition {
-            span: Span::new(from.span.start, end),
+            span: Span::new(from.span.start, self.end),
             from,
             to,
             trigger,
@@ -329,8 +324,8 @@ impl<'t> Reader<'t> {
         }))
     }
 
-    /// A transition's modifier, with where it ends.
-    fn modifier(&mut self) -> Option<(Modifier, usize)> {
+    /// A transition's modifier.
+    fn modifier(&mut self) -> Option<Modifier> {
         let keyword = self.ident()?;
         self.skip();
         let m = match self.slice(keyword) {
@@ -351,7 +346,7 @@ impl<'t> Reader<'t> {
             },
             _ => return None,
         };
-        Some((m, self.pos))
+        Some(m)
     }
 
     /// `payer pays [no] cost [amount] [to payee] [deducted] [@ "source"]`, after `pays`.
@@ -362,33 +357,20 @@ impl<'t> Reader<'t> {
             self.skip();
         }
         let cost = self.name()?;
-        let mut end = cost.span.end;
         self.skip();
         let amount = self.attempt(Self::quantity);
-        if let Some(a) = &amount {
-            end = a.span.end;
-            self.skip();
-        }
+        self.skip();
         let payee = self.attempt(|r| {
             r.keyword("to").then_some(())?;
             r.skip();
             r.name()
         });
-        if let Some(p) = &payee {
-            end = p.span.end;
-            self.skip();
-        }
+        self.skip();
         let deducted = self.keyword("deducted");
-        if deducted {
-            end = self.pos;
-            self.skip();
-        }
+        self.skip();
         let source = self.source();
-        if let Some(s) = &source {
-            end = s.span.end;
-        }
         Some(Item::Flow(Flow {
-            span: Span::new(payer.span.start, end),
+            span: Span::new(payer.span.start, self.end),
             payer,
             cost,
             amount,
@@ -439,7 +421,10 @@ impl<'t> Reader<'t> {
             4 | 7 => *c == b'-',
             _ => c.is_ascii_digit(),
         });
-        shape.then(|| self.pos += 10)
+        shape.then(|| {
+            self.pos += 10;
+            self.end = self.pos;
+        })
     }
 
     /// `quantity to quantity`.
@@ -474,6 +459,7 @@ impl<'t> Reader<'t> {
             self.take_while(|b| b.is_ascii_digit());
         }
         let number_end = self.pos;
+        self.end = self.pos;
         let number = self
             .slice(Span::new(start, number_end))
             .parse()
@@ -488,6 +474,7 @@ impl<'t> Reader<'t> {
                 }
                 _ => return None,
             }
+            r.end = r.pos;
             Some(r.slice(Span::new(from, r.pos)).to_string())
         });
         Some(Value {

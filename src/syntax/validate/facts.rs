@@ -78,11 +78,9 @@ impl Facts {
 
     /// Each stated term's path and fact, in the order of the paths.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Fact)> + '_ {
-        let slots = &self.slots;
         vocab::by_path()
             .iter()
-            .filter(move |_| !slots.is_empty())
-            .filter_map(move |&i| Some((TERMS.get(i)?.path, slots.get(i)?.as_ref()?)))
+            .filter_map(|&i| Some((TERMS.get(i)?.path, self.slots.get(i)?.as_ref()?)))
     }
 
     /// The stated terms' paths, in order.
