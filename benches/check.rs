@@ -15,6 +15,10 @@ use fairpath::syntax::parse_file;
 use fairpath::syntax::validate::validate;
 use fairpath::{Options, Session};
 
+/// The allocator `fairpath` itself runs with, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The reference program without its comments: every vocabulary term, about 200 lines.
 fn program_200_lines() -> String {
     let text =

@@ -12,6 +12,11 @@
 )]
 
 mod cli;
+
+/// The allocator: a program's check allocates many small, short-lived values.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "lsp")]
 mod lsp;
 

@@ -81,16 +81,18 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
     let lang = w.lang;
     let (state, instrument) = (&b.state, &b.instrument);
     let day = |d: Option<Date>| d.map_or(String::new(), |d| w.date(d));
-    let since = b
-        .in_force
-        .map_or(String::new(), |d| t!(lang, "note.since", date = w.date(d)));
-    let ratified = match b.ratified {
+    // Each part is put into words only where the sentence uses it.
+    let since = || {
+        b.in_force
+            .map_or(String::new(), |d| t!(lang, "note.since", date = w.date(d)))
+    };
+    let ratified = || match b.ratified {
         Some(Ratified::On(d)) => t!(lang, "note.ratified_on", date = w.date(d)),
         Some(Ratified::In(y)) => t!(lang, "note.ratified_in", year = y),
         None => t!(lang, "note.ratified_unknown"),
     };
-    let reference = t!(lang, "note.reference");
-    let date = w.date(date);
+    let reference = || t!(lang, "note.reference");
+    let date = || w.date(date);
     match b.reason {
         Reason::InForce => match &b.territory {
             Some(territory) => t!(
@@ -98,28 +100,28 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
                 "note.binding_territory",
                 territory = territory,
                 instrument = instrument,
-                since = since
+                since = since()
             ),
             None => t!(
                 lang,
                 "note.binding",
                 instrument = instrument,
-                ratified = ratified,
-                since = since
+                ratified = ratified(),
+                since = since()
             ),
         },
         Reason::NotATreaty => t!(
             lang,
             "note.not_treaty",
             instrument = instrument,
-            reference = reference
+            reference = reference()
         ),
         Reason::NoData | Reason::Unknown => t!(
             lang,
             "note.unverified",
             state = state,
             instrument = instrument,
-            reference = reference
+            reference = reference()
         ),
         Reason::NotRatified => match b.as_of {
             Some(list) => t!(
@@ -128,14 +130,14 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
                 state = state,
                 instrument = instrument,
                 date = w.date(list),
-                reference = reference
+                reference = reference()
             ),
             None => t!(
                 lang,
                 "note.not_ratified",
                 state = state,
                 instrument = instrument,
-                reference = reference
+                reference = reference()
             ),
         },
         Reason::NotRatifiedLaterUnverified => t!(
@@ -144,33 +146,33 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
             state = state,
             instrument = instrument,
             date = day(b.as_of),
-            reference = reference
+            reference = reference()
         ),
         Reason::RatifiedLater => t!(
             lang,
             "note.ratified_later",
             state = state,
             instrument = instrument,
-            ratified = ratified,
-            date = date
+            ratified = ratified(),
+            date = date()
         ),
         Reason::NotYetInForce => t!(
             lang,
             "note.not_yet",
             state = state,
             instrument = instrument,
-            ratified = ratified,
+            ratified = ratified(),
             from = day(b.in_force),
-            date = date
+            date = date()
         ),
         Reason::DateUncertain => t!(
             lang,
             "note.uncertain",
             state = state,
             instrument = instrument,
-            ratified = ratified,
-            date = date,
-            reference = reference
+            ratified = ratified(),
+            date = date(),
+            reference = reference()
         ),
         Reason::Denounced => t!(
             lang,
@@ -185,7 +187,7 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
             state = state,
             instrument = instrument,
             part = part_words(w, b),
-            reference = reference
+            reference = reference()
         ),
         Reason::ExclusionsUnknown => t!(
             lang,
@@ -193,7 +195,7 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
             state = state,
             instrument = instrument,
             part = part_words(w, b),
-            reference = reference
+            reference = reference()
         ),
         Reason::TerritoryLimited => {
             let territory = b
@@ -207,7 +209,7 @@ pub fn note(w: &Words, c: &Checked, b: &Binding, date: Date) -> String {
                 lang,
                 "note.territory_limited",
                 territory = territory,
-                since = since,
+                since = since(),
                 covers = covers
             )
         }

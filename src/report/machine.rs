@@ -1,16 +1,16 @@
 //! Reports for machines: JSON (`schemas/report.schema.json`), SARIF 2.1.0 and JUnit XML.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{shown, Checked, Words};
-use crate::rules::ratify::Binding;
+use crate::rules::ast::Party;
+use crate::rules::ratify::{Binding, Ratified, Reason, Standing};
 use crate::rules::{Clause, Engine, Finding, Gap, Says, Verdict};
 use crate::syntax::ast::Span;
 use crate::syntax::{Rejected, Severity};
 use crate::t;
+use crate::vocab::{Date, FastMap};
 
 /// The version of the JSON report schema.
 pub const REPORT_SCHEMA: &str = "fairpath.report/4";
@@ -82,7 +82,7 @@ fn finding_out<'a>(
     w: &Words,
     c: &Checked,
     f: &'a Finding,
-    bindings: &mut Bindings,
+    bindings: &mut Bindings<'a>,
 ) -> FindingOut<'a> {
     let clauses = |list: &'a [Clause]| -> Vec<ClauseOut<'a>> {
         list.iter().map(|cl| clause_out(w, c, cl)).collect()
@@ -106,7 +106,7 @@ fn finding_out<'a>(
             })
             .collect(),
         witness: clauses(&f.witness),
-        binding: f.binding.iter().map(|b| bindings.index(w, c, b)).collect(),
+        binding: f.binding.iter().map(|b| bindings.index(b)).collect(),
         binds_on: f
             .binding
             .iter()
@@ -137,31 +137,68 @@ fn clause_out<'a>(w: &Words, c: &Checked, cl: &'a Clause) -> ClauseOut<'a> {
 /// Findings of rules with the same instrument, part, strength and duty share one list of
 /// answers, so each answer is put into words once, however many findings name it.
 #[derive(Default)]
-struct Bindings {
-    values: Vec<Value>,
-    by_text: HashMap<String, usize>,
-    by_place: HashMap<usize, usize>,
+struct Bindings<'a> {
+    distinct: Vec<&'a Binding>,
+    by_value: FastMap<&'a Binding, usize>,
+    by_place: FastMap<usize, usize>,
 }
 
-impl Bindings {
+impl<'a> Bindings<'a> {
     /// The index of `b`'s answer, added if new.
-    fn index(&mut self, w: &Words, c: &Checked, b: &Binding) -> usize {
+    fn index(&mut self, b: &'a Binding) -> usize {
         // The same answer at the same place in memory is the same answer.
         let place = std::ptr::from_ref(b) as usize;
         if let Some(&i) = self.by_place.get(&place) {
             return i;
         }
-        let value = json!({"party": b.party, "code": b.state, "instrument": b.instrument,
-            "duty": b.duty, "status": b.status, "reason": b.reason, "binds": b.binds,
-            "ratified": b.ratified, "ratified_by": b.ratified_by, "in_force": b.in_force, "denounced": b.denounced,
-            "not_ratified_as_of": b.as_of, "territory": b.territory, "part": b.part, "source": b.source,
-            "note": super::binding::note(w, c, b, c.judged.date)});
-        let i = *self.by_text.entry(value.to_string()).or_insert_with(|| {
-            self.values.push(value);
-            self.values.len() - 1
+        let i = *self.by_value.entry(b).or_insert_with(|| {
+            self.distinct.push(b);
+            self.distinct.len() - 1
         });
         self.by_place.insert(place, i);
         i
+    }
+}
+
+/// One answer on bindingness as the JSON report writes it, members in alphabetical order.
+#[derive(Serialize)]
+struct BindingOut<'a> {
+    binds: bool,
+    code: &'a str,
+    denounced: Option<Date>,
+    duty: bool,
+    in_force: Option<Date>,
+    instrument: &'a str,
+    not_ratified_as_of: Option<Date>,
+    note: String,
+    part: Option<&'a str>,
+    party: Party,
+    ratified: Option<Ratified>,
+    ratified_by: Option<Date>,
+    reason: Reason,
+    source: Option<&'a str>,
+    status: Standing,
+    territory: Option<&'a str>,
+}
+
+fn binding_out<'a>(w: &Words, c: &Checked, b: &'a Binding) -> BindingOut<'a> {
+    BindingOut {
+        binds: b.binds,
+        code: &b.state,
+        denounced: b.denounced,
+        duty: b.duty,
+        in_force: b.in_force,
+        instrument: &b.instrument,
+        not_ratified_as_of: b.as_of,
+        note: super::binding::note(w, c, b, c.judged.date),
+        part: b.part.as_deref(),
+        party: b.party,
+        ratified: b.ratified,
+        ratified_by: b.ratified_by,
+        reason: b.reason,
+        source: b.source.as_deref(),
+        status: b.status,
+        territory: b.territory.as_deref(),
     }
 }
 
@@ -261,14 +298,6 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
 /// One program of the JSON report at nesting `depth`: its identity, counts per instrument,
 /// articles, then its findings and the answers on bindingness they refer to, one a line.
 pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> String {
-    let mut bindings = Bindings::default();
-    let findings: Vec<String> = c
-        .findings
-        .iter()
-        .filter(|f| all || shown(f))
-        .map(|f| serde_json::to_string(&finding_out(w, c, f, &mut bindings)).unwrap_or_default())
-        .collect();
-    let bindings: Vec<String> = bindings.values.iter().map(Value::to_string).collect();
     let mut summary = serde_json::Map::new();
     for i in c.instruments() {
         let counts: serde_json::Map<String, Value> = Verdict::ALL
@@ -278,7 +307,9 @@ pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> S
         summary.insert(i.to_string(), Value::Object(counts));
     }
     let inner = depth + 1;
-    let members = [
+    let mut out = Json::default();
+    out.raw("{");
+    let heads = [
         ("file", json!(c.source.name()).to_string()),
         ("sha256", json!(c.hash()).to_string()),
         ("program", json!(c.name()).to_string()),
@@ -290,25 +321,75 @@ pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> S
             "articles",
             layered(&json!(crate::rules::articles(&c.findings)), inner, 1),
         ),
-        ("findings", lines(&findings, inner)),
-        ("bindings", lines(&bindings, inner)),
     ];
-    let pad = "  ".repeat(inner);
-    let body: Vec<String> = members
-        .iter()
-        .map(|(key, value)| format!("{pad}\"{key}\": {value}"))
-        .collect();
-    format!("{{\n{}\n{}}}", body.join(",\n"), "  ".repeat(depth))
+    for (key, value) in heads {
+        out.key(inner, key);
+        out.raw(&value);
+        out.raw(",");
+    }
+    let mut bindings = Bindings::default();
+    out.key(inner, "findings");
+    out.lines(
+        inner,
+        c.findings
+            .iter()
+            .filter(|f| all || shown(f))
+            .map(|f| finding_out(w, c, f, &mut bindings)),
+    );
+    out.raw(",");
+    out.key(inner, "bindings");
+    let distinct = std::mem::take(&mut bindings.distinct);
+    out.lines(inner, distinct.into_iter().map(|b| binding_out(w, c, b)));
+    out.raw("\n");
+    out.pad(depth);
+    out.raw("}");
+    out.into_string()
 }
 
-/// Items already written as JSON, as an array at nesting `depth`, one a line.
-fn lines(items: &[String], depth: usize) -> String {
-    if items.is_empty() {
-        return "[]".into();
+/// JSON written straight into one buffer.
+#[derive(Default)]
+struct Json(Vec<u8>);
+
+impl Json {
+    fn raw(&mut self, text: &str) {
+        self.0.extend_from_slice(text.as_bytes());
     }
-    let pad = "  ".repeat(depth + 1);
-    let body: Vec<String> = items.iter().map(|i| format!("{pad}{i}")).collect();
-    format!("[\n{}\n{}]", body.join(",\n"), "  ".repeat(depth))
+
+    fn pad(&mut self, depth: usize) {
+        self.0.resize(self.0.len() + 2 * depth, b' ');
+    }
+
+    /// `"key": ` on a new line at nesting `depth`.
+    fn key(&mut self, depth: usize, key: &str) {
+        self.raw("\n");
+        self.pad(depth);
+        self.raw("\"");
+        self.raw(key);
+        self.raw("\": ");
+    }
+
+    /// `items` as an array at nesting `depth`, one a line.
+    fn lines<T: Serialize>(&mut self, depth: usize, items: impl Iterator<Item = T>) {
+        let mut any = false;
+        for item in items {
+            self.raw(if any { ",\n" } else { "[\n" });
+            self.pad(depth + 1);
+            // Writing into memory cannot fail, and what is written derives `Serialize`.
+            let _ = serde_json::to_writer(&mut self.0, &item);
+            any = true;
+        }
+        if any {
+            self.raw("\n");
+            self.pad(depth);
+            self.raw("]");
+        } else {
+            self.raw("[]");
+        }
+    }
+
+    fn into_string(self) -> String {
+        String::from_utf8(self.0).unwrap_or_default()
+    }
 }
 
 /// `value` as JSON at nesting `depth`, its first `open` levels one member a line and anything

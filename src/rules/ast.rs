@@ -325,6 +325,10 @@ pub struct Rule {
     /// Scope and `applies` conditions, all of which must hold.
     #[serde(skip)]
     pub applies: Vec<Cond>,
+    /// The scopes (places in the compiler's `SCOPES`) whose conditions end `applies`, in order:
+    /// each is evaluated once per program and shared by every rule that names it.
+    #[serde(skip)]
+    pub scopes: Vec<usize>,
     /// The checks.
     #[serde(skip)]
     pub checks: Vec<(Polarity, Cond)>,

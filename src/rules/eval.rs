@@ -329,21 +329,26 @@ pub fn all(conds: &[Cond], m: &Model) -> (Tri, Evidence) {
 /// Kleene AND (`decisive` = false) or OR (`decisive` = true), keeping the evidence of every part
 /// whose value is the outcome.
 fn combine(parts: &[Cond], m: &Model, decisive: Tri, neutral: Tri) -> (Tri, Evidence) {
+    let mut outcome = (neutral, Evidence::default());
+    for part in parts {
+        fold(&mut outcome, eval(part, m), decisive);
+    }
+    outcome
+}
+
+/// One step of Kleene AND (`decisive` = false) or OR (`decisive` = true): `outcome` with the
+/// next part's value, keeping the evidence of every part whose value is the outcome.
+pub fn fold(outcome: &mut (Tri, Evidence), (t, ev): (Tri, Evidence), decisive: Tri) {
     let weight = |t: Tri| match t {
         _ if t == decisive => 2,
         Tri::Unknown => 1,
         _ => 0,
     };
-    let mut outcome = (neutral, Evidence::default());
-    for part in parts {
-        let (t, ev) = eval(part, m);
-        if weight(t) > weight(outcome.0) {
-            outcome = (t, ev);
-        } else if t == outcome.0 {
-            outcome.1.merge(ev);
-        }
+    if weight(t) > weight(outcome.0) {
+        *outcome = (t, ev);
+    } else if t == outcome.0 {
+        outcome.1.merge(ev);
     }
-    outcome
 }
 
 fn compare(m: &Model, term: &'static Term, op: Op, want: &Typed) -> (Tri, Evidence) {

@@ -21,7 +21,7 @@ use super::EMBEDDED_PACKS;
 use crate::vocab::{self, Term, Typed};
 
 /// The layout of the image: raised whenever what it holds is encoded differently.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The image checked into the repository.
 pub static SHIPPED: &[u8] = include_bytes!("../../policies/standards/compiled.bin");
@@ -66,6 +66,7 @@ struct Header {
 #[derive(Serialize, Deserialize)]
 struct Conditions<'a> {
     applies: Cow<'a, [Cond]>,
+    scopes: Cow<'a, [usize]>,
     checks: Cow<'a, [(Polarity, Cond)]>,
 }
 
@@ -93,6 +94,7 @@ pub fn encode(packs: &[Pack], ratifications: &Ratifications) -> Result<Vec<u8>, 
             .flat_map(|p| &p.rules)
             .map(|r| Conditions {
                 applies: Cow::Borrowed(&r.applies),
+                scopes: Cow::Borrowed(&r.scopes),
                 checks: Cow::Borrowed(&r.checks),
             })
             .collect(),
@@ -116,6 +118,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Vec<Pack>, Ratifications), Error> {
         // Each rule was just read, so it is not shared and is not copied.
         let rule = Arc::make_mut(rule);
         rule.applies = c.applies.into_owned();
+        rule.scopes = c.scopes.into_owned();
         rule.checks = c.checks.into_owned();
     }
     Ok((packs, ratifications))

@@ -472,6 +472,7 @@ impl Engine {
 
     fn context<'m>(&self, m: &'m Model) -> Context<'m> {
         Context {
+            scopes: Scopes::default(),
             bindings: FastMap::default(),
             setting: Setting {
                 date: self.judged(m).date,
@@ -484,7 +485,7 @@ impl Engine {
     }
 
     fn finding<'m>(&self, rule: &'m Arc<Rule>, m: &'m Model, ctx: &mut Context<'m>) -> Finding {
-        let (verdict, evidence) = verdict(rule, m);
+        let (verdict, evidence) = verdict_in(rule, m, &mut ctx.scopes);
         let source = |span: &Span| m.quotes().source(span);
         let witness: Vec<Clause> = evidence.witness.as_ref().map_or(Vec::new(), |w| {
             let last = w.transitions.len().saturating_sub(1);
@@ -555,20 +556,53 @@ impl Engine {
     }
 }
 
-/// What one evaluation of a program computes once for all its rules.
 /// What bindingness depends on besides the program: instrument, part, strength and duty bearer.
 type BindingKey<'m> = (&'m str, Option<&'m str>, Strength, Duty);
 
+/// What one evaluation of a program computes once for all its rules.
 struct Context<'m> {
+    /// Each scope's value.
+    scopes: Scopes,
     /// Bindingness by instrument, part, strength and duty bearer.
     bindings: FastMap<BindingKey<'m>, std::sync::Arc<[Binding]>>,
     /// The date and territory bindingness is judged for.
     setting: Setting<'m>,
 }
 
+/// Each scope's value on one model, evaluated the first time a rule names it.
+#[derive(Default)]
+pub(crate) struct Scopes(Vec<Option<(Tri, Evidence)>>);
+
+impl Scopes {
+    /// Whether `m` is in the rule's scope and meets its `applies`: [`eval::all`] of `applies`,
+    /// with the scopes' conditions that end it evaluated once per model.
+    fn applies(&mut self, rule: &Rule, m: &Model) -> (Tri, Evidence) {
+        let own = rule.applies.len().saturating_sub(rule.scopes.len());
+        let (conds, scoped) = rule.applies.split_at(own);
+        let mut outcome = eval::all(conds, m);
+        for (&place, cond) in rule.scopes.iter().zip(scoped) {
+            if self.0.len() <= place {
+                self.0.resize(place + 1, None);
+            }
+            let value = match self.0.get_mut(place) {
+                Some(Some(known)) => known.clone(),
+                Some(slot) => slot.insert(eval(cond, m)).clone(),
+                None => eval(cond, m),
+            };
+            eval::fold(&mut outcome, value, Tri::False);
+        }
+        outcome
+    }
+}
+
 /// The rule's verdict and the evidence behind it.
 pub(crate) fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
-    let scope = eval::all(&rule.applies, m);
+    verdict_in(rule, m, &mut Scopes::default())
+}
+
+/// [`verdict`], with the scopes already evaluated on `m`.
+fn verdict_in(rule: &Rule, m: &Model, scopes: &mut Scopes) -> (Verdict, Evidence) {
+    let scope = scopes.applies(rule, m);
     match scope.0 {
         Tri::False => return (Verdict::NotApplicable, scope.1),
         Tri::Unknown => return (Verdict::Unstated, scope.1),

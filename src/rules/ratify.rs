@@ -22,7 +22,7 @@ pub enum Status {
 }
 
 /// When a state ratified: the day, or only the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ratified {
     /// The day of registration or deposit.
     On(Date),
@@ -220,7 +220,7 @@ pub enum Reason {
 }
 
 /// Whether a rule binds one state of a program, at the date judged.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Binding {
     /// The part the state plays.
     pub party: Party,

@@ -23,7 +23,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         .with_help(msg!("too-large.help"));
         return Err(Box::new((text, diag)));
     }
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    // `contains` searches a byte at a time only when there is something to find.
+    if let Some(at) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|b| *b == 0))
+        .flatten()
+    {
         let lossy = String::from_utf8_lossy(bytes).replace('\0', "\u{fffd}");
         let diag = Diagnostic::error(
             Code::NotUtf8,
@@ -94,6 +99,14 @@ fn lone_returns_to_newlines(text: &str) -> String {
 
 /// The offset at which brackets nest deeper than [`MAX_DEPTH`], outside strings and comments.
 fn too_deep(text: &str) -> Option<usize> {
+    // Nesting is never deeper than the number of opening brackets, which a plain count gives.
+    let opening = text
+        .bytes()
+        .filter(|b| matches!(b, b'{' | b'[' | b'('))
+        .count();
+    if opening <= MAX_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     for (i, b) in code_bytes(text) {
         match b {

@@ -516,9 +516,14 @@ impl Compiler {
                 .with_help(msg!("missing-field.check-help")),
             );
         }
+        let mut scopes = Vec::new();
         for s in &meta.scope {
             match scope_condition(s) {
-                Ok(cond) => applies.extend(cond.cloned()),
+                Ok(Some((place, cond))) => {
+                    applies.push(cond.clone());
+                    scopes.push(place);
+                }
+                Ok(None) => {}
                 Err(why) => self.diags.push(Diagnostic::error(
                     Code::Syntax,
                     span_of(&id_pair),
@@ -569,6 +574,7 @@ impl Compiler {
             translations: translations.into_iter().map(|(l, (t, _))| (l, t)).collect(),
             span,
             applies,
+            scopes,
             checks,
         })
     }
@@ -629,11 +635,11 @@ fn long_negation(text: &str) -> Option<usize> {
     end_word(&mut word, &mut run, &open, start)
 }
 
-/// The condition that puts a program in the scope `name`, or `None` for scopes that cover every
-/// program. The built-in conditions are compiled once; one that does not compile (a bug of
+/// The place in [`SCOPES`] and the condition that puts a program in the scope `name`, or `None`
+/// for scopes that cover every program. The built-in conditions are compiled once; one that does not compile (a bug of
 /// fairpath's) is an `Err` with the reason, reported on every rule that names the scope, so the
 /// shipped packs fail to load.
-fn scope_condition(name: &str) -> Result<Option<&'static Cond>, &'static str> {
+fn scope_condition(name: &str) -> Result<Option<(usize, &'static Cond)>, &'static str> {
     static COMPILED: OnceLock<Vec<Result<Option<Cond>, String>>> = OnceLock::new();
     let compiled = COMPILED.get_or_init(|| {
         SCOPES
@@ -656,13 +662,10 @@ fn scope_condition(name: &str) -> Result<Option<&'static Cond>, &'static str> {
             })
             .collect()
     });
-    match SCOPES
-        .iter()
-        .position(|s| s.0 == name)
-        .and_then(|i| compiled.get(i))
-    {
-        Some(Ok(cond)) => Ok(cond.as_ref()),
-        Some(Err(why)) => Err(why.as_str()),
+    let place = SCOPES.iter().position(|s| s.0 == name);
+    match place.zip(place.and_then(|i| compiled.get(i))) {
+        Some((i, Ok(cond))) => Ok(cond.as_ref().map(|c| (i, c))),
+        Some((_, Err(why))) => Err(why.as_str()),
         None => Ok(None),
     }
 }

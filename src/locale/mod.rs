@@ -1,70 +1,52 @@
 //! The words of everything fairpath shows a person, diagnostics and reports alike, from
 //! message catalogues: `locales/<code>.toml`, one file per language, keyed by stable names
-//! (`report.summary`), with `{name}` placeholders. Callers ask for a sentence by key and
+//! (`report.summary`), with `{name}` placeholders, and compiled into tables sorted by key when
+//! fairpath is built. Callers ask for a sentence by key and
 //! language; a key missing in a language falls back to English (the tests fail on any missing
 //! key or mismatched placeholder, so that happens only in a pack or front end under
 //! development). It sits beside `vocab`, below the pipeline, so `syntax` and `report` both
 //! read it.
 
-use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
-use crate::vocab::Lang;
+use crate::vocab::{FastMap, Lang};
 
 /// The catalogues' sources, embedded, by language.
 pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::En, include_str!("../locales/en.toml")),
-    (Lang::Fr, include_str!("../locales/fr.toml")),
-    (Lang::Es, include_str!("../locales/es.toml")),
+    (Lang::En, include_str!("../../locales/en.toml")),
+    (Lang::Fr, include_str!("../../locales/fr.toml")),
+    (Lang::Es, include_str!("../../locales/es.toml")),
 ];
 
-/// One language's sentences by dotted key.
-pub type Catalog = HashMap<String, String>;
+mod catalog;
 
-/// Reads a catalogue: nested tables become dotted keys. The shipped catalogues are tested to
-/// parse; one that did not would read as empty, and every sentence would fall back to English.
-pub fn parse(source: &str) -> Catalog {
-    fn walk(prefix: &str, table: &toml::Table, out: &mut Catalog) {
-        for (k, v) in table {
-            let key = if prefix.is_empty() {
-                k.clone()
-            } else {
-                format!("{prefix}.{k}")
-            };
-            match v {
-                toml::Value::Table(t) => walk(&key, t, out),
-                toml::Value::String(s) => {
-                    out.insert(key, s.clone());
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Catalog::new();
-    if let Ok(table) = source.parse::<toml::Table>() {
-        walk("", &table, &mut out);
-    }
-    out
-}
+pub use catalog::{parse, Catalog};
 
-/// `lang`'s catalogue, read the first time it is asked for: a report reads its own language and
-/// English (for fallback), never the others.
-fn catalog(lang: Lang) -> Option<&'static Catalog> {
-    static CATALOGS: [OnceLock<Catalog>; SOURCES.len()] =
+/// Each language's sentences sorted by key, in the order of `SOURCES`: read from the catalogues
+/// when fairpath is built (`build.rs`), so that nothing is parsed at run time.
+static COMPILED: [&[(&str, &str)]; SOURCES.len()] =
+    include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+
+/// `lang`'s sentences by key, indexed the first time they are asked for: a report reads its own
+/// language and English (for fallback), never the others.
+fn sentences(lang: Lang) -> Option<&'static FastMap<&'static str, &'static str>> {
+    static INDEXED: [OnceLock<FastMap<&str, &str>>; SOURCES.len()] =
         [const { OnceLock::new() }; SOURCES.len()];
-    let i = SOURCES.iter().position(|(l, _)| *l == lang)?;
-    let (_, source) = SOURCES.get(i)?;
-    Some(CATALOGS.get(i)?.get_or_init(|| parse(source)))
+    let i = SOURCES.iter().position(|(each, _)| *each == lang)?;
+    let compiled = COMPILED.get(i)?;
+    Some(
+        INDEXED
+            .get(i)?
+            .get_or_init(|| compiled.iter().copied().collect()),
+    )
 }
 
 /// The sentence `key` in `lang` as written, placeholders unfilled; English when `lang` lacks it,
 /// `None` when English does too (for texts that some things have and others do not).
 pub fn find(lang: Lang, key: &str) -> Option<&'static str> {
-    let in_lang = |l: Lang| catalog(l).and_then(|cat| cat.get(key));
-    in_lang(lang)
-        .or_else(|| in_lang(Lang::En))
-        .map(String::as_str)
+    let in_lang = |l: Lang| sentences(l)?.get(key).copied();
+    in_lang(lang).or_else(|| in_lang(Lang::En))
 }
 
 /// The sentence `key` in `lang`, its placeholders filled from `args`; English when `lang` lacks
@@ -120,8 +102,27 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 /// name), `{mm}` and `{year}`; the first of the month is `date.first`, `1er` in French): `2026-11-24` in English as the data has it, `24 novembre 2026`.
 pub fn date(lang: Lang, d: crate::vocab::Date) -> String {
     let (year, month, day) = (d.year(), d.month(), d.day());
-    let name = text(lang, &format!("date.month{month}"), &[]);
-    let first = text(lang, "date.first", &[]);
+    const MONTHS: [&str; 12] = [
+        "date.month1",
+        "date.month2",
+        "date.month3",
+        "date.month4",
+        "date.month5",
+        "date.month6",
+        "date.month7",
+        "date.month8",
+        "date.month9",
+        "date.month10",
+        "date.month11",
+        "date.month12",
+    ];
+    let month_key = MONTHS.get((month as usize).wrapping_sub(1)).copied();
+    let name = month_key.map_or_else(String::new, |key| text(lang, key, &[]));
+    let first = if day == 1 {
+        text(lang, "date.first", &[])
+    } else {
+        String::new()
+    };
     let shown: &dyn Display = if day == 1 { &first } else { &day };
     text(
         lang,
@@ -182,6 +183,20 @@ macro_rules! t {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_sentences_are_the_catalogues_sorted_by_key() {
+        for ((lang, source), compiled) in SOURCES.iter().zip(COMPILED) {
+            let mut parsed: Vec<(String, String)> = parse(source).into_iter().collect();
+            parsed.sort_unstable();
+            let compiled: Vec<(String, String)> = compiled
+                .iter()
+                .map(|(k, t)| ((*k).to_string(), (*t).to_string()))
+                .collect();
+            assert!(!compiled.is_empty(), "{lang:?}");
+            assert_eq!(compiled, parsed, "{lang:?}");
+        }
+    }
 
     #[test]
     fn every_language_has_every_key_with_the_same_placeholders() {
