@@ -6,13 +6,13 @@ use std::fmt::Write;
 #[path = "src/locale/catalog.rs"]
 mod catalog;
 
-/// The catalogues in the order of `locale::SOURCES`.
-const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
+/// Each catalogue's language, as `vocab::Lang` names it, and file.
+const LANGUAGES: [(&str, &str); 3] = [("En", "en"), ("Fr", "fr"), ("Es", "es")];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo::rerun-if-changed=src/locale/catalog.rs");
     let mut out = String::from("[\n");
-    for code in LANGUAGES {
+    for (lang, code) in LANGUAGES {
         let path = format!("locales/{code}.toml");
         println!("cargo::rerun-if-changed={path}");
         let sentences = catalog::parse(&std::fs::read_to_string(&path)?);
@@ -21,11 +21,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let mut sorted: Vec<(String, String)> = sentences.into_iter().collect();
         sorted.sort_unstable();
-        out.push_str("    &[\n");
+        writeln!(out, "    (Lang::{lang}, &[")?;
         for (key, text) in sorted {
             writeln!(out, "        ({key:?}, {text:?}),")?;
         }
-        out.push_str("    ],\n");
+        out.push_str("    ]),\n");
     }
     out.push(']');
     let dir = std::env::var("OUT_DIR")?;

@@ -97,7 +97,9 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
     for p in args.paths.iter().filter(|p| !p.exists()) {
         let name = p.display().to_string();
         let missing = input_rejection(name, files::missing(p, lang));
-        sink.write(&totals.push(batch.rejected(&missing)));
+        let (lead, text) = totals.push(batch.rejected(&missing));
+        sink.write(lead);
+        sink.write(&text);
     }
     let failing = |v: Verdict| match args.fail_on {
         FailOn::Violated => v == Verdict::Violated,
@@ -126,7 +128,9 @@ pub fn check(args: &CheckArgs, lang: Lang) -> u8 {
             eprint!("{diagnostics}");
             inputs_ok &= !part.rejected();
             findings_fail |= part.worst().is_some_and(failing);
-            sink.write(&totals.push(part));
+            let (lead, text) = totals.push(part);
+            sink.write(lead);
+            sink.write(&text);
         },
     );
     progress.finish_and_clear();
@@ -204,6 +208,14 @@ impl Sink {
 
     fn write(&mut self, text: &str) {
         match self {
+            // A text of a block or more is written as it is, not copied.
+            Sink::Stdout(pending) if text.len() >= Self::BLOCK => {
+                if !pending.is_empty() {
+                    super::emit(pending);
+                    pending.clear();
+                }
+                super::emit(text);
+            }
             Sink::Stdout(pending) => {
                 pending.push_str(text);
                 if pending.len() >= Self::BLOCK {

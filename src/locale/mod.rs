@@ -23,9 +23,9 @@ mod catalog;
 
 pub use catalog::{parse, Catalog};
 
-/// Each language's sentences sorted by key, in the order of `SOURCES`: read from the catalogues
-/// when fairpath is built (`build.rs`), so that nothing is parsed at run time.
-static COMPILED: [&[(&str, &str)]; SOURCES.len()] =
+/// Each language's sentences sorted by key: read from the catalogues when fairpath is built
+/// (`build.rs`), so that nothing is parsed at run time.
+static COMPILED: [(Lang, &[(&str, &str)]); SOURCES.len()] =
     include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 /// `lang`'s sentences by key, indexed the first time they are asked for: a report reads its own
@@ -33,8 +33,8 @@ static COMPILED: [&[(&str, &str)]; SOURCES.len()] =
 fn sentences(lang: Lang) -> Option<&'static FastMap<&'static str, &'static str>> {
     static INDEXED: [OnceLock<FastMap<&str, &str>>; SOURCES.len()] =
         [const { OnceLock::new() }; SOURCES.len()];
-    let i = SOURCES.iter().position(|(each, _)| *each == lang)?;
-    let compiled = COMPILED.get(i)?;
+    let i = COMPILED.iter().position(|(each, _)| *each == lang)?;
+    let (_, compiled) = COMPILED.get(i)?;
     Some(
         INDEXED
             .get(i)?
@@ -186,7 +186,8 @@ mod tests {
 
     #[test]
     fn the_compiled_sentences_are_the_catalogues_sorted_by_key() {
-        for ((lang, source), compiled) in SOURCES.iter().zip(COMPILED) {
+        for ((lang, source), (compiled_lang, compiled)) in SOURCES.iter().zip(COMPILED) {
+            assert_eq!(*lang, compiled_lang);
             let mut parsed: Vec<(String, String)> = parse(source).into_iter().collect();
             parsed.sort_unstable();
             let compiled: Vec<(String, String)> = compiled

@@ -184,9 +184,9 @@ impl<'e> Batch<'e> {
             Format::Junit => super::machine::junit_suite(w, c),
         };
         let by_instrument = c
-            .instruments()
+            .by_instrument()
             .into_iter()
-            .map(|i| (i.to_string(), Verdict::ALL.map(|v| c.count(v, Some(i)))))
+            .map(|(i, counts)| (i.to_string(), counts))
             .collect();
         Part {
             text,
@@ -222,31 +222,26 @@ impl<'e> Batch<'e> {
 }
 
 impl Totals {
-    /// Adds the next part in file order; returns the text to write now.
-    pub fn push(&mut self, part: Part) -> String {
+    /// Adds the next part in file order; returns the text to write now: what goes between it and
+    /// the part before, then the part's own text.
+    pub fn push(&mut self, part: Part) -> (&'static str, String) {
         let Part { text, tally } = part;
-        let mut out = String::new();
+        let mut lead = "";
         if !text.is_empty() {
-            let separator = match self.format {
-                Format::Markdown => "\n---\n\n",
-                Format::Json(_) => ",",
-                Format::Sarif => ",",
+            let first = self.parts == 0;
+            lead = match self.format {
+                Format::Markdown if !first => "\n---\n\n",
+                Format::Json(_) if first => "\n    ",
+                Format::Json(_) => ",\n    ",
+                Format::Sarif if first => "\n        ",
+                Format::Sarif => ",\n        ",
                 _ => "",
             };
-            if self.parts > 0 {
-                out.push_str(separator);
-            }
-            if matches!(self.format, Format::Json(_)) {
-                out.push_str("\n    ");
-            } else if self.format == Format::Sarif {
-                out.push_str("\n        ");
-            }
-            out.push_str(&text);
             self.parts += 1;
         }
         self.errors.extend(tally.errors);
         if tally.rejected {
-            return out;
+            return (lead, text);
         }
         for (instrument, counts) in tally.by_instrument {
             let total = self.by_instrument.entry(instrument).or_default();
@@ -256,7 +251,7 @@ impl Totals {
         }
         self.artifacts.extend(tally.artifact);
         self.rows.push((tally.name, tally.counts));
-        out
+        (lead, text)
     }
 
     /// The text after the last program: totals, input errors and, for SARIF, the exit code.
@@ -317,7 +312,9 @@ pub fn render(
         .map(|r| batch.rejected(r))
         .chain(checked.iter().map(|c| batch.program(c)))
     {
-        out.push_str(&totals.push(part));
+        let (lead, text) = totals.push(part);
+        out.push_str(lead);
+        out.push_str(&text);
     }
     out + &totals.tail(exit_code)
 }

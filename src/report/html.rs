@@ -86,15 +86,15 @@ pub fn html(w: &Words, c: &Checked) -> String {
         t!(lang, "heading.by_instrument"),
         head_row(w, &INSTRUMENT_COLUMNS)
     );
-    for i in c.instruments() {
+    for (i, [violated, unstated, satisfied, not_applicable]) in c.by_instrument() {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             xml(i),
-            w.n(c.count(Verdict::Violated, Some(i))),
-            w.n(c.count(Verdict::Unstated, Some(i))),
-            w.n(c.count(Verdict::Satisfied, Some(i))),
-            w.n(c.count(Verdict::NotApplicable, Some(i)))
+            w.n(violated),
+            w.n(unstated),
+            w.n(satisfied),
+            w.n(not_applicable)
         );
     }
     out.push_str("</table>\n");

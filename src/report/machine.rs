@@ -13,7 +13,7 @@ use crate::t;
 use crate::vocab::{Date, FastMap};
 
 /// The version of the JSON report schema.
-pub const REPORT_SCHEMA: &str = "fairpath.report/4";
+pub const REPORT_SCHEMA: &str = "fairpath.report/5";
 
 /// Where something is in a program: byte offsets, line and column.
 #[derive(Serialize)]
@@ -37,7 +37,8 @@ impl At {
 }
 
 /// One finding of the JSON report: its rule by id (the rule itself is in the report's `rules`),
-/// its verdicts and evidence; its bindingness refers to the program's `bindings` by index.
+/// its verdicts and evidence; its bindingness, for each state that owes the rule's duty, refers
+/// to the program's `bindings` by index.
 #[derive(Serialize)]
 struct FindingOut<'a> {
     rule: &'a str,
@@ -106,7 +107,12 @@ fn finding_out<'a>(
             })
             .collect(),
         witness: clauses(&f.witness),
-        binding: f.binding.iter().map(|b| bindings.index(b)).collect(),
+        binding: f
+            .binding
+            .iter()
+            .filter(|b| b.duty)
+            .map(|b| bindings.index(b))
+            .collect(),
         binds_on: f
             .binding
             .iter()
@@ -166,7 +172,6 @@ struct BindingOut<'a> {
     binds: bool,
     code: &'a str,
     denounced: Option<Date>,
-    duty: bool,
     in_force: Option<Date>,
     instrument: &'a str,
     not_ratified_as_of: Option<Date>,
@@ -186,7 +191,6 @@ fn binding_out<'a>(w: &Words, c: &Checked, b: &'a Binding) -> BindingOut<'a> {
         binds: b.binds,
         code: &b.state,
         denounced: b.denounced,
-        duty: b.duty,
         in_force: b.in_force,
         instrument: &b.instrument,
         not_ratified_as_of: b.as_of,
@@ -299,10 +303,11 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
 /// articles, then its findings and the answers on bindingness they refer to, one a line.
 pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> String {
     let mut summary = serde_json::Map::new();
-    for i in c.instruments() {
+    for (i, counts) in c.by_instrument() {
         let counts: serde_json::Map<String, Value> = Verdict::ALL
             .iter()
-            .map(|v| (v.word().to_string(), json!(c.count(*v, Some(i)))))
+            .zip(counts)
+            .map(|(v, n)| (v.word().to_string(), json!(n)))
             .collect();
         summary.insert(i.to_string(), Value::Object(counts));
     }

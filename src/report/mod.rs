@@ -157,12 +157,27 @@ impl Checked {
             .count()
     }
 
-    /// The instruments with findings, in first-seen order.
-    pub fn instruments(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
+    /// The instruments with findings, in first-seen order, each with its count of findings per
+    /// verdict (in the order of [`Verdict::ALL`]), counted in one pass.
+    pub fn by_instrument(&self) -> Vec<(&str, [usize; 4])> {
+        let mut out: Vec<(&str, [usize; 4])> = Vec::new();
         for f in &self.findings {
-            if !out.contains(&f.rule.instrument.as_str()) {
-                out.push(&f.rule.instrument);
+            let instrument = f.rule.instrument.as_str();
+            // Findings of one instrument come together, so the last one seen is the likeliest.
+            let at = match out.iter().rposition(|(i, _)| *i == instrument) {
+                Some(at) => at,
+                None => {
+                    out.push((instrument, [0; 4]));
+                    out.len() - 1
+                }
+            };
+            let verdict = Verdict::ALL.iter().position(|v| *v == f.verdict);
+            if let Some(n) = out
+                .get_mut(at)
+                .zip(verdict)
+                .and_then(|((_, counts), v)| counts.get_mut(v))
+            {
+                *n += 1;
             }
         }
         out

@@ -384,14 +384,14 @@ pub fn markdown(w: &Words, c: &Checked) -> String {
     }
     let _ = writeln!(out, "\n### {}\n", t!(lang, "heading.by_instrument"));
     out.push_str(&md_head(w, &INSTRUMENT_COLUMNS));
-    for i in c.instruments() {
+    for (i, [violated, unstated, satisfied, not_applicable]) in c.by_instrument() {
         let _ = writeln!(
             out,
             "| {i} | {} | {} | {} | {} |",
-            w.n(c.count(Verdict::Violated, Some(i))),
-            w.n(c.count(Verdict::Unstated, Some(i))),
-            w.n(c.count(Verdict::Satisfied, Some(i))),
-            w.n(c.count(Verdict::NotApplicable, Some(i)))
+            w.n(violated),
+            w.n(unstated),
+            w.n(satisfied),
+            w.n(not_applicable)
         );
     }
     let violations = c.violations();
@@ -545,19 +545,24 @@ pub fn table_head(w: &Words) -> String {
 
 /// One program's row of the corpus table.
 pub fn table_row(w: &Words, c: &Checked) -> String {
-    let cell = |i: Option<&str>| {
-        format!(
-            "{} / {} / {}",
-            w.n(c.count(Verdict::Violated, i)),
-            w.n(c.count(Verdict::Unstated, i)),
-            w.n(c.count(Verdict::Satisfied, i))
-        )
+    let cell = |[violated, unstated, satisfied, _]: [usize; 4]| {
+        format!("{} / {} / {}", w.n(violated), w.n(unstated), w.n(satisfied))
     };
+    let by_instrument = c.by_instrument();
     let mut out = format!("| {} |", super::md(c.name()));
     for i in TABLE_INSTRUMENTS {
-        let _ = write!(out, " {} |", cell(Some(i)));
+        let counts = by_instrument
+            .iter()
+            .find(|(each, _)| *each == *i)
+            .map_or([0; 4], |(_, counts)| *counts);
+        let _ = write!(out, " {} |", cell(counts));
     }
-    let _ = writeln!(out, " {} | {} |", cell(None), w.n(c.violated_in_practice()));
+    let _ = writeln!(
+        out,
+        " {} | {} |",
+        cell(c.counts()),
+        w.n(c.violated_in_practice())
+    );
     out
 }
 
