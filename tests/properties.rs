@@ -183,6 +183,27 @@ proptest! {
         }
     }
 
+    /// 6. Evaluating every rule at once, each scope condition evaluated once and shared, gives
+    /// every rule the finding it gets evaluated alone.
+    #[test]
+    fn shared_scopes_give_each_rule_its_own_finding(Program(mut t) in program()) {
+        t.streams.clear();
+        t.practice = None;
+        let engine = Engine::embedded();
+        let (m, _) = Model::from_terms(t);
+        let together = engine.evaluate(&m);
+        prop_assert_eq!(together.len(), engine.rules().count());
+        for (f, rule) in together.iter().zip(engine.rules()) {
+            let alone = engine.evaluate_rule(rule, &m);
+            prop_assert_eq!(
+                (f.verdict, &f.clauses, &f.silent, &f.witness),
+                (alone.verdict, &alone.clauses, &alone.silent, &alone.witness),
+                "{}",
+                rule.id
+            );
+        }
+    }
+
     /// 9. Comments written at any boundary between tokens are all kept by `fmt`, which stays
     /// idempotent and changes no term.
     #[test]
