@@ -331,7 +331,7 @@ fn a_large_batch_is_reported_in_memory_that_does_not_grow_with_the_report() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "fair"))
         .collect();
-    for i in 0..150 {
+    for i in 0..200 {
         std::fs::copy(
             &corpus[i % corpus.len()],
             dir.path().join(format!("{i:03}.fair")),

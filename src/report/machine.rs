@@ -38,18 +38,26 @@ impl At {
 
 /// One finding of the JSON report: its rule by id (the rule itself is in the report's `rules`),
 /// its verdicts and evidence; its bindingness, for each state that owes the rule's duty, refers
-/// to the program's `bindings` by index.
+/// to the program's `bindings` by index. Members without a value or with nothing in them are
+/// left out.
 #[derive(Serialize)]
 struct FindingOut<'a> {
     rule: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     stream: Option<&'a str>,
     verdict: Verdict,
+    #[serde(skip_serializing_if = "Option::is_none")]
     practice: Option<PracticeOut<'a>>,
     span: At,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     clauses: Vec<ClauseOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     silent: Vec<GapOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     witness: Vec<ClauseOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     binding: Vec<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     binds_on: Vec<&'a str>,
 }
 
@@ -66,8 +74,10 @@ struct PracticeOut<'a> {
 struct ClauseOut<'a> {
     span: At,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     term: Option<&'static str>,
     says: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
 }
 
@@ -166,23 +176,32 @@ impl<'a> Bindings<'a> {
     }
 }
 
-/// One answer on bindingness as the JSON report writes it, members in alphabetical order.
+/// One answer on bindingness as the JSON report writes it, members in alphabetical order and
+/// those without a value left out.
 #[derive(Serialize)]
 struct BindingOut<'a> {
     binds: bool,
     code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     denounced: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     in_force: Option<Date>,
     instrument: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     not_ratified_as_of: Option<Date>,
     note: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     part: Option<&'a str>,
     party: Party,
+    #[serde(skip_serializing_if = "Option::is_none")]
     ratified: Option<Ratified>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     ratified_by: Option<Date>,
     reason: Reason,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
     status: Standing,
+    #[serde(skip_serializing_if = "Option::is_none")]
     territory: Option<&'a str>,
 }
 
@@ -302,36 +321,28 @@ pub(super) fn severity_word(d: &crate::syntax::Diagnostic) -> &'static str {
 /// One program of the JSON report at nesting `depth`: its identity, counts per instrument,
 /// articles, then its findings and the answers on bindingness they refer to, one a line.
 pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> String {
-    let mut summary = serde_json::Map::new();
-    for (i, counts) in c.by_instrument() {
-        let counts: serde_json::Map<String, Value> = Verdict::ALL
-            .iter()
-            .zip(counts)
-            .map(|(v, n)| (v.word().to_string(), json!(n)))
-            .collect();
-        summary.insert(i.to_string(), Value::Object(counts));
-    }
     let inner = depth + 1;
     let mut out = Json::default();
     out.raw("{");
-    let heads = [
-        ("file", json!(c.source.name()).to_string()),
-        ("sha256", json!(c.hash()).to_string()),
-        ("program", json!(c.name()).to_string()),
-        ("as_of", json!(c.judged).to_string()),
-        ("origin", json!(c.origin()).to_string()),
-        ("destination", json!(c.destination()).to_string()),
-        ("summary", layered(&Value::Object(summary), inner, 1)),
-        (
-            "articles",
-            layered(&json!(crate::rules::articles(&c.findings)), inner, 1),
-        ),
-    ];
-    for (key, value) in heads {
-        out.key(inner, key);
-        out.raw(&value);
-        out.raw(",");
-    }
+    out.member(inner, "file", &c.source.name());
+    out.member(inner, "sha256", &c.hash());
+    out.member(inner, "program", &c.name());
+    out.member(inner, "as_of", &c.judged);
+    out.member(inner, "origin", &c.origin());
+    out.member(inner, "destination", &c.destination());
+    let mut summary = c.by_instrument();
+    summary.sort_unstable_by_key(|(instrument, _)| *instrument);
+    out.key(inner, "summary");
+    out.entries(
+        inner,
+        summary
+            .into_iter()
+            .map(|(instrument, counts)| (instrument, Counts::from(counts))),
+    );
+    out.raw(",");
+    out.key(inner, "articles");
+    out.lines(inner, crate::rules::articles(&c.findings).iter());
+    out.raw(",");
     let mut bindings = Bindings::default();
     out.key(inner, "findings");
     out.lines(
@@ -349,6 +360,28 @@ pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> S
     out.pad(depth);
     out.raw("}");
     out.into_string()
+}
+
+/// Findings per verdict, members in alphabetical order.
+#[derive(Serialize)]
+struct Counts {
+    #[serde(rename = "not-applicable")]
+    not_applicable: usize,
+    satisfied: usize,
+    unstated: usize,
+    violated: usize,
+}
+
+impl From<[usize; 4]> for Counts {
+    /// Counts in the order of [`Verdict::ALL`].
+    fn from([violated, unstated, satisfied, not_applicable]: [usize; 4]) -> Self {
+        Counts {
+            not_applicable,
+            satisfied,
+            unstated,
+            violated,
+        }
+    }
 }
 
 /// JSON written straight into one buffer.
@@ -373,22 +406,57 @@ impl Json {
         self.raw("\": ");
     }
 
+    /// `"key": value,` on a new line at nesting `depth`, the value on one line.
+    fn member<T: Serialize + ?Sized>(&mut self, depth: usize, key: &str, value: &T) {
+        self.key(depth, key);
+        self.value(value);
+        self.raw(",");
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
+        // Writing into memory cannot fail, and what is written derives `Serialize`.
+        let _ = serde_json::to_writer(&mut self.0, value);
+    }
+
+    /// `entries` as an object at nesting `depth`, one member a line.
+    fn entries<'a, T: Serialize>(
+        &mut self,
+        depth: usize,
+        entries: impl Iterator<Item = (&'a str, T)>,
+    ) {
+        let mut any = false;
+        for (key, value) in entries {
+            self.raw(if any { ",\n" } else { "{\n" });
+            self.pad(depth + 1);
+            self.value(key);
+            self.raw(": ");
+            self.value(&value);
+            any = true;
+        }
+        self.close(any, depth, "{}", "}");
+    }
+
     /// `items` as an array at nesting `depth`, one a line.
     fn lines<T: Serialize>(&mut self, depth: usize, items: impl Iterator<Item = T>) {
         let mut any = false;
         for item in items {
             self.raw(if any { ",\n" } else { "[\n" });
             self.pad(depth + 1);
-            // Writing into memory cannot fail, and what is written derives `Serialize`.
-            let _ = serde_json::to_writer(&mut self.0, &item);
+            self.value(&item);
             any = true;
         }
+        self.close(any, depth, "[]", "]");
+    }
+
+    /// Ends an object or array at nesting `depth`: `empty` when it had nothing, else `end` on a
+    /// line of its own.
+    fn close(&mut self, any: bool, depth: usize, empty: &str, end: &str) {
         if any {
             self.raw("\n");
             self.pad(depth);
-            self.raw("]");
+            self.raw(end);
         } else {
-            self.raw("[]");
+            self.raw(empty);
         }
     }
 

@@ -176,6 +176,9 @@ impl Finding {
 pub struct ArticleVerdict {
     /// The article's id, such as `c189.art11`.
     pub id: String,
+    /// The stream its elements' findings are for, when the program has streams.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream: Option<Arc<str>>,
     /// The instrument.
     pub instrument: String,
     /// `violated` if any element is, `satisfied` only if every element that applies is,
@@ -203,18 +206,19 @@ pub fn combine(verdicts: impl IntoIterator<Item = Verdict>) -> Verdict {
 }
 
 /// The articles with several elements among `findings`, each with its combined verdict, in
-/// first-seen order.
+/// first-seen order: one per stream where the program has streams.
 pub fn articles(findings: &[Finding]) -> Vec<ArticleVerdict> {
     let mut out: Vec<(ArticleVerdict, Vec<Verdict>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
     for f in findings {
         let Some(id) = &f.rule.element_of else {
             continue;
         };
-        let i = *index.entry(id).or_insert_with(|| {
+        let i = *index.entry((id, f.stream.as_deref())).or_insert_with(|| {
             out.push((
                 ArticleVerdict {
                     id: id.clone(),
+                    stream: f.stream.clone(),
                     instrument: f.rule.instrument.clone(),
                     verdict: Verdict::NotApplicable,
                     elements: Vec::new(),
@@ -571,7 +575,7 @@ struct Context<'m> {
 
 /// Each scope's value on one model, evaluated the first time a rule names it.
 #[derive(Default)]
-pub(crate) struct Scopes(Vec<Option<(Tri, Evidence)>>);
+struct Scopes(Vec<Option<(Tri, Evidence)>>);
 
 impl Scopes {
     /// Whether `m` is in the rule's scope and meets its `applies`: [`eval::all`] of `applies`,
@@ -600,7 +604,7 @@ pub(crate) fn verdict(rule: &Rule, m: &Model) -> (Verdict, Evidence) {
     verdict_in(rule, m, &mut Scopes::default())
 }
 
-/// [`verdict`], with the scopes already evaluated on `m`.
+/// [`verdict`], with the values of the scopes evaluated on `m` so far.
 fn verdict_in(rule: &Rule, m: &Model, scopes: &mut Scopes) -> (Verdict, Evidence) {
     let scope = scopes.applies(rule, m);
     match scope.0 {
