@@ -59,6 +59,10 @@ impl Quotes {
 
     /// The source tag of the clause at `span`.
     pub fn source(&self, span: &Span) -> Option<Arc<str>> {
+        // Most programs tag no clause: nothing to look up.
+        if self.sources.is_empty() {
+            return None;
+        }
         self.sources.get(span).cloned()
     }
 }

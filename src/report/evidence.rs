@@ -74,7 +74,7 @@ impl Words {
     pub fn gap(&self, gap: &Gap) -> String {
         let lang = self.lang;
         match gap {
-            Gap::Term(term) => format!("`{term}`"),
+            Gap::Term(term) => ["`", term, "`"].concat(),
             Gap::Transitions => t!(lang, "evidence.gap_transitions"),
             Gap::Payer(costs) if costs.is_empty() => t!(lang, "evidence.gap_flows"),
             Gap::Payer(costs) => {

@@ -2,12 +2,10 @@
 //! built from the project's legal sources with a source on every row. Bindingness is decided at
 //! a date, for the state that owes a rule's duty, within the territory a ratification covers.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::ast::{Duty, Party, Rule, Strength};
-use crate::vocab::Date;
+use crate::vocab::{Date, FastMap};
 
 /// What the data says of one instrument for one state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +163,8 @@ struct File {
 pub struct Ratifications {
     instruments: Vec<Instrument>,
     entries: Vec<Entry>,
-    index: HashMap<(String, String), usize>,
+    /// Each row's place, by state, then instrument.
+    index: FastMap<String, FastMap<String, usize>>,
 }
 
 /// Where an instrument stands for a state at a date.
@@ -314,7 +313,8 @@ impl Ratifications {
     /// The row for `state` and `instrument`, if any.
     pub fn lookup(&self, state: &str, instrument: &str) -> Option<&Entry> {
         self.index
-            .get(&(state.to_string(), instrument.to_string()))
+            .get(state)?
+            .get(instrument)
             .and_then(|&i| self.entries.get(i))
     }
 
@@ -440,10 +440,12 @@ impl TryFrom<File> for Ratifications {
     type Error = String;
 
     fn try_from(file: File) -> Result<Self, String> {
-        let mut index = HashMap::new();
+        let mut index: FastMap<String, FastMap<String, usize>> = FastMap::default();
         for (i, e) in file.ratification.iter().enumerate() {
             if index
-                .insert((e.state.clone(), e.instrument.clone()), i)
+                .entry(e.state.clone())
+                .or_default()
+                .insert(e.instrument.clone(), i)
                 .is_some()
             {
                 return Err(format!("two rows for {} and {}", e.state, e.instrument));
