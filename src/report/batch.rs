@@ -9,7 +9,8 @@ use std::fmt::Write;
 use serde_json::{json, Value};
 
 use super::machine::{
-    artifact, input_errors, layered, program_json, results, rules_json, sarif_rules, InputError,
+    artifact, input_errors, layered, program_json, results, rules_json, sarif_rules, Counts,
+    InputError,
 };
 use super::{people, Checked, Words};
 use crate::rules::{Engine, Verdict};
@@ -270,7 +271,7 @@ impl Totals {
                 let summary: serde_json::Map<String, Value> = self
                     .by_instrument
                     .iter()
-                    .map(|(i, counts)| (i.clone(), verdict_counts(counts)))
+                    .map(|(i, counts)| (i.clone(), json!(Counts::from(*counts))))
                     .collect();
                 format!(
                     "{},\n  \"summary\": {},\n  \"errors\": {}\n}}\n",
@@ -317,17 +318,6 @@ pub fn render(
         out.push_str(&text);
     }
     out + &totals.tail(exit_code)
-}
-
-/// `{"violated": …, "unstated": …, "satisfied": …, "not-applicable": …}`.
-fn verdict_counts(counts: &[usize; 4]) -> Value {
-    Value::Object(
-        Verdict::ALL
-            .iter()
-            .zip(counts)
-            .map(|(v, n)| (v.word().to_string(), json!(n)))
-            .collect(),
-    )
 }
 
 /// `value` as JSON at nesting `depth`, laid out all the way down.

@@ -364,7 +364,7 @@ pub(super) fn program_json(w: &Words, c: &Checked, all: bool, depth: usize) -> S
 
 /// Findings per verdict, members in alphabetical order.
 #[derive(Serialize)]
-struct Counts {
+pub(super) struct Counts {
     #[serde(rename = "not-applicable")]
     not_applicable: usize,
     satisfied: usize,
@@ -401,9 +401,8 @@ impl Json {
     fn key(&mut self, depth: usize, key: &str) {
         self.raw("\n");
         self.pad(depth);
-        self.raw("\"");
-        self.raw(key);
-        self.raw("\": ");
+        self.value(key);
+        self.raw(": ");
     }
 
     /// `"key": value,` on a new line at nesting `depth`, the value on one line.
@@ -413,9 +412,36 @@ impl Json {
         self.raw(",");
     }
 
+    /// `value` on one line.
     fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
         // Writing into memory cannot fail, and what is written derives `Serialize`.
         let _ = serde_json::to_writer(&mut self.0, value);
+    }
+
+    /// An object or array at nesting `depth` (`brackets` are its two ends), one item a line,
+    /// each written by `write`; `{}` or `[]` when there is none.
+    fn block<I>(
+        &mut self,
+        depth: usize,
+        [open, close]: [&str; 2],
+        items: impl Iterator<Item = I>,
+        mut write: impl FnMut(&mut Self, I),
+    ) {
+        let mut any = false;
+        for item in items {
+            self.raw(if any { "," } else { open });
+            self.raw("\n");
+            self.pad(depth + 1);
+            write(self, item);
+            any = true;
+        }
+        if any {
+            self.raw("\n");
+            self.pad(depth);
+        } else {
+            self.raw(open);
+        }
+        self.raw(close);
     }
 
     /// `entries` as an object at nesting `depth`, one member a line.
@@ -424,39 +450,34 @@ impl Json {
         depth: usize,
         entries: impl Iterator<Item = (&'a str, T)>,
     ) {
-        let mut any = false;
-        for (key, value) in entries {
-            self.raw(if any { ",\n" } else { "{\n" });
-            self.pad(depth + 1);
-            self.value(key);
-            self.raw(": ");
-            self.value(&value);
-            any = true;
-        }
-        self.close(any, depth, "{}", "}");
+        self.block(depth, ["{", "}"], entries, |j, (key, value)| {
+            j.value(key);
+            j.raw(": ");
+            j.value(&value);
+        });
     }
 
     /// `items` as an array at nesting `depth`, one a line.
     fn lines<T: Serialize>(&mut self, depth: usize, items: impl Iterator<Item = T>) {
-        let mut any = false;
-        for item in items {
-            self.raw(if any { ",\n" } else { "[\n" });
-            self.pad(depth + 1);
-            self.value(&item);
-            any = true;
-        }
-        self.close(any, depth, "[]", "]");
+        self.block(depth, ["[", "]"], items, |j, item| j.value(&item));
     }
 
-    /// Ends an object or array at nesting `depth`: `empty` when it had nothing, else `end` on a
-    /// line of its own.
-    fn close(&mut self, any: bool, depth: usize, empty: &str, end: &str) {
-        if any {
-            self.raw("\n");
-            self.pad(depth);
-            self.raw(end);
-        } else {
-            self.raw(empty);
+    /// `value` at nesting `depth`, its first `open` levels one member a line.
+    fn layered(&mut self, value: &Value, depth: usize, open: usize) {
+        match value {
+            Value::Object(m) if open > 0 => {
+                self.block(depth, ["{", "}"], m.iter(), |j, (key, v)| {
+                    j.value(key);
+                    j.raw(": ");
+                    j.layered(v, depth + 1, open - 1);
+                });
+            }
+            Value::Array(a) if open > 0 => {
+                self.block(depth, ["[", "]"], a.iter(), |j, v| {
+                    j.layered(v, depth + 1, open - 1);
+                });
+            }
+            _ => self.value(value),
         }
     }
 
@@ -469,40 +490,9 @@ impl Json {
 /// deeper on one line (a pack, a rule, a finding, a binding): readable, and a fraction of the
 /// size of JSON indented all the way down.
 pub(super) fn layered(value: &Value, depth: usize, open: usize) -> String {
-    let mut out = String::new();
-    lay(value, depth, open, &mut out);
-    out
-}
-
-fn lay(value: &Value, depth: usize, open: usize, out: &mut String) {
-    let members: Vec<(Option<&String>, &Value)> = match value {
-        Value::Object(m) if open > 0 && !m.is_empty() => {
-            m.iter().map(|(k, v)| (Some(k), v)).collect()
-        }
-        Value::Array(a) if open > 0 && !a.is_empty() => a.iter().map(|v| (None, v)).collect(),
-        _ => {
-            out.push_str(&value.to_string());
-            return;
-        }
-    };
-    let (start, end) = if value.is_object() {
-        ('{', '}')
-    } else {
-        ('[', ']')
-    };
-    out.push(start);
-    for (i, (key, v)) in members.into_iter().enumerate() {
-        out.push_str(if i > 0 { ",\n" } else { "\n" });
-        out.push_str(&"  ".repeat(depth + 1));
-        if let Some(k) = key {
-            out.push_str(&Value::String(k.clone()).to_string());
-            out.push_str(": ");
-        }
-        lay(v, depth + 1, open - 1, out);
-    }
-    out.push('\n');
-    out.push_str(&"  ".repeat(depth));
-    out.push(end);
+    let mut out = Json::default();
+    out.layered(value, depth, open);
+    out.into_string()
 }
 
 /// SARIF's reporting descriptors: one per rule.

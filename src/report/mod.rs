@@ -149,14 +149,6 @@ impl Checked {
         }
     }
 
-    /// How many findings have `verdict`, overall or for one instrument.
-    pub fn count(&self, verdict: Verdict, instrument: Option<&str>) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.verdict == verdict && instrument.is_none_or(|i| f.rule.instrument == i))
-            .count()
-    }
-
     /// The instruments with findings, in first-seen order, each with its count of findings per
     /// verdict (in the order of [`Verdict::ALL`]), counted in one pass.
     pub fn by_instrument(&self) -> Vec<(&str, [usize; 4])> {
@@ -197,7 +189,7 @@ impl Checked {
 
     /// Violated, unstated, satisfied and not-applicable counts in law over all findings.
     pub fn counts(&self) -> [usize; 4] {
-        Verdict::ALL.map(|v| self.count(v, None))
+        Verdict::ALL.map(|v| self.findings.iter().filter(|f| f.verdict == v).count())
     }
 
     /// The line of a clause and its text as written.

@@ -573,9 +573,15 @@ struct Context<'m> {
     setting: Setting<'m>,
 }
 
-/// Each scope's value on one model, evaluated the first time a rule names it.
-#[derive(Default)]
+/// Each scope's value on one model, by its place in the compiler's scopes, evaluated the first
+/// time a rule names it.
 struct Scopes(Vec<Option<(Tri, Evidence)>>);
+
+impl Default for Scopes {
+    fn default() -> Self {
+        Scopes(vec![None; compile::SCOPES.len()])
+    }
+}
 
 impl Scopes {
     /// Whether `m` is in the rule's scope and meets its `applies`: [`eval::all`] of `applies`,
@@ -585,9 +591,6 @@ impl Scopes {
         let (conds, scoped) = rule.applies.split_at(own);
         let mut outcome = eval::all(conds, m);
         for (&place, cond) in rule.scopes.iter().zip(scoped) {
-            if self.0.len() <= place {
-                self.0.resize(place + 1, None);
-            }
             let value = match self.0.get_mut(place) {
                 Some(Some(known)) => known.clone(),
                 Some(slot) => slot.insert(eval(cond, m)).clone(),

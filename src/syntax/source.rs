@@ -23,12 +23,13 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
         .with_help(msg!("too-large.help"));
         return Err(Box::new((text, diag)));
     }
-    // `contains` searches a byte at a time only when there is something to find.
-    if let Some(at) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|b| *b == 0))
-        .flatten()
-    {
+    // `contains` is a vectorised search; the slower `position` runs only where there is a NUL.
+    let nul = if bytes.contains(&0) {
+        bytes.iter().position(|b| *b == 0)
+    } else {
+        None
+    };
+    if let Some(at) = nul {
         let lossy = String::from_utf8_lossy(bytes).replace('\0', "\u{fffd}");
         let diag = Diagnostic::error(
             Code::NotUtf8,
